@@ -1,0 +1,422 @@
+/*
+ * ras.h - the public interface of libras, a points-based Resource
+ * Allocation System: it loads a questionnaire and scoring tables (YAML),
+ * scores a client's answers and explains the indicative budget.
+ *
+ * Conventions, kept everywhere in this header:
+ *  - every public name starts with ras_ / RAS_;
+ *  - handles (ras_model, ras_case, ras_result) are opaque; each *_new or
+ *    *_load has a *_free, and every *_free accepts NULL;
+ *  - pointers returned by accessors are borrowed: they live as long as the
+ *    object they came from and are never freed by the caller;
+ *  - functions that can fail return a ras_status and, when given a non-NULL
+ *    ras_error, fill it with a message and where the fault lies;
+ *  - money is whole pence in a 64-bit integer (ras_pence); no floating
+ *    point is used for money anywhere in the library;
+ *  - a loaded model is read-only: any number of threads may score with one
+ *    model at once, each with its own ras_case and ras_result.
+ */
+#ifndef RAS_H
+#define RAS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ras_export.h"
+#include "ras_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                            */
+
+/* The library's version string, e.g. "1.0.0"; equals RAS_VERSION_STRING
+ * of the header the library was built with. */
+RAS_EXPORT const char *ras_version(void);
+/* RAS_VERSION_NUMBER of the built library: major * 10000 + minor * 100 + patch. */
+RAS_EXPORT int ras_version_number(void);
+/* Writes the libraries ras runs with, e.g. "libyaml 0.2.5, OpenSSL 3.0.19",
+ * into buf (NUL-terminated when size > 0); returns the length needed. */
+RAS_EXPORT size_t ras_build_info(char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Status and errors                                                  */
+
+typedef enum ras_status {
+    RAS_OK = 0,
+    RAS_ERR_NOMEM,    /* out of memory */
+    RAS_ERR_IO,       /* a file could not be read or written */
+    RAS_ERR_SYNTAX,   /* not well-formed YAML or CSV */
+    RAS_ERR_MODEL,    /* the model breaks a rule of the model format */
+    RAS_ERR_CASE,     /* a case (client details or answers) is invalid */
+    RAS_ERR_LIMIT,    /* input exceeds a size, length or depth limit */
+    RAS_ERR_OVERFLOW, /* a number or sum would not fit */
+    RAS_ERR_ARG       /* the caller passed an invalid argument */
+} ras_status;
+
+/* A stable lower-case name for a status, e.g. "model". Never NULL. */
+RAS_EXPORT const char *ras_status_name(ras_status status);
+
+#define RAS_ERROR_FILE_MAX 256
+#define RAS_ERROR_SUBJECT_MAX 128
+#define RAS_ERROR_MESSAGE_MAX 512
+
+/* Where and why something failed. Plain data: no ownership, copy freely. */
+typedef struct ras_error {
+    ras_status status;
+    char file[RAS_ERROR_FILE_MAX];       /* "" when not known */
+    unsigned long line;                  /* 1-based; 0 when not known */
+    unsigned long column;                /* 1-based; 0 when not known */
+    char subject[RAS_ERROR_SUBJECT_MAX]; /* key, question or column at fault, or "" */
+    char message[RAS_ERROR_MESSAGE_MAX]; /* one line, no trailing newline */
+} ras_error;
+
+/* Resets an error to RAS_OK with every text empty. */
+RAS_EXPORT void ras_error_clear(ras_error *err);
+
+/* Writes "FILE:LINE:COLUMN: message" (parts not known are left out) into
+ * buf, always NUL-terminated when size > 0. Returns the length the full
+ * text needs, like snprintf. */
+RAS_EXPORT size_t ras_error_format(const ras_error *err, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Money and dates                                                    */
+
+typedef int64_t ras_pence; /* whole pence */
+
+/* Parses pounds written as digits with an optional point and at most two
+ * decimals ("7800", "7800.5", "7800.50"). No sign, no separators, no
+ * spaces. Returns RAS_ERR_ARG for bad text, RAS_ERR_OVERFLOW when too large. */
+RAS_EXPORT ras_status ras_money_parse(const char *text, size_t len, ras_pence *out);
+
+typedef enum ras_money_style {
+    RAS_MONEY_PLAIN, /* 12345.67 (negative: -12.00) */
+    RAS_MONEY_HUMAN  /* £12,345.67 with the currency's symbol (or "EUR 1.00") */
+} ras_money_style;
+
+/* Formats an amount; currency is a 3-letter code (NULL means GBP).
+ * Same return convention as ras_error_format. */
+RAS_EXPORT size_t ras_money_format(ras_pence amount, ras_money_style style, const char *currency,
+                                   char *buf, size_t size);
+
+/* Dates are held as the integer YYYYMMDD (20100401); 0 means "none". */
+typedef int32_t ras_date;
+
+/* Parses "YYYY-MM-DD"; the date must exist (2011-02-29 does not). */
+RAS_EXPORT ras_status ras_date_parse(const char *text, size_t len, ras_date *out);
+/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
+RAS_EXPORT void ras_date_format(ras_date date, char buf[11]);
+
+/* ------------------------------------------------------------------ */
+/* Models                                                             */
+
+typedef struct ras_model ras_model;       /* questionnaire + scoring tables */
+typedef struct ras_domain ras_domain;     /* borrowed from a model */
+typedef struct ras_question ras_question; /* borrowed from a model */
+typedef struct ras_table ras_table;       /* borrowed from a model */
+
+/* A named buffer: the bytes of one file. The name is used in messages. */
+typedef struct ras_source {
+    const char *name;
+    const void *data;
+    size_t size;
+} ras_source;
+
+/* Loads a model from a questionnaire and n_tables (at least 1) scoring
+ * tables held in memory. On success *out owns a new model: free it with
+ * ras_model_free. On failure *out is NULL and err says where and why. */
+RAS_EXPORT ras_status ras_model_load(const ras_source *questionnaire, const ras_source *tables,
+                                     size_t n_tables, ras_model **out, ras_error *err);
+
+/* The same from files on disk. */
+RAS_EXPORT ras_status ras_model_load_files(const char *questionnaire_path,
+                                           const char *const *table_paths, size_t n_tables,
+                                           ras_model **out, ras_error *err);
+
+/* A model directory: questionnaire.yaml and every scoring*.yaml beside it. */
+RAS_EXPORT ras_status ras_model_load_dir(const char *dir, ras_model **out, ras_error *err);
+
+/* A model compiled into the library; name NULL means the default ("adult").
+ * RAS_ERR_ARG when no built-in model has that name. */
+RAS_EXPORT ras_status ras_model_load_builtin(const char *name, ras_model **out, ras_error *err);
+
+/* The names of the built-in models, NULL-terminated; the first is the default. */
+RAS_EXPORT const char *const *ras_builtin_models(void);
+
+RAS_EXPORT void ras_model_free(ras_model *model);
+
+/* The questionnaire. */
+RAS_EXPORT const char *ras_model_id(const ras_model *model);
+RAS_EXPORT const char *ras_model_version(const ras_model *model);
+RAS_EXPORT const char *ras_model_title(const ras_model *model);
+RAS_EXPORT const char *ras_model_file(const ras_model *model);
+/* SHA-256 of the questionnaire file's bytes, 64 lower-case hex digits. */
+RAS_EXPORT const char *ras_model_fingerprint(const ras_model *model);
+
+RAS_EXPORT size_t ras_model_domain_count(const ras_model *model);
+RAS_EXPORT const ras_domain *ras_model_domain(const ras_model *model, size_t i);
+/* Questions of all domains in file order; ras_question_index gives i back. */
+RAS_EXPORT size_t ras_model_question_count(const ras_model *model);
+RAS_EXPORT const ras_question *ras_model_question(const ras_model *model, size_t i);
+/* The question with this id, or NULL. */
+RAS_EXPORT const ras_question *ras_model_find_question(const ras_model *model, const char *id,
+                                                       size_t len);
+/* The least and greatest total points any complete set of answers can give. */
+RAS_EXPORT void ras_model_points_range(const ras_model *model, int64_t *min, int64_t *max);
+
+RAS_EXPORT const char *ras_domain_id(const ras_domain *domain);
+RAS_EXPORT const char *ras_domain_title(const ras_domain *domain);
+RAS_EXPORT bool ras_domain_has_cap(const ras_domain *domain);
+RAS_EXPORT int64_t ras_domain_cap(const ras_domain *domain);
+RAS_EXPORT size_t ras_domain_question_count(const ras_domain *domain);
+RAS_EXPORT const ras_question *ras_domain_question(const ras_domain *domain, size_t i);
+
+typedef enum ras_question_type { RAS_SINGLE, RAS_MULTIPLE, RAS_NUMBER } ras_question_type;
+
+RAS_EXPORT const char *ras_question_id(const ras_question *q);
+RAS_EXPORT const char *ras_question_text(const ras_question *q);
+RAS_EXPORT const char *ras_question_help(const ras_question *q); /* NULL when none */
+RAS_EXPORT ras_question_type ras_question_kind(const ras_question *q);
+RAS_EXPORT bool ras_question_required(const ras_question *q);
+RAS_EXPORT size_t ras_question_index(const ras_question *q);
+RAS_EXPORT size_t ras_question_domain(const ras_question *q); /* index of its domain */
+/* number questions: */
+RAS_EXPORT int64_t ras_question_min(const ras_question *q);
+RAS_EXPORT int64_t ras_question_max(const ras_question *q);
+RAS_EXPORT int64_t ras_question_points_per_unit(const ras_question *q);
+/* single and multiple questions: */
+RAS_EXPORT size_t ras_question_answer_count(const ras_question *q);
+RAS_EXPORT const char *ras_answer_id(const ras_question *q, size_t i);
+RAS_EXPORT const char *ras_answer_text(const ras_question *q, size_t i);
+RAS_EXPORT int64_t ras_answer_points(const ras_question *q, size_t i);
+/* The answer's adjust in hundredths of a percent (-12.5% is -1250); 0 when none. */
+RAS_EXPORT int32_t ras_answer_adjust(const ras_question *q, size_t i);
+
+/* Scoring tables, ordered by effective_from (a table with none comes first). */
+RAS_EXPORT size_t ras_model_table_count(const ras_model *model);
+RAS_EXPORT const ras_table *ras_model_table(const ras_model *model, size_t i);
+/* The table in force on a date (latest effective_from on or before it);
+ * date 0 means the latest table. NULL when the date is before every table. */
+RAS_EXPORT const ras_table *ras_model_table_on(const ras_model *model, ras_date date);
+
+typedef enum ras_rounding { RAS_ROUND_PENNY, RAS_ROUND_POUND } ras_rounding;
+
+RAS_EXPORT const char *ras_table_id(const ras_table *t);
+RAS_EXPORT const char *ras_table_version(const ras_table *t);
+RAS_EXPORT const char *ras_table_file(const ras_table *t);
+RAS_EXPORT const char *ras_table_fingerprint(const ras_table *t);
+RAS_EXPORT ras_date ras_table_effective_from(const ras_table *t); /* 0: always */
+RAS_EXPORT const char *ras_table_currency(const ras_table *t);
+RAS_EXPORT int64_t ras_table_threshold(const ras_table *t);
+RAS_EXPORT ras_rounding ras_table_rounding(const ras_table *t);
+RAS_EXPORT int64_t ras_table_weeks_per_year(const ras_table *t);
+/* Optional amounts: return false when the table does not set them. */
+RAS_EXPORT bool ras_table_floor(const ras_table *t, ras_pence *out);
+RAS_EXPORT bool ras_table_ceiling(const ras_table *t, ras_pence *out);
+RAS_EXPORT bool ras_table_panel_threshold(const ras_table *t, ras_pence *out);
+RAS_EXPORT bool ras_table_keeps_existing(const ras_table *t); /* existing_package: keep */
+RAS_EXPORT size_t ras_table_group_count(const ras_table *t);
+RAS_EXPORT const char *ras_table_group_name(const ras_table *t, size_t i);
+/* The group's index, or -1 when the table has no such group. */
+RAS_EXPORT long ras_table_find_group(const ras_table *t, const char *name, size_t len);
+RAS_EXPORT bool ras_table_group_uses_steps(const ras_table *t, size_t group);
+/* Band k of a group: its first point and its rate per point (bands), or
+ * amount (steps). */
+RAS_EXPORT size_t ras_table_band_count(const ras_table *t, size_t group);
+RAS_EXPORT int64_t ras_table_band_from(const ras_table *t, size_t group, size_t k);
+RAS_EXPORT ras_pence ras_table_band_value(const ras_table *t, size_t group, size_t k);
+
+/* The RAS amount a total of points gives in a group with no adjustment:
+ * SPEC steps 4, 5, 7 and 8 (threshold, price, round, clamp). */
+RAS_EXPORT ras_status ras_table_amount(const ras_table *t, size_t group, int64_t points,
+                                       ras_pence *out);
+
+/* Describes a model as `ras check` shows it: files, ids, versions and
+ * fingerprints, questions per domain, points range, budget range per group
+ * and effective dates. */
+RAS_EXPORT ras_status ras_model_write_text(const ras_model *model, FILE *out);
+RAS_EXPORT ras_status ras_model_write_json(const ras_model *model, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Cases                                                              */
+
+typedef struct ras_case ras_case;
+
+/* A blank case for a model: no answers, every client detail at its
+ * default. The model must outlive the case. NULL when out of memory. */
+RAS_EXPORT ras_case *ras_case_new(const ras_model *model);
+RAS_EXPORT void ras_case_free(ras_case *c);
+/* Back to blank, keeping its memory (for streaming many cases). */
+RAS_EXPORT void ras_case_clear(ras_case *c);
+
+/* Reads one case (YAML or JSON, SPEC section 4). Unknown questions or
+ * answers, wrong types and bad values are errors located by line and
+ * column. A missing required answer is reported by ras_score. */
+RAS_EXPORT ras_status ras_case_load(const ras_model *model, const ras_source *src, ras_case **out,
+                                    ras_error *err);
+/* The same from a file; path "-" reads standard input. */
+RAS_EXPORT ras_status ras_case_load_file(const ras_model *model, const char *path, ras_case **out,
+                                         ras_error *err);
+
+/* Client details, as text found in a CSV cell or typed by a person. */
+typedef enum ras_field {
+    RAS_FIELD_CLIENT_ID,
+    RAS_FIELD_GROUP,
+    RAS_FIELD_NEW_CLIENT,       /* yes/no; default yes */
+    RAS_FIELD_NEEDS_INCREASED,  /* yes/no; default no */
+    RAS_FIELD_EXISTING_PACKAGE, /* pounds a year */
+    RAS_FIELD_ASSESSED_ON,      /* YYYY-MM-DD */
+    RAS_FIELD_COUNT
+} ras_field;
+
+/* The field's name as a CSV column ("client_id", ...). */
+RAS_EXPORT const char *ras_field_name(ras_field f);
+/* The field with this column name, or -1. */
+RAS_EXPORT int ras_field_find(const char *name, size_t len);
+
+/* Sets a client detail from text; empty text means the default. On error
+ * err->subject names the field; file, line and column are left for the
+ * caller to fill. */
+RAS_EXPORT ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t len,
+                                         ras_error *err);
+/* Sets an answer from text: single, an answer id; number, a whole number;
+ * multiple, answer ids separated by ';' (empty: none chosen). Empty text
+ * for a single or number question leaves it unanswered. On error
+ * err->subject names the question. */
+RAS_EXPORT ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text,
+                                          size_t len, ras_error *err);
+/* Marks a question unanswered. */
+RAS_EXPORT void ras_case_unset_answer(ras_case *c, const ras_question *q);
+
+RAS_EXPORT const char *ras_case_client_id(const ras_case *c); /* "" when not set */
+RAS_EXPORT bool ras_case_answered(const ras_case *c, const ras_question *q);
+
+/* Writes the case in the SPEC section 4 YAML form that ras_case_load
+ * reads back to the same case. */
+RAS_EXPORT ras_status ras_case_write(const ras_case *c, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Scoring                                                            */
+
+typedef struct ras_result ras_result;
+
+/* A result able to hold the scoring of any case of this model; reuse it
+ * for many cases. NULL when out of memory. */
+RAS_EXPORT ras_result *ras_result_new(const ras_model *model);
+RAS_EXPORT void ras_result_free(ras_result *r);
+
+/* Scores a case (SPEC section 3) into r. Fails, naming the question or
+ * field in err->subject, for a missing required answer, an unknown group,
+ * a date before every table, or arithmetic that would overflow. */
+RAS_EXPORT ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r,
+                                ras_error *err);
+
+/* Added for `ras ask` (the CLI's running total): scores a case that is
+ * still being filled in. Like ras_score, except that an unanswered
+ * question, required or not, scores 0 instead of being an error. The
+ * group and date rules are those of ras_score. */
+RAS_EXPORT ras_status ras_score_partial(const ras_model *model, const ras_case *c, ras_result *r,
+                                        ras_error *err);
+
+typedef enum ras_basis {
+    RAS_BASIS_RAS,
+    RAS_BASIS_EXISTING_PACKAGE,
+    RAS_BASIS_BELOW_THRESHOLD
+} ras_basis;
+
+/* "ras", "existing_package" or "below_threshold". */
+RAS_EXPORT const char *ras_basis_name(ras_basis b);
+
+RAS_EXPORT const ras_table *ras_result_table(const ras_result *r);
+RAS_EXPORT const char *ras_result_client_id(const ras_result *r);
+RAS_EXPORT const char *ras_result_group(const ras_result *r); /* "default" when none named */
+RAS_EXPORT int64_t ras_result_question_points(const ras_result *r, size_t question);
+RAS_EXPORT int64_t ras_result_domain_raw(const ras_result *r, size_t domain); /* before cap */
+RAS_EXPORT int64_t ras_result_domain_points(const ras_result *r, size_t domain);
+RAS_EXPORT int64_t ras_result_points(const ras_result *r); /* total */
+RAS_EXPORT bool ras_result_eligible(const ras_result *r);  /* total >= threshold */
+
+/* One line of the price working (SPEC 3 step 5). For bands: the points
+ * from..to-1 in this band, their number and the rate; amount = points x
+ * rate. For steps: the single step chosen, points = total, value = amount. */
+typedef struct ras_price_line {
+    int64_t from;
+    int64_t to; /* exclusive; -1 when the band runs without end */
+    int64_t points;
+    ras_pence value; /* rate per point, or a step's amount */
+    ras_pence amount;
+} ras_price_line;
+
+RAS_EXPORT size_t ras_result_price_line_count(const ras_result *r);
+RAS_EXPORT ras_price_line ras_result_price_line(const ras_result *r, size_t i);
+RAS_EXPORT ras_pence ras_result_priced(const ras_result *r);
+
+/* Adjustments: each chosen answer that carries one. */
+RAS_EXPORT size_t ras_result_adjustment_count(const ras_result *r);
+RAS_EXPORT void ras_result_adjustment(const ras_result *r, size_t i, const ras_question **q,
+                                      size_t *answer, int32_t *adjust);
+/* Sum of adjusts, hundredths of a percent, after the -100% limit. */
+RAS_EXPORT int32_t ras_result_adjust_total(const ras_result *r);
+RAS_EXPORT bool ras_result_adjust_limited(const ras_result *r); /* sum was below -100% */
+RAS_EXPORT ras_pence ras_result_adjusted(const ras_result *r);
+RAS_EXPORT ras_pence ras_result_rounded(const ras_result *r);
+/* -1: raised to the floor; +1: lowered to the ceiling; 0: neither. */
+RAS_EXPORT int ras_result_clamped(const ras_result *r);
+RAS_EXPORT ras_pence ras_result_ras_amount(const ras_result *r);
+RAS_EXPORT ras_basis ras_result_basis(const ras_result *r);
+RAS_EXPORT ras_pence ras_result_budget(const ras_result *r); /* indicative, yearly */
+RAS_EXPORT ras_pence ras_result_weekly(const ras_result *r);
+RAS_EXPORT bool ras_result_panel(const ras_result *r);
+
+/* The explanation as `ras score` prints it. flags: RAS_TEXT_COLOR adds
+ * terminal colours. */
+#define RAS_TEXT_COLOR 1u
+RAS_EXPORT ras_status ras_result_write_text(const ras_model *model, const ras_case *c,
+                                            const ras_result *r, FILE *out, unsigned flags);
+RAS_EXPORT ras_status ras_result_write_json(const ras_model *model, const ras_case *c,
+                                            const ras_result *r, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Batches (CSV, SPEC sections 4 and 5.2)                              */
+
+typedef struct ras_table_use {
+    const ras_table *table;
+    uint64_t rows;
+} ras_table_use;
+
+#define RAS_MAX_TABLES 64
+
+typedef struct ras_batch_summary {
+    uint64_t rows;
+    uint64_t ok;
+    uint64_t errors;
+    uint64_t panel;
+    ras_pence total; /* sum of indicative budgets of ok rows */
+    size_t n_tables_used;
+    ras_table_use tables_used[RAS_MAX_TABLES];
+} ras_batch_summary;
+
+/* Called once for each warning (an ignored column, named once). */
+typedef void (*ras_warn_fn)(void *ctx, const ras_error *warning);
+
+/* Scores every row of a CSV stream into the output CSV (SPEC 5.2), one
+ * output row per input row, in order. Rows in error become error rows and
+ * do not stop the run. Returns non-OK only when the run could not go on:
+ * a broken header, a broken CSV file, a read or write failure. Memory does
+ * not grow with the number of rows. in_name is used in messages. */
+RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name, FILE *out,
+                                ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
+                                ras_error *err);
+
+/* The mean indicative budget of the ok rows, half up to the penny. */
+RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RAS_H */

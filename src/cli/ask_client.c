@@ -1,0 +1,118 @@
+/* ask_client.c - the client-details steps of `ras ask`: id, group, new
+ * client, needs increased, existing package, assessment date. The library
+ * checks every value (ras_case_set_field); these steps only ask. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ask.h"
+
+/* Sets a field from the reply; on a refused value says why. */
+static bool set_field(ras_ask *a, ras_field f, const char *text)
+{
+    ras_error err;
+
+    ras_error_clear(&err);
+    if (ras_case_set_field(a->c, f, text, strlen(text), &err) == RAS_OK)
+        return true;
+    ras_ask_refuse(err.message);
+    return false;
+}
+
+/* Asks for one field until the library accepts the reply. */
+static ras_ask_reply ask_field(ras_ask *a, ras_field f, const char *prompt, const char *help,
+                               bool required)
+{
+    for (;;) {
+        const char *text;
+        ras_ask_reply reply = ras_ask_read(a, prompt, help, &text);
+
+        if (reply != RAS_ASK_DONE)
+            return reply;
+        if (required && text[0] == '\0')
+            ras_ask_refuse("an answer is needed here");
+        else if (set_field(a, f, text))
+            return RAS_ASK_DONE;
+    }
+}
+
+/* The client group, by number, from the latest scoring table. A table
+ * with a single group leaves nothing to choose. */
+static ras_ask_reply ask_group(ras_ask *a)
+{
+    const ras_table *t = ras_model_table_on(a->model, 0);
+    size_t n = t != NULL ? ras_table_group_count(t) : 0;
+    bool has_default = t != NULL && ras_table_find_group(t, "default", 7) >= 0;
+    char prompt[64];
+
+    if (n <= 1)
+        return RAS_ASK_SKIP;
+    printf("Client group:\n");
+    for (size_t i = 0; i < n; i++)
+        printf("  %zu) %s\n", i + 1, ras_table_group_name(t, i));
+    snprintf(prompt, sizeof prompt, "Choose 1-%zu%s: ", n, has_default ? " (Enter: default)" : "");
+    for (;;) {
+        const char *text;
+        size_t k;
+        ras_ask_reply reply = ras_ask_read(a, prompt, "The group sets the prices used.", &text);
+
+        if (reply != RAS_ASK_DONE)
+            return reply;
+        k = ras_ask_parse_choice(text, strlen(text), n);
+        if (text[0] == '\0' && has_default) {
+            if (set_field(a, RAS_FIELD_GROUP, ""))
+                return RAS_ASK_DONE;
+        } else if (k == 0) {
+            char reason[64];
+            snprintf(reason, sizeof reason, "choose a number from 1 to %zu", n);
+            ras_ask_refuse(reason);
+        } else if (set_field(a, RAS_FIELD_GROUP, ras_table_group_name(t, k - 1))) {
+            return RAS_ASK_DONE;
+        }
+    }
+}
+
+/* The assessment date; refused when no scoring table is in force then. */
+static ras_ask_reply ask_date(ras_ask *a)
+{
+    static const char prompt[] = "Assessment date, YYYY-MM-DD (Enter: none): ";
+    static const char help[] = "The date picks the scoring table in force; none means the latest.";
+
+    for (;;) {
+        const char *text;
+        ras_date date = 0;
+        ras_ask_reply reply = ras_ask_read(a, prompt, help, &text);
+
+        if (reply != RAS_ASK_DONE)
+            return reply;
+        if (text[0] != '\0' && ras_date_parse(text, strlen(text), &date) == RAS_OK &&
+            ras_model_table_on(a->model, date) == NULL) {
+            ras_ask_refuse("no scoring table is in force on that date");
+            continue;
+        }
+        if (set_field(a, RAS_FIELD_ASSESSED_ON, text))
+            return RAS_ASK_DONE;
+    }
+}
+
+ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
+{
+    switch (step) {
+    case 0:
+        return ask_field(a, RAS_FIELD_CLIENT_ID, "Client id: ",
+                         "The client's reference in the case-management system.", true);
+    case 1:
+        return ask_group(a);
+    case 2:
+        return ask_field(a, RAS_FIELD_NEW_CLIENT, "New client? [Y/n] ",
+                         "Is the client new to the service?", false);
+    case 3:
+        return ask_field(a, RAS_FIELD_NEEDS_INCREASED, "Have the client's needs increased? [y/N] ",
+                         "Have the needs grown since the current package was set?", false);
+    case 4:
+        return ask_field(a, RAS_FIELD_EXISTING_PACKAGE,
+                         "Existing package, pounds a year (Enter: none): ",
+                         "The yearly cost of the care the client has now, e.g. 7800.00.", false);
+    default:
+        return ask_date(a);
+    }
+}

@@ -1,0 +1,151 @@
+/* ask_question.c - one question of `ras ask`: shows it with its numbered
+ * answers and reads a reply until the library accepts it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ask.h"
+
+static void show(const ras_question *q, size_t number, size_t count)
+{
+    const char *help = ras_question_help(q);
+
+    printf("\nQuestion %zu of %zu: %s\n", number, count, ras_question_text(q));
+    if (help != NULL)
+        printf("  (%s)\n", help);
+    for (size_t i = 0; i < ras_question_answer_count(q); i++)
+        printf("  %zu) %s\n", i + 1, ras_answer_text(q, i));
+}
+
+/* Sets the answer from the library's form of it; says why when refused. */
+static bool set_answer(ras_ask *a, const ras_question *q, const char *text)
+{
+    ras_error err;
+
+    ras_error_clear(&err);
+    if (ras_case_set_answer(a->c, q, text, strlen(text), &err) == RAS_OK)
+        return true;
+    ras_ask_refuse(err.message);
+    return false;
+}
+
+/* Turns "1, 3 4" into the library's "id1;id3;id4" (answer order, each
+ * once) in *out, which the caller frees. false with *out NULL when the
+ * reply is not a list of answer numbers (or memory ran out: *nomem). */
+static bool choices_to_ids(const ras_question *q, const char *text, char **out, bool *nomem)
+{
+    size_t n = ras_question_answer_count(q);
+    unsigned char *chosen = calloc(n > 0 ? n : 1, 1);
+    size_t need = 1;
+    bool ok = chosen != NULL;
+
+    *out = NULL;
+    *nomem = chosen == NULL;
+    for (const char *p = text; ok && *p != '\0';) {
+        size_t len = strcspn(p, " ,\t");
+        if (len > 0) {
+            size_t k = ras_ask_parse_choice(p, len, n);
+            ok = k != 0;
+            if (ok)
+                chosen[k - 1] = 1;
+        }
+        p += len;
+        p += strspn(p, " ,\t");
+    }
+    for (size_t i = 0; ok && i < n; i++)
+        if (chosen[i])
+            need += strlen(ras_answer_id(q, i)) + 1;
+    if (ok && (*out = malloc(need)) == NULL) {
+        ok = false;
+        *nomem = true;
+    }
+    if (ok) {
+        char *w = *out;
+        for (size_t i = 0; i < n; i++) {
+            if (!chosen[i])
+                continue;
+            size_t len = strlen(ras_answer_id(q, i));
+            if (w != *out)
+                *w++ = ';';
+            memcpy(w, ras_answer_id(q, i), len);
+            w += len;
+        }
+        *w = '\0';
+    }
+    free(chosen);
+    return ok;
+}
+
+/* Acts on one reply; true when the answer is set. */
+static bool take_reply(ras_ask *a, const ras_question *q, const char *text, bool *nomem)
+{
+    size_t n = ras_question_answer_count(q);
+    char reason[96];
+
+    *nomem = false;
+    if (text[0] == '\0' && ras_question_kind(q) != RAS_MULTIPLE) {
+        if (ras_question_required(q)) {
+            ras_ask_refuse("an answer is needed for this question");
+            return false;
+        }
+        ras_case_unset_answer(a->c, q);
+        return true;
+    }
+    if (ras_question_kind(q) == RAS_NUMBER)
+        return set_answer(a, q, text);
+    if (ras_question_kind(q) == RAS_SINGLE) {
+        size_t k = ras_ask_parse_choice(text, strlen(text), n);
+        if (k != 0)
+            return set_answer(a, q, ras_answer_id(q, k - 1));
+        snprintf(reason, sizeof reason, "choose a number from 1 to %zu", n);
+        ras_ask_refuse(reason);
+        return false;
+    }
+    char *ids;
+    if (!choices_to_ids(q, text, &ids, nomem)) {
+        snprintf(reason, sizeof reason, "give numbers from 1 to %zu, separated by spaces or commas",
+                 n);
+        if (!*nomem)
+            ras_ask_refuse(reason);
+        return false;
+    }
+    bool ok = set_answer(a, q, ids);
+    free(ids);
+    return ok;
+}
+
+/* The prompt line for a question's kind. */
+static void make_prompt(const ras_question *q, char *buf, size_t size)
+{
+    size_t n = ras_question_answer_count(q);
+    const char *skip = ras_question_required(q) ? "" : " (Enter: skip)";
+
+    if (ras_question_kind(q) == RAS_NUMBER)
+        snprintf(buf, size, "A whole number from %lld to %lld%s: ",
+                 (long long)ras_question_min(q), (long long)ras_question_max(q), skip);
+    else if (ras_question_kind(q) == RAS_MULTIPLE)
+        snprintf(buf, size, "Any of 1-%zu, separated by spaces or commas (Enter: none): ", n);
+    else
+        snprintf(buf, size, "Choose 1-%zu%s: ", n, skip);
+}
+
+ras_ask_reply ras_ask_question(ras_ask *a, const ras_question *q)
+{
+    char prompt[128];
+    const char *help = ras_question_help(q);
+
+    show(q, ras_question_index(q) + 1, ras_model_question_count(a->model));
+    make_prompt(q, prompt, sizeof prompt);
+    for (;;) {
+        const char *text;
+        bool nomem;
+        ras_ask_reply reply =
+            ras_ask_read(a, prompt, help != NULL ? help : "No more help for this question.", &text);
+
+        if (reply != RAS_ASK_DONE)
+            return reply;
+        if (take_reply(a, q, text, &nomem))
+            return RAS_ASK_DONE;
+        if (nomem)
+            return RAS_ASK_NOMEM;
+    }
+}

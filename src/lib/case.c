@@ -1,0 +1,432 @@
+/* case.c - a case's client details and answers, set from text as a CSV
+ * cell or a YAML scalar gives them. Everything here runs once per cell of
+ * a batch, so it never allocates and compares lengths before bytes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "error.h"
+#include "num.h"
+#include "text_check.h"
+
+static const struct {
+    const char *name;
+    size_t len;
+} field_names[RAS_FIELD_COUNT] = {
+    {"client_id", 9},        {"group", 5},
+    {"new_client", 10},      {"needs_increased", 15},
+    {"existing_package", 16}, {"assessed_on", 11},
+};
+
+const char *ras_field_name(ras_field f)
+{
+    if ((int)f < 0 || f >= RAS_FIELD_COUNT)
+        return NULL;
+    return field_names[f].name;
+}
+
+int ras_field_find(const char *name, size_t len)
+{
+    if (!name)
+        return -1;
+    for (int f = 0; f < RAS_FIELD_COUNT; f++)
+        if (field_names[f].len == len && memcmp(field_names[f].name, name, len) == 0)
+            return f;
+    return -1;
+}
+
+/* calloc that never returns NULL for a zero count, so a model with no
+ * questions still gives a usable case. */
+static void *zalloc(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
+
+ras_case *ras_case_new(const ras_model *model)
+{
+    if (!model)
+        return NULL;
+    ras_case *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->model = model;
+    c->client_id_cap = RAS_MAX_CLIENT_ID + 1;
+    c->client_id = zalloc(c->client_id_cap, 1);
+    c->answered = zalloc(model->n_questions, 1);
+    c->single = zalloc(model->n_questions, sizeof *c->single);
+    c->number = zalloc(model->n_questions, sizeof *c->number);
+    c->chosen = zalloc(model->n_answers, 1);
+    c->answer_len = zalloc(model->n_answers, sizeof *c->answer_len);
+    if (!c->client_id || !c->answered || !c->single || !c->number || !c->chosen ||
+        !c->answer_len) {
+        ras_case_free(c);
+        return NULL;
+    }
+    for (size_t i = 0; i < model->n_questions; i++) {
+        const ras_question *q = &model->questions[i];
+        for (size_t k = 0; k < q->n_answers; k++)
+            c->answer_len[q->first_answer + k] = strlen(q->answers[k].id);
+    }
+    ras_case_clear(c);
+    return c;
+}
+
+void ras_case_free(ras_case *c)
+{
+    if (!c)
+        return;
+    free(c->client_id);
+    free(c->answered);
+    free(c->single);
+    free(c->number);
+    free(c->chosen);
+    free(c->answer_len);
+    free(c);
+}
+
+void ras_case_clear(ras_case *c)
+{
+    if (!c)
+        return;
+    c->client_id[0] = '\0';
+    c->client_id_len = 0;
+    c->group[0] = '\0';
+    c->has_group = false;
+    c->new_client = true;
+    c->needs_increased = false;
+    c->has_existing = false;
+    c->existing = 0;
+    c->assessed_on = 0;
+    memset(c->answered, 0, c->model->n_questions);
+    memset(c->chosen, 0, c->model->n_answers);
+}
+
+const char *ras_case_client_id(const ras_case *c)
+{
+    return c ? c->client_id : "";
+}
+
+bool ras_case_answered(const ras_case *c, const ras_question *q)
+{
+    return c && q && q->index < c->model->n_questions && c->answered[q->index];
+}
+
+void ras_case_unset_answer(ras_case *c, const ras_question *q)
+{
+    if (!c || !q || q->index >= c->model->n_questions)
+        return;
+    c->answered[q->index] = 0;
+    if (q->type == RAS_MULTIPLE)
+        memset(c->chosen + q->first_answer, 0, q->n_answers);
+}
+
+/* ---- client details ---------------------------------------------- */
+
+/* Case-insensitive equality of len bytes of text with a lower-case word. */
+static bool word_is(const char *text, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (n != len)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = text[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != word[i])
+            return false;
+    }
+    return true;
+}
+
+static ras_status parse_yes_no(const char *text, size_t len, bool *out)
+{
+    static const char *const yes[] = {"yes", "y", "true", "1"};
+    static const char *const no[] = {"no", "n", "false", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (word_is(text, len, yes[i])) {
+            *out = true;
+            return RAS_OK;
+        }
+        if (word_is(text, len, no[i])) {
+            *out = false;
+            return RAS_OK;
+        }
+    }
+    return RAS_ERR_ARG;
+}
+
+static ras_status set_client_id(ras_case *c, const char *text, size_t len, ras_error *err)
+{
+    const char *subject = field_names[RAS_FIELD_CLIENT_ID].name;
+    if (len == 0)
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject, "the client id is empty");
+    if (len > RAS_MAX_CLIENT_ID)
+        return ras_fail(err, RAS_ERR_LIMIT, NULL, 0, 0, subject,
+                        "the client id is longer than %d bytes", RAS_MAX_CLIENT_ID);
+    /* Kept printable and valid UTF-8 so every output can carry it as is. */
+    if (!ras_text_is_clean(text, len))
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                        "the client id holds a control character or invalid UTF-8");
+    memcpy(c->client_id, text, len);
+    c->client_id[len] = '\0';
+    c->client_id_len = len;
+    return RAS_OK;
+}
+
+static ras_status set_group(ras_case *c, const char *text, size_t len, ras_error *err)
+{
+    const char *subject = field_names[RAS_FIELD_GROUP].name;
+    if (len == 0) {
+        c->group[0] = '\0';
+        c->has_group = false;
+        return RAS_OK;
+    }
+    if (len > RAS_MAX_ID || !ras_text_is_id(text, len)) {
+        char shown[RAS_SHOWN_MAX];
+        ras_text_show(text, len, shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                        "group '%s' is not an id (up to %d of a-z, 0-9, _ and -)", shown,
+                        RAS_MAX_ID);
+    }
+    memcpy(c->group, text, len);
+    c->group[len] = '\0';
+    c->has_group = true;
+    return RAS_OK;
+}
+
+ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t len,
+                              ras_error *err)
+{
+    if (!c || (!text && len > 0) || (int)f < 0 || f >= RAS_FIELD_COUNT)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    if (!text)
+        text = "";
+    const char *subject = field_names[f].name;
+    char shown[RAS_SHOWN_MAX];
+    switch (f) {
+    case RAS_FIELD_CLIENT_ID:
+        return set_client_id(c, text, len, err);
+    case RAS_FIELD_GROUP:
+        return set_group(c, text, len, err);
+    case RAS_FIELD_NEW_CLIENT:
+    case RAS_FIELD_NEEDS_INCREASED: {
+        bool v = f == RAS_FIELD_NEW_CLIENT;
+        if (len > 0 && parse_yes_no(text, len, &v) != RAS_OK) {
+            ras_text_show(text, len, shown);
+            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                            "'%s' is not yes or no (yes, no, y, n, true, false, 1 or 0)",
+                            shown);
+        }
+        if (f == RAS_FIELD_NEW_CLIENT)
+            c->new_client = v;
+        else
+            c->needs_increased = v;
+        return RAS_OK;
+    }
+    case RAS_FIELD_EXISTING_PACKAGE: {
+        if (len == 0) {
+            c->has_existing = false;
+            c->existing = 0;
+            return RAS_OK;
+        }
+        ras_pence v;
+        ras_status st = ras_money_parse(text, len, &v);
+        if (st != RAS_OK) {
+            ras_text_show(text, len, shown);
+            if (st == RAS_ERR_OVERFLOW)
+                return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, subject,
+                                "'%s' is too large an amount", shown);
+            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                            "'%s' is not an amount in pounds (digits, at most two decimals)",
+                            shown);
+        }
+        c->existing = v;
+        c->has_existing = true;
+        return RAS_OK;
+    }
+    case RAS_FIELD_ASSESSED_ON: {
+        ras_date d = 0;
+        if (len > 0 && ras_date_parse(text, len, &d) != RAS_OK) {
+            ras_text_show(text, len, shown);
+            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                            "'%s' is not a date (YYYY-MM-DD, a day that exists)", shown);
+        }
+        c->assessed_on = d;
+        return RAS_OK;
+    }
+    case RAS_FIELD_COUNT:
+        break;
+    }
+    return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid field");
+}
+
+/* ---- answers ------------------------------------------------------ */
+
+/* The index of the answer with this id, or -1. Lengths first (from the
+ * case's table of id lengths): most ids differ in length, so memcmp
+ * rarely runs. len is never 0 here. */
+static long find_answer(const ras_case *c, const ras_question *q, const char *text, size_t len)
+{
+    const ras_answer *a = q->answers;
+    const size_t *lens = c->answer_len + q->first_answer;
+    for (size_t i = 0; i < q->n_answers; i++)
+        if (lens[i] == len && a[i].id[0] == text[0] && memcmp(a[i].id, text, len) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* "none, some or all": the ids a question accepts, for messages. */
+static void expected_ids(const ras_question *q, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < q->n_answers && n + 1 < size; i++) {
+        const char *sep = i == 0 ? "" : (i + 1 == q->n_answers ? " or " : ", ");
+        int w = snprintf(buf + n, size - n, "%s%s", sep, q->answers[i].id);
+        if (w < 0 || (size_t)w >= size - n) {
+            /* Too many to list: end with an ellipsis that fits. */
+            if (size > 5 && n + 5 < size)
+                memcpy(buf + n, ", ...", 6);
+            else if (size >= 4)
+                memcpy(buf + size - 4, "...", 4);
+            return;
+        }
+        n += (size_t)w;
+    }
+}
+
+static ras_status unknown_answer(const ras_question *q, const char *text, size_t len,
+                                 ras_error *err)
+{
+    char shown[RAS_SHOWN_MAX], expected[200];
+    ras_text_show(text, len, shown);
+    expected_ids(q, expected, sizeof expected);
+    if (ras_text_is_numeric(text, len))
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "a number ('%s') where an answer id is due (expected %s)", shown,
+                        expected);
+    return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "unknown answer '%s' (expected %s)",
+                    shown, expected);
+}
+
+static ras_status set_single(ras_case *c, const ras_question *q, const char *text, size_t len,
+                             ras_error *err)
+{
+    long i = find_answer(c, q, text, len);
+    if (i < 0)
+        return unknown_answer(q, text, len, err);
+    c->single[q->index] = (int32_t)i;
+    c->answered[q->index] = 1;
+    return RAS_OK;
+}
+
+static ras_status set_number(ras_case *c, const ras_question *q, const char *text, size_t len,
+                             ras_error *err)
+{
+    int64_t v;
+    ras_status st = ras_int_parse(text, len, &v);
+    if (st == RAS_OK && v >= q->min && v <= q->max) {
+        c->number[q->index] = v;
+        c->answered[q->index] = 1;
+        return RAS_OK;
+    }
+    char shown[RAS_SHOWN_MAX];
+    ras_text_show(text, len, shown);
+    if (st == RAS_OK || st == RAS_ERR_OVERFLOW)
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "%s is out of range (expected %lld to %lld)", shown, (long long)q->min,
+                        (long long)q->max);
+    if (ras_text_is_word(text, len))
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "an answer id ('%s') where a number is due (expected %lld to %lld)",
+                        shown, (long long)q->min, (long long)q->max);
+    return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                    "'%s' is not a whole number (expected %lld to %lld)", shown,
+                    (long long)q->min, (long long)q->max);
+}
+
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* One id of a multiple answer, trimmed of spaces; marks it chosen. */
+static ras_status choose(ras_case *c, const ras_question *q, const char *id, size_t len,
+                         const char *all, size_t all_len, ras_error *err)
+{
+    while (len > 0 && is_space(id[0])) {
+        id++;
+        len--;
+    }
+    while (len > 0 && is_space(id[len - 1]))
+        len--;
+    if (len == 0) {
+        char shown[RAS_SHOWN_MAX];
+        ras_text_show(all, all_len, shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "an empty answer id in '%s'",
+                        shown);
+    }
+    long i = find_answer(c, q, id, len);
+    if (i < 0)
+        return unknown_answer(q, id, len, err);
+    unsigned char *slot = c->chosen + q->first_answer + (size_t)i;
+    if (*slot) {
+        char shown[RAS_SHOWN_MAX];
+        ras_text_show(id, len, shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "answer '%s' is chosen twice",
+                        shown);
+    }
+    *slot = 1;
+    return RAS_OK;
+}
+
+ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
+                           ras_error *err)
+{
+    return choose(c, q, id, len, id, len, err);
+}
+
+static ras_status set_multiple(ras_case *c, const ras_question *q, const char *text, size_t len,
+                               ras_error *err)
+{
+    memset(c->chosen + q->first_answer, 0, q->n_answers);
+    c->answered[q->index] = 1;
+    size_t start = 0;
+    while (start < len && is_space(text[start]))
+        start++;
+    if (start == len)
+        return RAS_OK; /* blank: answered, none chosen */
+    for (;;) {
+        const char *p = text + start;
+        const char *semi = memchr(p, ';', len - start);
+        size_t n = semi ? (size_t)(semi - p) : len - start;
+        ras_status st = choose(c, q, p, n, text, len, err);
+        if (st != RAS_OK) {
+            ras_case_unset_answer(c, q);
+            return st;
+        }
+        if (!semi)
+            return RAS_OK;
+        start += n + 1;
+    }
+}
+
+ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
+                               ras_error *err)
+{
+    if (!c || !q || (!text && len > 0) || q->index >= c->model->n_questions ||
+        &c->model->questions[q->index] != q)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    if (q->type == RAS_MULTIPLE)
+        return set_multiple(c, q, text ? text : "", len, err);
+    if (len == 0) {
+        c->answered[q->index] = 0;
+        return RAS_OK;
+    }
+    ras_status st = q->type == RAS_NUMBER ? set_number(c, q, text, len, err)
+                                          : set_single(c, q, text, len, err);
+    if (st != RAS_OK)
+        c->answered[q->index] = 0;
+    return st;
+}

@@ -1,0 +1,414 @@
+/* csv.c - the RFC 4180 reader of csv.h.
+ *
+ * A record is scanned in place in the buffer. If the buffer ends before
+ * the record does, the partial record is moved to the front, more input is
+ * read and the record is scanned again from its start: that happens once
+ * per buffer (256 KiB), so it costs nothing measurable, and it means the
+ * scan keeps no state across reads. Scanning never writes to the buffer;
+ * doubled quotes are undone only once the record is complete. */
+#include "csv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "text_check.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#define RAS_CSV_PAD 64u /* slack after the data, for 16-byte loads */
+
+typedef enum scan_result { SCAN_DONE, SCAN_MORE, SCAN_FAIL } scan_result;
+
+static ras_status read_file(void *ctx, char *buf, size_t size, size_t *got)
+{
+    FILE *in = ctx;
+    *got = fread(buf, 1, size, in);
+    if (*got == 0 && ferror(in))
+        return RAS_ERR_IO;
+    return RAS_OK;
+}
+
+ras_status ras_csv_open(ras_csv *r, ras_csv_read_fn read, void *ctx, const char *name,
+                        ras_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->read = read;
+    r->ctx = ctx;
+    r->name = name ? name : "";
+    r->cap = RAS_CSV_BUFFER;
+    r->buf = calloc(r->cap + RAS_CSV_PAD, 1);
+    r->fields_cap = 64;
+    r->fields = malloc(r->fields_cap * sizeof *r->fields);
+    r->doubled = malloc(r->fields_cap);
+    r->line = 1;
+    r->bad_field = -1;
+    if (!r->buf || !r->fields || !r->doubled) {
+        ras_csv_close(r);
+        return ras_fail(err, RAS_ERR_NOMEM, r->name, 0, 0, NULL, "out of memory");
+    }
+    return RAS_OK;
+}
+
+ras_status ras_csv_open_file(ras_csv *r, FILE *in, const char *name, ras_error *err)
+{
+    return ras_csv_open(r, read_file, in, name, err);
+}
+
+void ras_csv_close(ras_csv *r)
+{
+    if (!r)
+        return;
+    free(r->buf);
+    free(r->fields);
+    free(r->doubled);
+    r->buf = NULL;
+    r->fields = NULL;
+    r->doubled = NULL;
+}
+
+/* One read into the free end of the buffer; sets eof on an empty read. */
+static ras_status read_more(ras_csv *r, ras_error *err)
+{
+    size_t got = 0;
+    if (r->read(r->ctx, r->buf + r->end, r->cap - r->end, &got) != RAS_OK) {
+        int e = errno;
+        return ras_fail(err, RAS_ERR_IO, r->name, 0, 0, NULL, "cannot read: %s",
+                        e ? strerror(e) : "read error");
+    }
+    if (got == 0)
+        r->eof = true;
+    r->end += got;
+    return RAS_OK;
+}
+
+/* Makes room for more of the record starting at pos: moves it to the
+ * front, grows the buffer if the record fills it, then reads. */
+static ras_status refill(ras_csv *r, ras_error *err)
+{
+    size_t keep = r->end - r->pos;
+    if (keep > RAS_CSV_RECORD_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, 0, NULL,
+                        "the record starting at line %lu is longer than %u bytes", r->line,
+                        RAS_CSV_RECORD_MAX);
+    if (r->pos > 0) {
+        memmove(r->buf, r->buf + r->pos, keep);
+        r->pos = 0;
+        r->end = keep;
+    }
+    if (r->end == r->cap) {
+        size_t cap = r->cap * 2;
+        if (cap > RAS_CSV_RECORD_MAX + 2)
+            cap = RAS_CSV_RECORD_MAX + 2; /* room for the record and its CRLF */
+        char *buf = realloc(r->buf, cap + RAS_CSV_PAD);
+        if (!buf)
+            return ras_fail(err, RAS_ERR_NOMEM, r->name, 0, 0, NULL, "out of memory");
+        memset(buf + r->cap, 0, cap - r->cap + RAS_CSV_PAD);
+        r->buf = buf;
+        r->cap = cap;
+    }
+    return read_more(r, err);
+}
+
+/* The first comma, quote, CR or LF in [p, end), or end. Reads up to 15
+ * bytes past end, which the buffer's slack allows. */
+static const char *find_special(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (p < end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask) {
+            const char *at = p + __builtin_ctz(mask);
+            return at < end ? at : end;
+        }
+        p += 16;
+    }
+    return end;
+#else
+    while (p < end && *p != ',' && *p != '"' && *p != '\n' && *p != '\r')
+        p++;
+    return p;
+#endif
+}
+
+/* True when [p, end) has no NUL and no byte above 0x7f: the usual case,
+ * which then needs no UTF-8 check. */
+static bool plain_ascii(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128(), zero = _mm_setzero_si128();
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        acc = _mm_or_si128(acc, _mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));
+        p += 16;
+    }
+    if (_mm_movemask_epi8(acc))
+        return false;
+#endif
+    for (; p < end; p++)
+        if (*p == '\0' || (unsigned char)*p >= 0x80)
+            return false;
+    return true;
+}
+
+static size_t count_lf(const char *p, const char *end)
+{
+    size_t n = 0;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+static ras_status grow_fields(ras_csv *r, ras_error *err)
+{
+    if (r->fields_cap >= RAS_CSV_FIELDS_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, 0, NULL,
+                        "the record at line %lu has more than %u fields", r->line,
+                        RAS_CSV_FIELDS_MAX);
+    size_t cap = r->fields_cap * 2;
+    ras_csv_field *f = realloc(r->fields, cap * sizeof *f);
+    if (!f)
+        return ras_fail(err, RAS_ERR_NOMEM, r->name, 0, 0, NULL, "out of memory");
+    r->fields = f;
+    unsigned char *d = realloc(r->doubled, cap);
+    if (!d)
+        return ras_fail(err, RAS_ERR_NOMEM, r->name, 0, 0, NULL, "out of memory");
+    r->doubled = d;
+    r->fields_cap = cap;
+    return RAS_OK;
+}
+
+static scan_result field_too_long(ras_csv *r, size_t field, ras_error *err)
+{
+    ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, field + 1, NULL,
+             "field %zu of the record at line %lu is longer than %u bytes", field + 1, r->line,
+             RAS_CSV_FIELD_MAX);
+    return SCAN_FAIL;
+}
+
+/* Ends a record whose last field stops at p (a CR, an LF, or end at the
+ * end of the input): sets *next past the line end. */
+static scan_result end_record(const char *p, const char *end, bool eof, const char **next,
+                              bool *newline)
+{
+    *newline = p < end;
+    if (p == end) {
+        *next = end;
+        return SCAN_DONE;
+    }
+    if (*p == '\n') {
+        *next = p + 1;
+        return SCAN_DONE;
+    }
+    /* A CR: CRLF is one line end; a lone CR is one too. */
+    if (p + 1 == end && !eof)
+        return SCAN_MORE;
+    *next = p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+    return SCAN_DONE;
+}
+
+/* Scans a quoted field opening at p. On success *close is its closing quote. */
+static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_t field,
+                               unsigned long line, const char **close, ras_error *err)
+{
+    const char *q = p + 1;
+    r->doubled[field] = 0;
+    for (;;) {
+        q = memchr(q, '"', (size_t)(end - q));
+        if (!q) {
+            if (!r->eof)
+                return SCAN_MORE;
+            ras_fail(err, RAS_ERR_SYNTAX, r->name, line, field + 1, NULL,
+                     "unclosed quote opened at line %lu", line);
+            return SCAN_FAIL;
+        }
+        if (q + 1 == end && !r->eof)
+            return SCAN_MORE; /* a doubled quote may be split across reads */
+        if (q + 1 < end && q[1] == '"') {
+            r->doubled[field] = 1;
+            q += 2;
+            continue;
+        }
+        *close = q;
+        return SCAN_DONE;
+    }
+}
+
+/* Scans the record at pos into fields. SCAN_MORE: the buffer ends first. */
+static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *lines,
+                               ras_error *err)
+{
+    const char *p = r->buf + r->pos;
+    const char *end = r->buf + r->end;
+    unsigned long extra = 0; /* line ends inside quoted fields */
+    size_t n = 0;
+    for (;;) {
+        if (n == r->fields_cap && grow_fields(r, err) != RAS_OK)
+            return SCAN_FAIL;
+        ras_csv_field *f = &r->fields[n];
+        const char *stop; /* what ends the field: comma, CR, LF or end */
+        if (p < end && *p == '"') {
+            const char *close;
+            scan_result s = scan_quoted(r, p, end, n, r->line + extra, &close, err);
+            if (s != SCAN_DONE)
+                return s;
+            f->text = p + 1;
+            f->len = (size_t)(close - p - 1);
+            extra += count_lf(p + 1, close);
+            stop = close + 1;
+            if (stop < end && *stop != ',' && *stop != '\n' && *stop != '\r') {
+                ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
+                         "a character after the closing quote of field %zu", n + 1);
+                return SCAN_FAIL;
+            }
+        } else {
+            stop = find_special(p, end);
+            if (stop == end && !r->eof)
+                return SCAN_MORE;
+            if (stop < end && *stop == '"') {
+                ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
+                         "a quote inside unquoted field %zu (quote the whole field and "
+                         "double the quote)",
+                         n + 1);
+                return SCAN_FAIL;
+            }
+            f->text = p;
+            f->len = (size_t)(stop - p);
+            r->doubled[n] = 0;
+        }
+        if (f->len > RAS_CSV_FIELD_MAX)
+            return field_too_long(r, n, err);
+        n++;
+        if (stop < end && *stop == ',') {
+            p = stop + 1;
+            continue;
+        }
+        const char *next;
+        bool newline;
+        scan_result s = end_record(stop, end, r->eof, &next, &newline);
+        if (s != SCAN_DONE)
+            return s;
+        r->n_fields = n;
+        *next_pos = (size_t)(next - r->buf);
+        *lines = extra + (newline ? 1 : 0);
+        return SCAN_DONE;
+    }
+}
+
+/* Undoes doubled quotes in place, now that the record is complete. */
+static void undouble(ras_csv_field *f)
+{
+    char *w = (char *)(uintptr_t)f->text;
+    const char *s = f->text, *e = f->text + f->len;
+    char *out = w;
+    while (s < e) {
+        *out++ = *s;
+        s += *s == '"' ? 2 : 1;
+    }
+    f->len = (size_t)(out - w);
+}
+
+/* Finds the first field with a NUL byte or invalid UTF-8, if any. */
+static void check_text(ras_csv *r, const char *start, const char *stop)
+{
+    r->bad_field = -1;
+    r->bad_reason = NULL;
+    if (plain_ascii(start, stop))
+        return;
+    for (size_t i = 0; i < r->n_fields; i++) {
+        const ras_csv_field *f = &r->fields[i];
+        if (f->len && memchr(f->text, '\0', f->len)) {
+            r->bad_field = (long)i;
+            r->bad_reason = "a NUL byte";
+            return;
+        }
+        if (!ras_utf8_valid(f->text, f->len)) {
+            r->bad_field = (long)i;
+            r->bad_reason = "invalid UTF-8";
+            return;
+        }
+    }
+}
+
+/* Makes sure at least n bytes are buffered at pos, or the input ended. */
+static ras_status fill_at_least(ras_csv *r, size_t n, ras_error *err)
+{
+    while (!r->eof && r->end - r->pos < n) {
+        ras_status st = refill(r, err);
+        if (st != RAS_OK)
+            return st;
+    }
+    return RAS_OK;
+}
+
+/* Skips a byte-order mark at the very start, and blank lines anywhere
+ * between records. Returns with pos at a record, or at the end. */
+static ras_status skip_blank(ras_csv *r, ras_error *err)
+{
+    ras_status st;
+    if (!r->started) {
+        r->started = true;
+        if ((st = fill_at_least(r, 3, err)) != RAS_OK)
+            return st;
+        if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xef\xbb\xbf", 3) == 0)
+            r->pos += 3;
+    }
+    for (;;) {
+        if ((st = fill_at_least(r, 2, err)) != RAS_OK)
+            return st;
+        if (r->pos == r->end)
+            return RAS_OK;
+        char ch = r->buf[r->pos];
+        if (ch == '\n')
+            r->pos++;
+        else if (ch == '\r')
+            r->pos += r->end - r->pos >= 2 && r->buf[r->pos + 1] == '\n' ? 2 : 1;
+        else
+            return RAS_OK;
+        r->line++;
+    }
+}
+
+ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err)
+{
+    ras_error local; /* the scan reports its status through an error */
+    if (!err)
+        err = &local;
+    *have = false;
+    r->n_fields = 0;
+    ras_status st = skip_blank(r, err);
+    if (st != RAS_OK)
+        return st;
+    if (r->pos == r->end)
+        return RAS_OK;
+    size_t next = 0;
+    unsigned long lines = 0;
+    for (;;) {
+        scan_result s = scan_record(r, &next, &lines, err);
+        if (s == SCAN_DONE)
+            break;
+        if (s == SCAN_FAIL)
+            return err->status;
+        if ((st = refill(r, err)) != RAS_OK)
+            return st;
+    }
+    r->record_line = r->line;
+    check_text(r, r->buf + r->pos, r->buf + next);
+    for (size_t i = 0; i < r->n_fields; i++)
+        if (r->doubled[i])
+            undouble(&r->fields[i]);
+    r->pos = next;
+    r->line += lines;
+    *have = true;
+    return RAS_OK;
+}

@@ -1,0 +1,74 @@
+/* csv.h - an RFC 4180 reader built for speed: it reads through one
+ * fixed buffer and hands out each record's fields as views into it, so a
+ * record costs no allocation. The input comes through a read callback, a
+ * FILE* or memory chunks alike.
+ *
+ * Accepted: quoted fields, doubled quotes, commas and line breaks inside
+ * quotes, CRLF, LF or a lone CR ending a line, a UTF-8 byte-order mark at
+ * the start, a last line with no line end. A line with nothing on it is
+ * not a record: it is skipped (its line still counts).
+ *
+ * Fatal errors (the file is broken; record boundaries can no longer be
+ * trusted): a quote left open at the end of the input, a character after a
+ * closing quote, a quote inside an unquoted field, a field over 1 MiB or a
+ * record over 4 MiB (RAS_ERR_LIMIT), a read failure (RAS_ERR_IO).
+ *
+ * Not fatal: a NUL byte or invalid UTF-8 inside a field. The record is
+ * still delivered whole and bad_field names the first field at fault, so a
+ * caller can reject that one row and go on. */
+#ifndef RAS_CSV_H
+#define RAS_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ras.h"
+
+#define RAS_CSV_BUFFER (256u * 1024u)       /* the usual buffer size */
+#define RAS_CSV_FIELD_MAX (1024u * 1024u)   /* bytes in one field */
+#define RAS_CSV_RECORD_MAX (4096u * 1024u)  /* bytes in one record */
+#define RAS_CSV_FIELDS_MAX 65536u           /* fields in one record */
+
+/* Reads at most size bytes into buf and sets *got; *got == 0 means the
+ * end of the input. Returns RAS_OK, or RAS_ERR_IO with errno set. */
+typedef ras_status (*ras_csv_read_fn)(void *ctx, char *buf, size_t size, size_t *got);
+
+/* A field: len bytes at text, not NUL-terminated, quotes already undone.
+ * Valid until the next call of ras_csv_next. */
+typedef struct ras_csv_field {
+    const char *text;
+    size_t len;
+} ras_csv_field;
+
+typedef struct ras_csv {
+    /* the input */
+    ras_csv_read_fn read;
+    void *ctx;
+    const char *name; /* for messages */
+    char *buf;        /* cap bytes and RAS_CSV_PAD bytes of slack */
+    size_t cap, pos, end;
+    bool eof, started;
+    unsigned long line; /* physical line at pos, 1-based */
+    /* the current record */
+    ras_csv_field *fields;
+    unsigned char *doubled; /* per field: holds "" to undo */
+    size_t n_fields, fields_cap;
+    unsigned long record_line; /* the line the record starts on */
+    long bad_field;            /* first field with a NUL or invalid UTF-8, or -1 */
+    const char *bad_reason;    /* "a NUL byte" or "invalid UTF-8", or NULL */
+} ras_csv;
+
+/* Sets up a reader over a callback; name is used in messages. */
+ras_status ras_csv_open(ras_csv *r, ras_csv_read_fn read, void *ctx, const char *name,
+                        ras_error *err);
+/* The same over a stream. */
+ras_status ras_csv_open_file(ras_csv *r, FILE *in, const char *name, ras_error *err);
+/* Frees the reader's buffers (not the stream). */
+void ras_csv_close(ras_csv *r);
+
+/* Reads the next record into r->fields / r->n_fields. *have is false at
+ * the end of the input. On a fatal error err names the file and line. */
+ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err);
+
+#endif

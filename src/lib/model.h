@@ -1,0 +1,93 @@
+/* model.h - the loaded model's layout, shared by the loader, the case
+ * reader and the scorer. Everything here is built once by the loader and
+ * read-only afterwards, which is what makes scoring thread-safe. */
+#ifndef RAS_MODEL_H
+#define RAS_MODEL_H
+
+#include "arena.h"
+#include "ras.h"
+
+/* Limits that keep memory bounded on hostile input (docs/design.md). */
+#define RAS_MAX_DOC_BYTES (16u * 1024u * 1024u) /* one YAML file */
+#define RAS_MAX_YAML_DEPTH 32                   /* nesting of maps/lists */
+#define RAS_MAX_ID 64                           /* bytes in an id */
+#define RAS_MAX_POINTS 1000000000LL             /* any points figure */
+#define RAS_MAX_PENCE 100000000000000LL         /* one trillion pounds */
+
+typedef struct ras_answer {
+    const char *id;
+    const char *text;
+    int64_t points;
+    int32_t adjust; /* hundredths of a percent; 0 when none */
+    bool has_adjust;
+} ras_answer;
+
+struct ras_question {
+    const char *id;
+    const char *text;
+    const char *help; /* NULL when none */
+    ras_question_type type;
+    bool required;
+    size_t index;  /* in ras_model.questions */
+    size_t domain; /* index of its domain */
+    /* single and multiple */
+    ras_answer *answers;
+    size_t n_answers;
+    size_t first_answer; /* index of answers[0] among all the model's answers */
+    /* number */
+    int64_t min, max, points_per_unit;
+};
+
+struct ras_domain {
+    const char *id;
+    const char *title;
+    bool has_cap;
+    int64_t cap;
+    ras_question *questions; /* points into ras_model.questions */
+    size_t n_questions;
+};
+
+typedef struct ras_group {
+    const char *name;
+    bool steps;       /* false: bands */
+    int64_t *from;    /* n_bands, strictly increasing, from[0] == 0 */
+    ras_pence *value; /* rate per point (bands) or amount (steps) */
+    size_t n_bands;
+} ras_group;
+
+struct ras_table {
+    const char *id;
+    const char *version;
+    const char *questionnaire;
+    const char *file;
+    char fingerprint[65];
+    ras_date effective_from; /* 0: always */
+    char currency[4];
+    int64_t threshold;
+    ras_rounding rounding;
+    int64_t weeks_per_year;
+    bool has_floor, has_ceiling, has_panel;
+    ras_pence floor, ceiling, panel_threshold;
+    bool keep_existing;
+    ras_group *groups;
+    size_t n_groups;
+    long default_group; /* index of "default", or -1 */
+};
+
+struct ras_model {
+    ras_arena arena; /* owns every string and array below */
+    const char *id;
+    const char *version;
+    const char *title;
+    const char *file;
+    char fingerprint[65];
+    ras_domain *domains;
+    size_t n_domains;
+    ras_question *questions; /* all questions, domain by domain */
+    size_t n_questions;
+    size_t n_answers; /* answers over all questions */
+    ras_table *tables; /* sorted by effective_from, "always" first */
+    size_t n_tables;
+};
+
+#endif

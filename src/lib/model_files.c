@@ -1,0 +1,240 @@
+/* model_files.c - loading a model from files, from a model folder, or
+ * from the models compiled into the library (builtin.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "error.h"
+#include "model.h"
+
+/* Reads a whole file; stops one byte past the YAML size limit, so a huge
+ * file costs no more memory and the parser reports the limit. */
+static ras_status read_file(const char *path, ras_source *src, ras_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot read %s: %s", path,
+                        strerror(errno));
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    ras_status st = buf ? RAS_OK : RAS_ERR_NOMEM;
+    while (st == RAS_OK && n <= RAS_MAX_DOC_BYTES) {
+        if (n == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                st = RAS_ERR_NOMEM;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                st = RAS_ERR_IO;
+            break;
+        }
+    }
+    int saved = errno;
+    fclose(f);
+    if (st != RAS_OK) {
+        free(buf);
+        if (st == RAS_ERR_NOMEM)
+            return ras_fail(err, st, path, 0, 0, NULL, "out of memory reading %s", path);
+        return ras_fail(err, st, path, 0, 0, NULL, "cannot read %s: %s", path, strerror(saved));
+    }
+    src->name = path;
+    src->data = buf;
+    src->size = n;
+    return RAS_OK;
+}
+
+static void free_sources(ras_source *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free((void *)s[i].data);
+    free(s);
+}
+
+ras_status ras_model_load_files(const char *questionnaire_path, const char *const *table_paths,
+                                size_t n_tables, ras_model **out, ras_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!questionnaire_path || !table_paths || n_tables == 0 || !out)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
+                        "a questionnaire and at least one scoring table are needed");
+    if (n_tables > RAS_MAX_TABLES)
+        return ras_fail(err, RAS_ERR_LIMIT, NULL, 0, 0, NULL,
+                        "%zu scoring tables given: at most %d are allowed", n_tables,
+                        RAS_MAX_TABLES);
+    ras_source *srcs = calloc(n_tables + 1, sizeof *srcs);
+    if (!srcs)
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    ras_status st = read_file(questionnaire_path, &srcs[0], err);
+    size_t loaded = st == RAS_OK ? 1 : 0;
+    for (size_t i = 0; st == RAS_OK && i < n_tables; i++) {
+        st = read_file(table_paths[i], &srcs[i + 1], err);
+        if (st == RAS_OK)
+            loaded++;
+    }
+    if (st == RAS_OK)
+        st = ras_model_load(&srcs[0], &srcs[1], n_tables, out, err);
+    free_sources(srcs, loaded);
+    return st;
+}
+
+/* ---- a model folder ---- */
+
+static bool is_table_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= strlen("scoring.yaml") && strncmp(name, "scoring", 7) == 0 &&
+           strcmp(name + n - 5, ".yaml") == 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    bool slash = d > 0 && dir[d - 1] != '/';
+    char *p = malloc(d + slash + n + 1);
+    if (p) {
+        memcpy(p, dir, d);
+        if (slash)
+            p[d] = '/';
+        memcpy(p + d + slash, name, n + 1);
+    }
+    return p;
+}
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Every scoring*.yaml of the folder as a full path, in name order. */
+static ras_status list_tables(const char *dir, char ***paths, size_t *count, ras_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return ras_fail(err, RAS_ERR_IO, dir, 0, 0, NULL, "cannot read %s: %s", dir,
+                        strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    ras_status st = RAS_OK;
+    struct dirent *e;
+    while (st == RAS_OK && (e = readdir(d)) != NULL) {
+        if (!is_table_name(e->d_name))
+            continue;
+        if (n == RAS_MAX_TABLES + 1)
+            break; /* enough to report the limit */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **bigger = realloc(names, cap * sizeof *names);
+            if (!bigger) {
+                st = RAS_ERR_NOMEM;
+                break;
+            }
+            names = bigger;
+        }
+        names[n] = join_path(dir, e->d_name);
+        if (!names[n])
+            st = RAS_ERR_NOMEM;
+        else
+            n++;
+    }
+    closedir(d);
+    if (st != RAS_OK) {
+        free_names(names, n);
+        return ras_fail(err, st, dir, 0, 0, NULL, "out of memory");
+    }
+    if (n == 0) {
+        free(names);
+        return ras_fail(err, RAS_ERR_MODEL, dir, 0, 0, NULL,
+                        "no scoring table (scoring*.yaml) in the folder %s", dir);
+    }
+    qsort(names, n, sizeof *names, compare_names);
+    *paths = names;
+    *count = n;
+    return RAS_OK;
+}
+
+ras_status ras_model_load_dir(const char *dir, ras_model **out, ras_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!dir || !out)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "no model folder given");
+    char **tables = NULL;
+    size_t n = 0;
+    ras_status st = list_tables(dir, &tables, &n, err);
+    if (st != RAS_OK)
+        return st;
+    char *questionnaire = join_path(dir, "questionnaire.yaml");
+    if (!questionnaire)
+        st = ras_fail(err, RAS_ERR_NOMEM, dir, 0, 0, NULL, "out of memory");
+    else
+        st = ras_model_load_files(questionnaire, (const char *const *)tables, n, out, err);
+    free(questionnaire);
+    free_names(tables, n);
+    return st;
+}
+
+/* ---- built-in models ---- */
+
+/* The names are gathered once from the generated table; pthread_once
+ * makes that safe from any number of threads, and the array is never
+ * written again. */
+#define MAX_BUILTINS 32
+static const char *builtin_names[MAX_BUILTINS + 1];
+static pthread_once_t builtin_names_once = PTHREAD_ONCE_INIT;
+
+static void gather_names(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ras_builtin_count && ras_builtins[i].name && n < MAX_BUILTINS; i++)
+        builtin_names[n++] = ras_builtins[i].name;
+    builtin_names[n] = NULL;
+}
+
+const char *const *ras_builtin_models(void)
+{
+    pthread_once(&builtin_names_once, gather_names);
+    return builtin_names;
+}
+
+ras_status ras_model_load_builtin(const char *name, ras_model **out, ras_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!out)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "no place to put the model");
+    if (ras_builtin_count == 0 || !ras_builtins[0].name)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
+                        "no model is built in: name one with -m DIR or -q and -s");
+    const ras_builtin *b = NULL;
+    for (size_t i = 0; i < ras_builtin_count && ras_builtins[i].name; i++)
+        if (!name || strcmp(ras_builtins[i].name, name) == 0) {
+            b = &ras_builtins[i];
+            break;
+        }
+    if (!b)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, name, "no built-in model is named '%s'",
+                        name);
+    if (b->n_sources < 2)
+        return ras_fail(err, RAS_ERR_MODEL, b->sources[0].name, 0, 0, NULL,
+                        "built-in model '%s' has no scoring table", b->name);
+    return ras_model_load(&b->sources[0], &b->sources[1], b->n_sources - 1, out, err);
+}

@@ -1,0 +1,42 @@
+/* model_load.h - the pieces of model loading shared between its files:
+ * the questionnaire builder, the scoring-table builder, the loader that
+ * drives them and the accessors. */
+#ifndef RAS_MODEL_LOAD_H
+#define RAS_MODEL_LOAD_H
+
+#include "model.h"
+#include "yaml_get.h"
+
+/* Builds the questionnaire part of m (ids, domains, questions, answers)
+ * from a parsed document, checking every rule of SPEC 2.1. */
+ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error *err);
+
+/* Builds tables[index] of m from a parsed document (SPEC 2.2); the tables
+ * before it are already built and are checked against it (one table per
+ * effective date). */
+ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc,
+                                   ras_error *err);
+
+/* The least and greatest points a question can give (an unrequired
+ * question may give 0), saturating at INT64_MAX rather than overflowing. */
+void ras_question_bounds(const ras_question *q, int64_t *min, int64_t *max);
+/* The same for a domain, its cap applied. */
+void ras_domain_bounds(const ras_domain *d, int64_t *min, int64_t *max);
+
+/* a + b, held at INT64_MAX instead of overflowing (both >= 0). */
+int64_t ras_add_saturate(int64_t a, int64_t b);
+
+/* An arena copy of len bytes, or NULL when out of memory. */
+const char *ras_model_strdup(ras_model *m, const char *text, size_t len);
+
+/* Checks that no two of n ids repeat. On a repeat, fails at the later
+ * one's node with "CTX: WHAT 'ID' is used twice (first at line L)". */
+typedef struct ras_id_at {
+    const char *id;
+    size_t len;
+    const ras_ynode *at;
+} ras_id_at;
+ras_status ras_check_unique(const ras_yreader *r, ras_id_at *ids, size_t n, const char *ctx,
+                            const char *what);
+
+#endif

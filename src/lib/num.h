@@ -1,0 +1,42 @@
+/* num.h - whole-number arithmetic for money, points and percentages:
+ * parsing with overflow checks, checked add/multiply and the half-up
+ * rounding SPEC section 3 asks for. No floating point anywhere. */
+#ifndef RAS_NUM_H
+#define RAS_NUM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ras.h"
+
+/* Parses an optionally signed ("-3", "+3", "3") whole number of decimal
+ * digits, nothing else. RAS_ERR_ARG for bad text, RAS_ERR_OVERFLOW when it
+ * does not fit an int64_t. */
+ras_status ras_int_parse(const char *text, size_t len, int64_t *out);
+
+/* Parses a percentage such as "-12.5%", "+10%" or "25%" into hundredths
+ * of a percent (-1250, 1000, 2500): an optional sign, digits, an optional
+ * point with one or two decimals, then '%'. RAS_ERR_ARG for bad text,
+ * RAS_ERR_OVERFLOW when its size is above RAS_MAX_PERCENT. */
+#define RAS_MAX_PERCENT 100000 /* 1000.00% in hundredths */
+ras_status ras_percent_parse(const char *text, size_t len, int32_t *hundredths);
+
+/* Writes a percentage in hundredths as "-10.00%" into buf (at least 16
+ * bytes: the sign, ten digits, the point, two decimals, '%', NUL). */
+void ras_percent_format(int32_t hundredths, char buf[16]);
+
+/* *out = a + b or a * b; false (and *out untouched) when it would overflow. */
+bool ras_add_i64(int64_t a, int64_t b, int64_t *out);
+bool ras_mul_i64(int64_t a, int64_t b, int64_t *out);
+
+/* num / den rounded half up (toward +infinity on an exact half), for
+ * den > 0. The scorer only divides amounts >= 0, as the -100% limit keeps
+ * them so; negatives are handled anyway. Never overflows. */
+int64_t ras_div_round_half_up(int64_t num, int64_t den);
+
+/* Rounds pence to whole pounds, half up (49p down, 50p up); negative
+ * amounts round the same way on their size. False on overflow. */
+bool ras_round_to_pound(ras_pence amount, ras_pence *out);
+
+#endif

@@ -1,0 +1,58 @@
+/* result.h - the private layout of a scoring result: every step of SPEC
+ * section 3 as the scorer worked it, kept so the explanation can show it
+ * line by line. A result is sized for its model once (ras_result_new) and
+ * reused for many cases, so scoring never allocates. */
+#ifndef RAS_RESULT_H
+#define RAS_RESULT_H
+
+#include "case.h"
+#include "model.h"
+#include "ras.h"
+
+/* One chosen answer that carries an adjust. */
+typedef struct ras_adjustment {
+    const ras_question *question;
+    size_t answer; /* index among the question's answers */
+    int32_t adjust; /* hundredths of a percent */
+} ras_adjustment;
+
+struct ras_result {
+    const ras_model *model;
+    const ras_table *table; /* NULL until a case has been scored */
+    char client_id[RAS_MAX_CLIENT_ID + 1];
+    char group[RAS_MAX_ID + 1]; /* "default" when the case names none */
+    size_t group_index;
+
+    /* steps 1 to 4 */
+    int64_t *question_points; /* per question */
+    int64_t *domain_raw;      /* per domain, before its cap */
+    int64_t *domain_points;   /* per domain, after its cap */
+    int64_t total;
+    bool eligible;
+
+    /* step 5 (left empty below the threshold) */
+    ras_price_line *lines;
+    size_t n_lines, lines_cap; /* lines_cap: the most bands of any group */
+    ras_pence priced;
+
+    /* step 6: every chosen answer with an adjust, in question order */
+    ras_adjustment *adjustments;
+    size_t n_adjustments; /* at most model->n_answers */
+    int32_t adjust_total;
+    bool adjust_limited;
+    ras_pence adjusted;
+
+    /* steps 7 to 11 */
+    ras_pence rounded;
+    int clamped; /* -1 floor, +1 ceiling, 0 neither */
+    ras_pence ras_amount;
+    ras_basis basis;
+    ras_pence budget;
+    ras_pence weekly;
+    bool panel;
+};
+
+/* Sets every figure of r back to "nothing scored", keeping its memory. */
+void ras_result_reset(ras_result *r);
+
+#endif

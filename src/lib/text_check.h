@@ -1,0 +1,33 @@
+/* text_check.h - small checks on untrusted text (CSV cells, YAML
+ * scalars) and a safe way to show it inside a message. */
+#ifndef RAS_TEXT_CHECK_H
+#define RAS_TEXT_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Bytes of a shown text, NUL included: 40 bytes of text and "...". */
+#define RAS_SHOWN_MAX 48
+
+/* True when len bytes are valid UTF-8 (no overlongs, no surrogates). */
+bool ras_utf8_valid(const char *text, size_t len);
+
+/* Valid UTF-8 with no control character (below 0x20, or 0x7f). */
+bool ras_text_is_clean(const char *text, size_t len);
+
+/* An id: one or more of a-z, 0-9, '_' and '-'. */
+bool ras_text_is_id(const char *text, size_t len);
+
+/* A number: an optional sign, digits, and optionally a point and digits. */
+bool ras_text_is_numeric(const char *text, size_t len);
+
+/* A word: starts with a letter, then letters, digits, '_' or '-' (what an
+ * answer id looks like, whatever its case). */
+bool ras_text_is_word(const char *text, size_t len);
+
+/* Copies text for a message: at most 40 bytes cut at a character
+ * boundary, "..." added when cut, control characters and invalid UTF-8
+ * shown as '?', and always NUL-terminated. */
+void ras_text_show(const char *text, size_t len, char out[RAS_SHOWN_MAX]);
+
+#endif

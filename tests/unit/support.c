@@ -1,0 +1,60 @@
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ras_status load(const char *questionnaire, const char *table, ras_model **m,
+                       ras_error *err)
+{
+    ras_source q = {"questionnaire.yaml", questionnaire, strlen(questionnaire)};
+    ras_source t = {"scoring.yaml", table, strlen(table)};
+    return ras_model_load(&q, &t, 1, m, err);
+}
+
+ras_model *test_model(const char *questionnaire, const char *table)
+{
+    ras_model *m = NULL;
+    ras_error err;
+    ras_error_clear(&err);
+    if (load(questionnaire, table, &m, &err) != RAS_OK) {
+        char buf[1024];
+        ras_error_format(&err, buf, sizeof buf);
+        fail_msg("model did not load: %s", buf);
+    }
+    return m;
+}
+
+ras_status test_model_error(const char *questionnaire, const char *table, ras_error *err)
+{
+    ras_model *m = NULL;
+    ras_error_clear(err);
+    ras_status st = load(questionnaire, table, &m, err);
+    ras_model_free(m);
+    return st;
+}
+
+char *test_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 8192;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (size)
+        *size = n;
+    return buf;
+}
