@@ -28,49 +28,71 @@ static bool set_answer(ras_ask *a, const ras_question *q, const char *text)
     return false;
 }
 
-/* Turns "1, 3 4" into the library's "id1;id3;id4" (answer order, each
- * once) in *out, which the caller frees. false with *out NULL when the
- * reply is not a list of answer numbers (or memory ran out: *nomem). */
-static bool choices_to_ids(const ras_question *q, const char *text, char **out, bool *nomem)
+/* Marks in chosen[0..n) the answers a reply such as "1, 3 4" names;
+ * false when a word is not an answer number. */
+static bool parse_choices(const char *text, size_t n, unsigned char *chosen)
 {
-    size_t n = ras_question_answer_count(q);
-    unsigned char *chosen = calloc(n > 0 ? n : 1, 1);
-    size_t need = 1;
-    bool ok = chosen != NULL;
-
-    *out = NULL;
-    *nomem = chosen == NULL;
-    for (const char *p = text; ok && *p != '\0';) {
+    for (const char *p = text + strspn(text, " ,\t"); *p != '\0';) {
         size_t len = strcspn(p, " ,\t");
-        if (len > 0) {
-            size_t k = ras_ask_parse_choice(p, len, n);
-            ok = k != 0;
-            if (ok)
-                chosen[k - 1] = 1;
-        }
+        size_t k = ras_ask_parse_choice(p, len, n);
+        if (k == 0)
+            return false;
+        chosen[k - 1] = 1;
         p += len;
         p += strspn(p, " ,\t");
     }
-    for (size_t i = 0; ok && i < n; i++)
+    return true;
+}
+
+/* The chosen answers' ids joined by ';' in answer order, as
+ * ras_case_set_answer reads them; NULL when out of memory. */
+static char *join_ids(const ras_question *q, const unsigned char *chosen)
+{
+    size_t n = ras_question_answer_count(q), need = 1;
+    char *out, *w;
+
+    for (size_t i = 0; i < n; i++)
         if (chosen[i])
             need += strlen(ras_answer_id(q, i)) + 1;
-    if (ok && (*out = malloc(need)) == NULL) {
-        ok = false;
+    out = malloc(need);
+    if (out == NULL)
+        return NULL;
+    w = out;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(ras_answer_id(q, i));
+        if (!chosen[i])
+            continue;
+        if (w != out)
+            *w++ = ';';
+        memcpy(w, ras_answer_id(q, i), len);
+        w += len;
+    }
+    *w = '\0';
+    return out;
+}
+
+/* A multiple question's reply: false when refused or (*nomem) when
+ * memory ran out. */
+static bool take_choices(ras_ask *a, const ras_question *q, const char *text, bool *nomem)
+{
+    size_t n = ras_question_answer_count(q);
+    unsigned char *chosen = calloc(n > 0 ? n : 1, 1);
+    char *ids = NULL;
+    bool ok = false;
+
+    if (chosen == NULL) {
         *nomem = true;
+    } else if (!parse_choices(text, n, chosen)) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "give numbers from 1 to %zu, separated by spaces or commas",
+                 n);
+        ras_ask_refuse(reason);
+    } else if ((ids = join_ids(q, chosen)) == NULL) {
+        *nomem = true;
+    } else {
+        ok = set_answer(a, q, ids);
     }
-    if (ok) {
-        char *w = *out;
-        for (size_t i = 0; i < n; i++) {
-            if (!chosen[i])
-                continue;
-            size_t len = strlen(ras_answer_id(q, i));
-            if (w != *out)
-                *w++ = ';';
-            memcpy(w, ras_answer_id(q, i), len);
-            w += len;
-        }
-        *w = '\0';
-    }
+    free(ids);
     free(chosen);
     return ok;
 }
@@ -90,8 +112,17 @@ static bool take_reply(ras_ask *a, const ras_question *q, const char *text, bool
         ras_case_unset_answer(a->c, q);
         return true;
     }
-    if (ras_question_kind(q) == RAS_NUMBER)
+    if (ras_question_kind(q) == RAS_NUMBER) {
+        /* The library checks the range; a word is refused here, as the
+         * library's message for it speaks of answer ids. */
+        if (text[strspn(text, "-0123456789")] != '\0') {
+            snprintf(reason, sizeof reason, "type a whole number from %lld to %lld",
+                     (long long)ras_question_min(q), (long long)ras_question_max(q));
+            ras_ask_refuse(reason);
+            return false;
+        }
         return set_answer(a, q, text);
+    }
     if (ras_question_kind(q) == RAS_SINGLE) {
         size_t k = ras_ask_parse_choice(text, strlen(text), n);
         if (k != 0)
@@ -100,17 +131,7 @@ static bool take_reply(ras_ask *a, const ras_question *q, const char *text, bool
         ras_ask_refuse(reason);
         return false;
     }
-    char *ids;
-    if (!choices_to_ids(q, text, &ids, nomem)) {
-        snprintf(reason, sizeof reason, "give numbers from 1 to %zu, separated by spaces or commas",
-                 n);
-        if (!*nomem)
-            ras_ask_refuse(reason);
-        return false;
-    }
-    bool ok = set_answer(a, q, ids);
-    free(ids);
-    return ok;
+    return take_choices(a, q, text, nomem);
 }
 
 /* The prompt line for a question's kind. */

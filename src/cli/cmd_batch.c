@@ -66,8 +66,12 @@ static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, 
     memset(&summary, 0, sizeof summary);
     st = ras_batch(model, in, in_name, out.fp, &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
+        /* Name the file at fault: the output when writing failed. */
+        const char *at = in_name;
+        if (ferror(out.fp))
+            at = out.target != NULL ? out.target : "standard output";
         ras_out_abort(&out);
-        ras_cli_report(&err, in_name);
+        ras_cli_report(&err, at);
         return ras_cli_data_exit(st);
     }
     rc = ras_out_commit(&out);

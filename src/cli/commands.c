@@ -42,7 +42,7 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "Exit status: 0 done; 1 quit or input ended before the end (nothing is\n"
      "saved); 2 bad usage; 3 bad model; 4 the answers could not be saved.\n"},
-    {"check", ras_cmd_check, "validate a model and describe it", "ras check [MODEL] [--format text|json]",
+    {"check", ras_cmd_check, "validate a model and describe it", "ras check [MODEL] [--format text|json] [-o OUT]",
      "Validates the model and prints the ids, versions and SHA-256\n"
      "fingerprints of its files (equal to sha256sum), the questions per\n"
      "domain, the points range, the budget range per group and the dates the\n"

@@ -1,6 +1,8 @@
 /* help.c - prints the help texts held in the command table. */
 #include "help.h"
 
+#include <stdbool.h>
+
 #include "commands.h"
 #include "ras.h"
 
@@ -16,18 +18,19 @@ const char *ras_cli_synopsis(const char *command)
 static void help_model(FILE *out)
 {
     const char *const *names = ras_builtin_models();
+    bool any = names != NULL && names[0] != NULL;
 
-    fputs("MODEL (every command):\n"
-          "  -m, --model DIR|NAME       a folder holding questionnaire.yaml and\n"
+    fprintf(out, "Model options (every command; default: the built-in model%s%s):\n",
+            any ? " " : "", any ? names[0] : "");
+    fputs("  -m, --model DIR|NAME       a folder holding questionnaire.yaml and\n"
           "                             scoring*.yaml, or a built-in model:",
           out);
-    for (size_t i = 0; names != NULL && names[i] != NULL; i++)
+    for (size_t i = 0; any && names[i] != NULL; i++)
         fprintf(out, "%s %s", i > 0 ? "," : "", names[i]);
     fputs("\n"
           "  -q, --questionnaire FILE   a questionnaire file, with\n"
           "  -s, --scoring FILE         a scoring table (repeat for several)\n"
-          "With no model option the default built-in model is used.\n"
-          "  -h, --help                 this help\n",
+          "  -h, --help                 show this help\n",
           out);
 }
 

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "help.h"
+#include "output.h"
 #include "ras.h"
 #include "report.h"
 

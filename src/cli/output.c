@@ -92,6 +92,33 @@ ras_exit ras_out_open(ras_out *o, const char *target, const char *input)
     return open_temporary(o, &st, exists);
 }
 
+ras_exit ras_out_check(const char *target)
+{
+    struct stat st;
+    const char *slash;
+    char *dir;
+    bool ok;
+    int e;
+
+    if (is_stdout(target))
+        return RAS_EXIT_OK;
+    if (stat(target, &st) == 0 && !S_ISREG(st.st_mode))
+        return access(target, W_OK) == 0 ? RAS_EXIT_OK : cannot_write(target, errno);
+    slash = strrchr(target, '/');
+    if (slash == NULL)
+        return access(".", W_OK) == 0 ? RAS_EXIT_OK : cannot_write(target, errno);
+    dir = malloc((size_t)(slash - target) + 2);
+    if (dir == NULL)
+        return cannot_write(target, ENOMEM);
+    /* "/x" keeps its slash: the folder is the root. */
+    memcpy(dir, target, (size_t)(slash - target) + 1);
+    dir[slash == target ? 1 : slash - target] = '\0';
+    ok = access(dir, W_OK) == 0;
+    e = errno;
+    free(dir);
+    return ok ? RAS_EXIT_OK : cannot_write(target, e);
+}
+
 ras_exit ras_out_commit(ras_out *o)
 {
     int e = 0;

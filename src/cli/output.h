@@ -21,6 +21,12 @@ typedef struct ras_out {
  * standard error; on failure nothing needs undoing. */
 ras_exit ras_out_open(ras_out *o, const char *target, const char *input);
 
+/* Checks early, before a long interactive session, that the output could
+ * be written: its folder exists and is writable (or the target is an
+ * existing non-regular file that is writable). NULL or "-" always passes.
+ * RAS_EXIT_IO (reported) when not. */
+ras_exit ras_out_check(const char *target);
+
 /* Finishes the output: flushes, syncs and closes the temporary and renames
  * it over the target, or flushes standard output. RAS_EXIT_IO (reported)
  * if any step failed, in which case the temporary is removed. */

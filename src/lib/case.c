@@ -43,6 +43,27 @@ static void *zalloc(size_t n, size_t size)
     return calloc(n ? n : 1, size);
 }
 
+static size_t slot_of(const char *text, size_t len)
+{
+    unsigned h = (unsigned)len * 7u + (unsigned char)text[0] * 3u + (unsigned char)text[len - 1];
+    return h % RAS_ANSWER_SLOTS;
+}
+
+/* Fills a question's id lengths and hash slots. */
+static void index_answers(ras_case *c, const ras_question *q)
+{
+    unsigned char *slots = c->answer_slot + q->index * RAS_ANSWER_SLOTS;
+    for (size_t k = 0; k < q->n_answers; k++) {
+        const char *id = q->answers[k].id;
+        size_t len = strlen(id);
+        c->answer_len[q->first_answer + k] = len;
+        if (len == 0)
+            continue;
+        unsigned char *slot = &slots[slot_of(id, len)];
+        *slot = *slot == 0 && k + 1 < RAS_SLOT_SHARED ? (unsigned char)(k + 1) : RAS_SLOT_SHARED;
+    }
+}
+
 ras_case *ras_case_new(const ras_model *model)
 {
     if (!model)
@@ -58,16 +79,16 @@ ras_case *ras_case_new(const ras_model *model)
     c->number = zalloc(model->n_questions, sizeof *c->number);
     c->chosen = zalloc(model->n_answers, 1);
     c->answer_len = zalloc(model->n_answers, sizeof *c->answer_len);
+    c->answer_slot = model->n_questions <= SIZE_MAX / RAS_ANSWER_SLOTS
+                         ? zalloc(model->n_questions * RAS_ANSWER_SLOTS, 1)
+                         : NULL;
     if (!c->client_id || !c->answered || !c->single || !c->number || !c->chosen ||
-        !c->answer_len) {
+        !c->answer_len || !c->answer_slot) {
         ras_case_free(c);
         return NULL;
     }
-    for (size_t i = 0; i < model->n_questions; i++) {
-        const ras_question *q = &model->questions[i];
-        for (size_t k = 0; k < q->n_answers; k++)
-            c->answer_len[q->first_answer + k] = strlen(q->answers[k].id);
-    }
+    for (size_t i = 0; i < model->n_questions; i++)
+        index_answers(c, &model->questions[i]);
     ras_case_clear(c);
     return c;
 }
@@ -82,6 +103,7 @@ void ras_case_free(ras_case *c)
     free(c->number);
     free(c->chosen);
     free(c->answer_len);
+    free(c->answer_slot);
     free(c);
 }
 
@@ -266,12 +288,28 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
 /* The index of the answer with this id, or -1. Lengths first (from the
  * case's table of id lengths): most ids differ in length, so memcmp
  * rarely runs. len is never 0 here. */
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 static long find_answer(const ras_case *c, const ras_question *q, const char *text, size_t len)
 {
     const ras_answer *a = q->answers;
     const size_t *lens = c->answer_len + q->first_answer;
+    unsigned slot = c->answer_slot[q->index * RAS_ANSWER_SLOTS + slot_of(text, len)];
+    if (slot != RAS_SLOT_SHARED) {
+        /* The one answer that can match, if any. */
+        size_t i = (size_t)slot - 1;
+        if (slot != 0 && lens[i] == len && same_bytes(a[i].id, text, len))
+            return (long)i;
+        return -1;
+    }
     for (size_t i = 0; i < q->n_answers; i++)
-        if (lens[i] == len && a[i].id[0] == text[0] && memcmp(a[i].id, text, len) == 0)
+        if (lens[i] == len && same_bytes(a[i].id, text, len))
             return (long)i;
     return -1;
 }
@@ -324,8 +362,19 @@ static ras_status set_single(ras_case *c, const ras_question *q, const char *tex
 static ras_status set_number(ras_case *c, const ras_question *q, const char *text, size_t len,
                              ras_error *err)
 {
-    int64_t v;
-    ras_status st = ras_int_parse(text, len, &v);
+    int64_t v = 0;
+    ras_status st = RAS_OK;
+    if (len <= 3 && text[0] >= '0' && text[0] <= '9') {
+        /* The usual cell, one to three digits, without the general parser. */
+        for (size_t i = 0; i < len && st == RAS_OK; i++) {
+            if (text[i] < '0' || text[i] > '9')
+                st = RAS_ERR_ARG;
+            v = v * 10 + (text[i] - '0');
+        }
+        if (st != RAS_OK)
+            st = ras_int_parse(text, len, &v);
+    } else
+        st = ras_int_parse(text, len, &v);
     if (st == RAS_OK && v >= q->min && v <= q->max) {
         c->number[q->index] = v;
         c->answered[q->index] = 1;

@@ -28,7 +28,16 @@ struct ras_case {
     /* Added for speed: the length of every model answer's id, same index
      * as chosen, so an answer is found without strlen. */
     size_t *answer_len;
+    /* Added for speed: per question RAS_ANSWER_SLOTS bytes, a hash of an
+     * answer id (its length, first and last byte) to the answer's index
+     * + 1; 0 none, RAS_SLOT_SHARED when two ids share the slot. One
+     * candidate to check instead of a loop whose exit the processor
+     * cannot predict. */
+    unsigned char *answer_slot;
 };
+
+#define RAS_ANSWER_SLOTS 32u
+#define RAS_SLOT_SHARED 255u
 
 /* Marks one answer of a multiple question chosen (the id trimmed of
  * spaces). An unknown id or one chosen twice is an error naming the

@@ -236,6 +236,7 @@ static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_
             return SCAN_MORE; /* a doubled quote may be split across reads */
         if (q + 1 < end && q[1] == '"') {
             r->doubled[field] = 1;
+            r->any_doubled = true;
             q += 2;
             continue;
         }
@@ -252,6 +253,7 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
     const char *end = r->buf + r->end;
     unsigned long extra = 0; /* line ends inside quoted fields */
     size_t n = 0;
+    r->any_doubled = false;
     for (;;) {
         if (n == r->fields_cap && grow_fields(r, err) != RAS_OK)
             return SCAN_FAIL;
@@ -404,7 +406,7 @@ ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err)
     }
     r->record_line = r->line;
     check_text(r, r->buf + r->pos, r->buf + next);
-    for (size_t i = 0; i < r->n_fields; i++)
+    for (size_t i = 0; r->any_doubled && i < r->n_fields; i++)
         if (r->doubled[i])
             undouble(&r->fields[i]);
     r->pos = next;

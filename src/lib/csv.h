@@ -53,6 +53,7 @@ typedef struct ras_csv {
     /* the current record */
     ras_csv_field *fields;
     unsigned char *doubled; /* per field: holds "" to undo */
+    bool any_doubled;       /* some field of the record has "" to undo */
     size_t n_fields, fields_cap;
     unsigned long record_line; /* the line the record starts on */
     long bad_field;            /* first field with a NUL or invalid UTF-8, or -1 */

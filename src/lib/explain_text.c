@@ -154,7 +154,8 @@ static void write_question(const text_ctx *t, const ras_case *c, const ras_resul
         return;
     }
     if (q->type == RAS_SINGLE) {
-        answer_row(t, q, (size_t)c->single[i]);
+        if (c->single[i] >= 0 && (size_t)c->single[i] < q->n_answers)
+            answer_row(t, q, (size_t)c->single[i]);
     } else if (q->type == RAS_MULTIPLE) {
         bool any = false;
         for (size_t a = 0; a < q->n_answers; a++) {
@@ -167,7 +168,7 @@ static void write_question(const text_ctx *t, const ras_case *c, const ras_resul
             points_row(t, 6, "(none of these)", 0, NULL, false);
     } else {
         char label[96];
-        snprintf(label, sizeof label, "%lld x %lld points", (long long)c->number[i],
+        snprintf(label, sizeof label, "%lld x %lld points each", (long long)c->number[i],
                  (long long)q->points_per_unit);
         points_row(t, 6, label, r->question_points[i], NULL, false);
     }
@@ -231,9 +232,11 @@ static void write_adjustments(const text_ctx *t, const ras_result *r)
     ras_percent_format(r->adjust_total, pct);
     row(t, 4, "Adjustments in all", pct,
         r->adjust_limited ? "limited to -100.00%: they added up to less" : NULL, false);
+    char priced[64];
     ras_percent_format(10000 + r->adjust_total, pct);
+    money(t, r->priced, priced);
     money(t, r->adjusted, buf);
-    snprintf(label, sizeof label, "Adjusted amount (%s of the priced amount)", pct);
+    snprintf(label, sizeof label, "Adjusted amount (%s x %s)", priced, pct);
     row(t, 2, label, buf, NULL, false);
 }
 
@@ -281,14 +284,13 @@ static void write_price(const text_ctx *t, const ras_result *r)
 static const char *basis_reason(const ras_case *c, const ras_result *r)
 {
     if (r->basis == RAS_BASIS_EXISTING_PACKAGE)
-        return "the client is not new and their needs have not increased, so the cost of their "
-               "existing package is kept";
+        return "not a new client, needs not increased: the existing package is kept";
     if (r->basis == RAS_BASIS_BELOW_THRESHOLD)
         return "the points are below the threshold";
     if (!r->table->keep_existing)
-        return "this scoring table gives a RAS budget to every client";
+        return "this scoring table gives every client the RAS amount";
     if (c->new_client)
-        return "the client is new to the service";
+        return "a new client";
     if (c->needs_increased)
         return "the client's needs have increased";
     return "no existing package is stated";
@@ -299,11 +301,19 @@ static void write_budget(const text_ctx *t, const ras_case *c, const ras_result 
     const ras_table *tb = r->table;
     char buf[64];
     heading(t, "Indicative budget");
-    key_value(t, "Basis", "%s: %s", ras_basis_name(r->basis), basis_reason(c, r));
+    key_value(t, "Basis", "%s", ras_basis_name(r->basis));
+    key_value(t, "Because", "%s", basis_reason(c, r));
+    if (r->basis == RAS_BASIS_EXISTING_PACKAGE) {
+        money(t, r->ras_amount, buf);
+        key_value(t, "", "(the RAS amount of %s is worked out above for reference)", buf);
+    }
     money(t, r->budget, buf);
+    fprintf(t->out, "  Yearly");
+    pad(t->out, KEY_WIDTH - strlen("Yearly"));
     bold(t, true);
-    key_value(t, "Yearly", "%s", buf);
+    fputs(buf, t->out);
     bold(t, false);
+    fputc('\n', t->out);
     money(t, r->weekly, buf);
     key_value(t, "Weekly", "%s (the yearly amount over %lld weeks)", buf,
               (long long)tb->weeks_per_year);

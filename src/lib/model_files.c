@@ -2,7 +2,6 @@
  * from the models compiled into the library (builtin.h). */
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,25 +193,9 @@ ras_status ras_model_load_dir(const char *dir, ras_model **out, ras_error *err)
 
 /* ---- built-in models ---- */
 
-/* The names are gathered once from the generated table; pthread_once
- * makes that safe from any number of threads, and the array is never
- * written again. */
-#define MAX_BUILTINS 32
-static const char *builtin_names[MAX_BUILTINS + 1];
-static pthread_once_t builtin_names_once = PTHREAD_ONCE_INIT;
-
-static void gather_names(void)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < ras_builtin_count && ras_builtins[i].name && n < MAX_BUILTINS; i++)
-        builtin_names[n++] = ras_builtins[i].name;
-    builtin_names[n] = NULL;
-}
-
 const char *const *ras_builtin_models(void)
 {
-    pthread_once(&builtin_names_once, gather_names);
-    return builtin_names;
+    return ras_builtin_names;
 }
 
 ras_status ras_model_load_builtin(const char *name, ras_model **out, ras_error *err)

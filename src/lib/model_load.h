@@ -14,8 +14,7 @@ ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error 
 /* Builds tables[index] of m from a parsed document (SPEC 2.2); the tables
  * before it are already built and are checked against it (one table per
  * effective date). */
-ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc,
-                                   ras_error *err);
+ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err);
 
 /* The least and greatest points a question can give (an unrequired
  * question may give 0), saturating at INT64_MAX rather than overflowing. */

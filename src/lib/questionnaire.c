@@ -18,8 +18,8 @@ static const char *const reserved_columns[] = {
 static const char *const top_keys[] = {"questionnaire", "version", "title", "domains", NULL};
 static const char *const domain_keys[] = {"id", "title", "cap", "questions", NULL};
 static const char *const domain_required[] = {"id", "title", "questions", NULL};
-static const char *const question_keys[] = {"id",      "text", "help", "type",           "required",
-                                            "answers", "min",  "max",  "points_per_unit", NULL};
+static const char *const question_keys[] = {
+    "id", "text", "help", "type", "required", "answers", "min", "max", "points_per_unit", NULL};
 static const char *const question_required[] = {"id", "text", NULL};
 static const char *const number_required[] = {"min", "max", "points_per_unit", NULL};
 static const char *const answer_keys[] = {"id", "text", "points", "adjust", NULL};
@@ -31,6 +31,20 @@ typedef struct qbuild {
     ras_yreader r;
     ras_id_at *question_ids; /* one per question, for the uniqueness check */
 } qbuild;
+
+/* Names an item for messages: "KIND 'ID'" when its id can be read already,
+ * else "KIND N"; after "PARENT, " when parent is given. */
+static void label(char *buf, size_t size, const char *parent, const char *kind,
+                  const ras_ynode *map, size_t index)
+{
+    const ras_ynode *id = map->kind == RAS_YMAP ? ras_ymap_get(map, "id") : NULL;
+    const char *sep = parent ? ", " : "";
+    parent = parent ? parent : "";
+    if (id && id->kind == RAS_YSCALAR && ras_valid_id(id->text, id->len))
+        snprintf(buf, size, "%s%s%s '%s'", parent, sep, kind, id->text);
+    else
+        snprintf(buf, size, "%s%s%s %zu", parent, sep, kind, index + 1);
+}
 
 static ras_status nomem(const qbuild *b)
 {
@@ -66,18 +80,18 @@ static ras_status read_id(qbuild *b, const ras_ynode *map, const char *ctx, cons
     return *out ? RAS_OK : nomem(b);
 }
 
-static ras_status read_answer(qbuild *b, const ras_ynode *node, const char *qctx, ras_answer *a,
-                              ras_id_at *id_at)
+static ras_status read_answer(qbuild *b, const ras_ynode *node, size_t index, const char *qctx,
+                              ras_answer *a, ras_id_at *id_at)
 {
-    ras_status st = ras_yget_keys(&b->r, node, qctx, answer_required, answer_keys);
+    char ctx[2 * CTX_MAX];
+    label(ctx, sizeof ctx, qctx, "answer", node, index);
+    ras_status st = ras_yget_keys(&b->r, node, ctx, answer_required, answer_keys);
     if (st != RAS_OK)
         return st;
     size_t len;
-    if ((st = read_id(b, node, qctx, "id", &a->id, &len)) != RAS_OK)
+    if ((st = read_id(b, node, ctx, "id", &a->id, &len)) != RAS_OK)
         return st;
     *id_at = (ras_id_at){a->id, len, ras_ymap_get(node, "id")};
-    char ctx[CTX_MAX];
-    snprintf(ctx, sizeof ctx, "%s, answer '%s'", qctx, a->id);
     if ((st = read_text(b, node, ctx, "text", &a->text)) != RAS_OK)
         return st;
     st = ras_yget_int(&b->r, ras_ymap_get(node, "points"), ctx, "points", 0, RAS_MAX_POINTS,
@@ -107,7 +121,7 @@ static ras_status read_answers(qbuild *b, const ras_ynode *list, const char *ctx
     }
     q->n_answers = list->n;
     for (size_t i = 0; i < list->n && st == RAS_OK; i++)
-        st = read_answer(b, list->items[i], ctx, &q->answers[i], &ids[i]);
+        st = read_answer(b, list->items[i], i, ctx, &q->answers[i], &ids[i]);
     if (st == RAS_OK)
         st = ras_check_unique(&b->r, ids, list->n, ctx, "answer id");
     free(ids);
@@ -126,19 +140,20 @@ static ras_status refuse_key(qbuild *b, const ras_ynode *map, const char *ctx, c
 
 static ras_status read_number(qbuild *b, const ras_ynode *node, const char *ctx, ras_question *q)
 {
-    ras_status st = refuse_key(b, node, ctx, "answers", "is not allowed: a number question has no answers");
+    ras_status st =
+        refuse_key(b, node, ctx, "answers", "is not allowed: a number question has no answers");
     if (st != RAS_OK)
         return st;
     for (size_t i = 0; number_required[i]; i++)
         if (!ras_ymap_get(node, number_required[i]))
-            return ras_yfail(&b->r, node, number_required[i],
-                             "%s: a number question needs '%s'", ctx, number_required[i]);
+            return ras_yfail(&b->r, node, number_required[i], "%s: a number question needs '%s'",
+                             ctx, number_required[i]);
     const ras_ynode *min = ras_ymap_get(node, "min");
     if ((st = ras_yget_int(&b->r, min, ctx, "min", 0, RAS_MAX_POINTS, &q->min)) != RAS_OK ||
         (st = ras_yget_int(&b->r, ras_ymap_get(node, "max"), ctx, "max", 0, RAS_MAX_POINTS,
                            &q->max)) != RAS_OK ||
-        (st = ras_yget_int(&b->r, ras_ymap_get(node, "points_per_unit"), ctx, "points_per_unit",
-                           0, RAS_MAX_POINTS, &q->points_per_unit)) != RAS_OK)
+        (st = ras_yget_int(&b->r, ras_ymap_get(node, "points_per_unit"), ctx, "points_per_unit", 0,
+                           RAS_MAX_POINTS, &q->points_per_unit)) != RAS_OK)
         return st;
     if (q->min > q->max)
         return ras_yfail(&b->r, min, "min", "%s: 'min' (%lld) must not exceed 'max' (%lld)", ctx,
@@ -166,8 +181,8 @@ static ras_status read_type(qbuild *b, const ras_ynode *node, const char *ctx, r
     }
     char shown[48];
     ras_yshow(n, shown);
-    return ras_yfail(&b->r, n, "type", "%s: unknown type '%s' (expected single, multiple or number)",
-                     ctx, shown);
+    return ras_yfail(&b->r, n, "type",
+                     "%s: unknown type '%s' (expected single, multiple or number)", ctx, shown);
 }
 
 static ras_status check_reserved(qbuild *b, const ras_ynode *at, const char *id)
@@ -179,21 +194,24 @@ static ras_status check_reserved(qbuild *b, const ras_ynode *at, const char *id)
     return RAS_OK;
 }
 
-static ras_status read_question(qbuild *b, const ras_ynode *node, const char *dctx,
+static ras_status read_question(qbuild *b, const ras_ynode *node, size_t index, const char *dctx,
                                 ras_question *q)
 {
-    ras_status st = ras_yget_keys(&b->r, node, dctx, question_required, question_keys);
+    char ctx[2 * CTX_MAX];
+    /* A question's id is unique in the whole questionnaire: name it alone. */
+    const ras_ynode *idn = node->kind == RAS_YMAP ? ras_ymap_get(node, "id") : NULL;
+    bool named = idn && idn->kind == RAS_YSCALAR && ras_valid_id(idn->text, idn->len);
+    label(ctx, sizeof ctx, named ? NULL : dctx, "question", node, index);
+    ras_status st = ras_yget_keys(&b->r, node, ctx, question_required, question_keys);
     if (st != RAS_OK)
         return st;
     size_t len;
-    if ((st = read_id(b, node, dctx, "id", &q->id, &len)) != RAS_OK)
+    if ((st = read_id(b, node, ctx, "id", &q->id, &len)) != RAS_OK)
         return st;
     const ras_ynode *id_node = ras_ymap_get(node, "id");
     b->question_ids[q->index] = (ras_id_at){q->id, len, id_node};
     if ((st = check_reserved(b, id_node, q->id)) != RAS_OK)
         return st;
-    char ctx[CTX_MAX];
-    snprintf(ctx, sizeof ctx, "question '%s'", q->id);
     if ((st = read_text(b, node, ctx, "text", &q->text)) != RAS_OK ||
         (st = read_text(b, node, ctx, "help", &q->help)) != RAS_OK ||
         (st = read_type(b, node, ctx, q)) != RAS_OK)
@@ -220,7 +238,7 @@ static ras_status read_domain(qbuild *b, const ras_ynode *node, size_t index, si
 {
     ras_domain *d = &b->m->domains[index];
     char ctx[CTX_MAX];
-    snprintf(ctx, sizeof ctx, "domain %zu", index + 1);
+    label(ctx, sizeof ctx, NULL, "domain", node, index);
     ras_status st = ras_yget_keys(&b->r, node, ctx, domain_required, domain_keys);
     if (st != RAS_OK)
         return st;
@@ -228,7 +246,6 @@ static ras_status read_domain(qbuild *b, const ras_ynode *node, size_t index, si
     if ((st = read_id(b, node, ctx, "id", &d->id, &len)) != RAS_OK)
         return st;
     *id_at = (ras_id_at){d->id, len, ras_ymap_get(node, "id")};
-    snprintf(ctx, sizeof ctx, "domain '%s'", d->id);
     if ((st = read_text(b, node, ctx, "title", &d->title)) != RAS_OK)
         return st;
     const ras_ynode *cap = ras_ymap_get(node, "cap");
@@ -248,7 +265,7 @@ static ras_status read_domain(qbuild *b, const ras_ynode *node, size_t index, si
         ras_question *q = &d->questions[i];
         q->index = (*next_q)++;
         q->domain = index;
-        if ((st = read_question(b, list->items[i], ctx, q)) != RAS_OK)
+        if ((st = read_question(b, list->items[i], i, ctx, q)) != RAS_OK)
             return st;
         q->first_answer = b->m->n_answers;
         b->m->n_answers += q->n_answers;

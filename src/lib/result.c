@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "num.h"
 
 /* The most price lines any group of any table can give. */
 static size_t most_bands(const ras_model *model)
@@ -88,13 +87,6 @@ const char *ras_basis_name(ras_basis b)
     case RAS_BASIS_BELOW_THRESHOLD: return "below_threshold";
     }
     return "unknown";
-}
-
-ras_pence ras_batch_mean(const ras_batch_summary *s)
-{
-    if (!s || s->ok == 0 || s->ok > (uint64_t)INT64_MAX || s->total < 0)
-        return 0;
-    return ras_div_round_half_up(s->total, (int64_t)s->ok);
 }
 
 const ras_table *ras_result_table(const ras_result *r) { return r->table; }

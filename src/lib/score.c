@@ -16,13 +16,14 @@ static ras_status overflow(ras_error *err, const char *subject, const char *what
                     what);
 }
 
-/* Step 1 for one question. */
-static ras_status question_points(const ras_case *c, const ras_question *q, int64_t *out,
-                                  ras_error *err)
+/* Step 1 for one question. partial: a case still being filled in, where
+ * an unanswered required question scores 0 instead of failing. */
+static ras_status question_points(const ras_case *c, const ras_question *q, bool partial,
+                                  int64_t *out, ras_error *err)
 {
     *out = 0;
     if (!c->answered[q->index]) {
-        if (q->required)
+        if (q->required && !partial)
             return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
                             "question '%s': required but not answered", q->id);
         return RAS_OK; /* an optional question left out scores 0 */
@@ -56,8 +57,8 @@ static ras_status question_points(const ras_case *c, const ras_question *q, int6
 }
 
 /* Steps 1 to 3: question points, domain sums under their caps, total. */
-static ras_status count_points(const ras_model *m, const ras_case *c, ras_result *r,
-                               ras_error *err)
+static ras_status count_points(const ras_model *m, const ras_case *c, bool partial,
+                               ras_result *r, ras_error *err)
 {
     r->total = 0;
     for (size_t d = 0; d < m->n_domains; d++) {
@@ -66,7 +67,7 @@ static ras_status count_points(const ras_model *m, const ras_case *c, ras_result
         for (size_t i = 0; i < dom->n_questions; i++) {
             const ras_question *q = &dom->questions[i];
             int64_t p;
-            ras_status st = question_points(c, q, &p, err);
+            ras_status st = question_points(c, q, partial, &p, err);
             if (st != RAS_OK)
                 return st;
             r->question_points[q->index] = p;
@@ -216,14 +217,15 @@ static ras_status indicative(const ras_case *c, ras_result *r, ras_error *err)
     return RAS_OK;
 }
 
-ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, ras_error *err)
+static ras_status score_case(const ras_model *model, const ras_case *c, bool partial,
+                             ras_result *r, ras_error *err)
 {
     if (!model || !c || !r || c->model != model || r->model != model)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
                         "the case and result must belong to the model being scored");
     ras_result_reset(r);
     snprintf(r->client_id, sizeof r->client_id, "%s", c->client_id ? c->client_id : "");
-    ras_status st = count_points(model, c, r, err);
+    ras_status st = count_points(model, c, partial, r, err);
     if (st == RAS_OK)
         st = choose_table(model, c, r, err);
     if (st == RAS_OK)
@@ -238,4 +240,15 @@ ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, r
         snprintf(r->client_id, sizeof r->client_id, "%s", c->client_id ? c->client_id : "");
     }
     return st;
+}
+
+ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, ras_error *err)
+{
+    return score_case(model, c, false, r, err);
+}
+
+ras_status ras_score_partial(const ras_model *model, const ras_case *c, ras_result *r,
+                             ras_error *err)
+{
+    return score_case(model, c, true, r, err);
 }

@@ -9,11 +9,11 @@
 #define CTX_MAX 160
 
 static const char *const table_keys[] = {
-    "scoring",   "version", "questionnaire",   "effective_from",   "currency",
-    "threshold", "rounding", "weeks_per_year", "floor",            "ceiling",
-    "panel_threshold",       "existing_package", "groups",          NULL};
-static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups",
-                                             NULL};
+    "scoring",  "version",   "questionnaire",   "effective_from",
+    "currency", "threshold", "rounding",        "weeks_per_year",
+    "floor",    "ceiling",   "panel_threshold", "existing_package",
+    "groups",   NULL};
+static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups", NULL};
 static const char *const group_keys[] = {"bands", "steps", NULL};
 static const char *const band_keys[] = {"from", "rate", NULL};
 static const char *const step_keys[] = {"from", "amount", NULL};
@@ -134,7 +134,7 @@ static ras_status check_order(tbuild *b, const ras_ynode *node, const char *gctx
 
 static ras_status read_group(tbuild *b, const ras_ynode *key, const ras_ynode *node, ras_group *g)
 {
-    char gctx[CTX_MAX];
+    char gctx[CTX_MAX + 96];
     char shown[48];
     ras_yshow(key, shown);
     if (!ras_valid_id(key->text, key->len))
@@ -183,8 +183,7 @@ static ras_status read_groups(tbuild *b, const ras_ynode *map)
     if (st != RAS_OK)
         return st;
     if (map->n == 0)
-        return ras_yfail(&b->r, map, "groups", "%s: 'groups' must name at least one group",
-                         b->ctx);
+        return ras_yfail(&b->r, map, "groups", "%s: 'groups' must name at least one group", b->ctx);
     ras_table *t = b->t;
     t->groups = ras_arena_array(&b->m->arena, map->n, sizeof *t->groups);
     if (!t->groups)
@@ -290,8 +289,8 @@ static ras_status check_against_model(tbuild *b, const ras_ynode *root, size_t i
             char date[11];
             ras_date_format(t->effective_from, date);
             return ras_yfail(&b->r, at, "effective_from",
-                             "%s takes effect on %s, as scoring table '%s' (%s) does", b->ctx,
-                             date, o->id, o->file);
+                             "%s takes effect on %s, as scoring table '%s' (%s) does", b->ctx, date,
+                             o->id, o->file);
         }
         if (strcmp(o->id, t->id) == 0 && strcmp(o->version, t->version) == 0)
             return ras_yfail(&b->r, ras_ymap_get(root, "version"), "version",
@@ -300,8 +299,7 @@ static ras_status check_against_model(tbuild *b, const ras_ynode *root, size_t i
     return RAS_OK;
 }
 
-ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc,
-                                   ras_error *err)
+ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err)
 {
     ras_table *t = &m->tables[index];
     tbuild b = {.m = m, .t = t, .r = {doc->file, RAS_ERR_MODEL, err}};

@@ -34,8 +34,8 @@ static const char *doc_name(const builder *b)
     return b->doc->file;
 }
 
-static ras_status fail_at(builder *b, ras_status status, const yaml_mark_t *mark,
-                          const char *fmt, const char *what)
+static ras_status fail_at(builder *b, ras_status status, const yaml_mark_t *mark, const char *fmt,
+                          const char *what)
 {
     return ras_fail(b->err, status, doc_name(b), (unsigned long)mark->line + 1,
                     (unsigned long)mark->column + 1, NULL, fmt, what);
@@ -81,17 +81,16 @@ static ras_status parser_failure(builder *b, const yaml_parser_t *p)
     if (p->error == YAML_READER_ERROR) {
         unsigned long line, column;
         locate_offset(b->src, p->problem_offset, &line, &column);
-        return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), line, column, NULL,
-                        "invalid YAML: %s", problem);
+        return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), line, column, NULL, "invalid YAML: %s",
+                        problem);
     }
     unsigned long line = (unsigned long)p->problem_mark.line + 1;
     unsigned long column = (unsigned long)p->problem_mark.column + 1;
-    const char *hint = tab_at(b->src, p->problem_mark.index)
-                           ? " (a tab cannot indent YAML: use spaces)"
-                           : "";
+    const char *hint =
+        tab_at(b->src, p->problem_mark.index) ? "; use spaces, not tabs, to indent YAML" : "";
     if (p->context)
         return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), line, column, NULL,
-                        "invalid YAML: %s %s at line %lu, column %lu%s", p->context, problem,
+                        "invalid YAML: %s (%s at line %lu, column %lu)%s", problem, p->context,
                         (unsigned long)p->context_mark.line + 1,
                         (unsigned long)p->context_mark.column + 1, hint);
     return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), line, column, NULL, "invalid YAML: %s%s",
@@ -205,8 +204,8 @@ static ras_status refuse_decorations(builder *b, const yaml_event_t *ev, const y
         return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark,
                        "YAML anchors are not allowed (found '&%s')", (const char *)anchor);
     if (tag)
-        return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark,
-                       "YAML tags are not allowed (found '%s')", (const char *)tag);
+        return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark, "YAML tags are not allowed (found '%s')",
+                       (const char *)tag);
     return RAS_OK;
 }
 
@@ -275,11 +274,8 @@ static ras_status on_event(builder *b, const yaml_event_t *ev, bool *done)
     switch (ev->type) {
     case YAML_STREAM_START_EVENT:
     case YAML_DOCUMENT_END_EVENT:
-    case YAML_NO_EVENT:
-        return RAS_OK;
-    case YAML_STREAM_END_EVENT:
-        *done = true;
-        return RAS_OK;
+    case YAML_NO_EVENT: return RAS_OK;
+    case YAML_STREAM_END_EVENT: *done = true; return RAS_OK;
     case YAML_DOCUMENT_START_EVENT:
         if (++b->documents > 1)
             return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark, "%s",
@@ -289,17 +285,14 @@ static ras_status on_event(builder *b, const yaml_event_t *ev, bool *done)
         return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark,
                        "YAML aliases are not allowed (found '*%s')",
                        (const char *)ev->data.alias.anchor);
-    case YAML_SCALAR_EVENT:
-        return on_scalar(b, ev);
+    case YAML_SCALAR_EVENT: return on_scalar(b, ev);
     case YAML_SEQUENCE_START_EVENT:
         return on_start(b, ev, RAS_YSEQ, ev->data.sequence_start.anchor,
                         ev->data.sequence_start.tag);
     case YAML_MAPPING_START_EVENT:
-        return on_start(b, ev, RAS_YMAP, ev->data.mapping_start.anchor,
-                        ev->data.mapping_start.tag);
+        return on_start(b, ev, RAS_YMAP, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
-        return on_end(b);
+    case YAML_MAPPING_END_EVENT: return on_end(b);
     }
     return RAS_OK;
 }
@@ -328,9 +321,10 @@ static ras_status run_parser(builder *b)
 
 ras_status ras_ydoc_parse(ras_ydoc *doc, const ras_source *src, ras_error *err)
 {
-    if (!doc || !src)
+    if (doc)
+        memset(doc, 0, sizeof *doc); /* always safe to free afterwards */
+    if (!doc || !src || (!src->data && src->size))
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "no document to parse");
-    memset(doc, 0, sizeof *doc);
     const char *name = src->name ? src->name : "-";
     doc->file = ras_arena_strndup(&doc->arena, name, strlen(name));
     if (!doc->file)
@@ -338,8 +332,8 @@ ras_status ras_ydoc_parse(ras_ydoc *doc, const ras_source *src, ras_error *err)
     builder b = {.doc = doc, .src = src, .err = err};
     ras_status st;
     if (src->size > RAS_MAX_DOC_BYTES)
-        st = ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL,
-                      "file is larger than the %u MiB limit", RAS_MAX_DOC_BYTES / (1024u * 1024u));
+        st = ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL, "file is larger than the %u MiB limit",
+                      RAS_MAX_DOC_BYTES / (1024u * 1024u));
     else
         st = run_parser(&b);
     free(b.pending);

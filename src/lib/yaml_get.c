@@ -78,27 +78,25 @@ static const char *kind_name(const ras_ynode *n)
 }
 
 /* Fails for "'key' must be WANT, not FOUND" at n. */
-static ras_status wrong(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key, const char *want)
+static ras_status wrong(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                        const char *want)
 {
     if (n->kind == RAS_YSCALAR && !ras_ynode_is_null(n)) {
         char shown[48];
         ras_yshow(n, shown);
-        return ras_yfail(r, n, key, "%s%s'%s' must be %s, not '%s'", ctx ? ctx : "", sep(ctx),
-                         key, want, shown);
+        return ras_yfail(r, n, key, "%s%s'%s' must be %s, not '%s'", ctx ? ctx : "", sep(ctx), key,
+                         want, shown);
     }
-    return ras_yfail(r, n, key, "%s%s'%s' must be %s, not %s", ctx ? ctx : "", sep(ctx), key,
-                     want, kind_name(n));
+    return ras_yfail(r, n, key, "%s%s'%s' must be %s, not %s", ctx ? ctx : "", sep(ctx), key, want,
+                     kind_name(n));
 }
 
-ras_status ras_yget_map(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key)
+ras_status ras_yget_map(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key)
 {
     return n->kind == RAS_YMAP ? RAS_OK : wrong(r, n, ctx, key, "a mapping of keys to values");
 }
 
-ras_status ras_yget_seq(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key)
+ras_status ras_yget_seq(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key)
 {
     return n->kind == RAS_YSEQ ? RAS_OK : wrong(r, n, ctx, key, "a list");
 }
@@ -147,14 +145,14 @@ ras_status ras_yget_keys(const ras_yreader *r, const ras_ynode *map, const char 
             char shown[48], words[256];
             ras_yshow(key, shown);
             list_words(allowed, words, sizeof words);
-            return ras_yfail(r, key, shown, "%s%sunknown key '%s' (expected %s)",
-                             ctx ? ctx : "", sep(ctx), shown, words);
+            return ras_yfail(r, key, shown, "%s%sunknown key '%s' (expected %s)", ctx ? ctx : "",
+                             sep(ctx), shown, words);
         }
     }
     for (size_t i = 0; required && required[i]; i++)
         if (!ras_ymap_get(map, required[i]))
-            return ras_yfail(r, map, required[i], "%s%smissing key '%s'", ctx ? ctx : "",
-                             sep(ctx), required[i]);
+            return ras_yfail(r, map, required[i], "%s%smissing key '%s'", ctx ? ctx : "", sep(ctx),
+                             required[i]);
     return RAS_OK;
 }
 
@@ -164,8 +162,7 @@ ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char 
     if (n->kind != RAS_YSCALAR)
         return wrong(r, n, ctx, key, "text");
     if (ras_ynode_is_null(n))
-        return ras_yfail(r, n, key, "%s%s'%s' is missing its value", ctx ? ctx : "", sep(ctx),
-                         key);
+        return ras_yfail(r, n, key, "%s%s'%s' is missing its value", ctx ? ctx : "", sep(ctx), key);
     *text = n->text;
     if (len)
         *len = n->len;
@@ -184,8 +181,8 @@ bool ras_valid_id(const char *text, size_t len)
     return true;
 }
 
-ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                       const char *key, const char **text, size_t *len)
+ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                       const char **text, size_t *len)
 {
     const char *t;
     size_t l;
@@ -203,16 +200,16 @@ ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx
     return RAS_OK;
 }
 
-ras_status ras_yget_int(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key, int64_t min, int64_t max, int64_t *out)
+ras_status ras_yget_int(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                        int64_t min, int64_t max, int64_t *out)
 {
     if (n->kind != RAS_YSCALAR || ras_ynode_is_null(n))
         return wrong(r, n, ctx, key, "a whole number");
     int64_t v;
     ras_status st = ras_int_parse(n->text, n->len, &v);
     if (st == RAS_ERR_OVERFLOW || (st == RAS_OK && v > max))
-        return ras_yfail(r, n, key, "%s%s'%s' must be at most %lld", ctx ? ctx : "", sep(ctx),
-                         key, (long long)max);
+        return ras_yfail(r, n, key, "%s%s'%s' must be at most %lld", ctx ? ctx : "", sep(ctx), key,
+                         (long long)max);
     if (st != RAS_OK)
         return wrong(r, n, ctx, key, "a whole number");
     if (v < min)
@@ -231,8 +228,8 @@ ras_status ras_yget_money(const ras_yreader *r, const ras_ynode *n, const char *
     ras_pence v;
     ras_status st = ras_money_parse(n->text, n->len, &v);
     if (st == RAS_ERR_OVERFLOW || (st == RAS_OK && v > RAS_MAX_PENCE))
-        return ras_yfail(r, n, key, "%s%s'%s' is too large (at most %lld pounds)",
-                         ctx ? ctx : "", sep(ctx), key, (long long)(RAS_MAX_PENCE / 100));
+        return ras_yfail(r, n, key, "%s%s'%s' is too large (at most %lld pounds)", ctx ? ctx : "",
+                         sep(ctx), key, (long long)(RAS_MAX_PENCE / 100));
     if (st != RAS_OK)
         return wrong(r, n, ctx, key, want);
     *out = v;
@@ -273,16 +270,16 @@ bool ras_parse_yes_no(const char *text, size_t len, bool *out)
     return false;
 }
 
-ras_status ras_yget_bool(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                         const char *key, bool *out)
+ras_status ras_yget_bool(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                         bool *out)
 {
     if (n->kind != RAS_YSCALAR || ras_ynode_is_null(n) || !ras_parse_yes_no(n->text, n->len, out))
         return wrong(r, n, ctx, key, "yes or no");
     return RAS_OK;
 }
 
-ras_status ras_yget_date(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                         const char *key, ras_date *out)
+ras_status ras_yget_date(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                         ras_date *out)
 {
     if (n->kind != RAS_YSCALAR || ras_ynode_is_null(n) ||
         ras_date_parse(n->text, n->len, out) != RAS_OK)

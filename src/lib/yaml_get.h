@@ -36,10 +36,8 @@ bool ras_ynode_is_null(const ras_ynode *n);
 void ras_yshow(const ras_ynode *n, char buf[48]);
 
 /* The node must be a mapping / a list. */
-ras_status ras_yget_map(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key);
-ras_status ras_yget_seq(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key);
+ras_status ras_yget_map(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key);
+ras_status ras_yget_seq(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key);
 
 /* The node must be a mapping whose keys are all in allowed (NULL-terminated)
  * and which holds every key of required (NULL-terminated, may be NULL).
@@ -52,14 +50,14 @@ ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char 
                            const char *key, const char **text, size_t *len);
 
 /* An id: 1 to RAS_MAX_ID bytes of [a-z0-9_-]. */
-ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                       const char *key, const char **text, size_t *len);
+ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                       const char **text, size_t *len);
 /* True when text is a valid id. */
 bool ras_valid_id(const char *text, size_t len);
 
 /* A whole number (optional sign, digits only) within min..max. */
-ras_status ras_yget_int(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                        const char *key, int64_t min, int64_t max, int64_t *out);
+ras_status ras_yget_int(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                        int64_t min, int64_t max, int64_t *out);
 
 /* Pounds with at most two decimals (ras_money_parse), at most RAS_MAX_PENCE. */
 ras_status ras_yget_money(const ras_yreader *r, const ras_ynode *n, const char *ctx,
@@ -70,13 +68,13 @@ ras_status ras_yget_percent(const ras_yreader *r, const ras_ynode *n, const char
                             const char *key, int32_t *out);
 
 /* yes, no, y, n, true, false, 1, 0 in any case. */
-ras_status ras_yget_bool(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                         const char *key, bool *out);
+ras_status ras_yget_bool(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                         bool *out);
 /* The same check on bare text: false when it is none of those words. */
 bool ras_parse_yes_no(const char *text, size_t len, bool *out);
 
 /* A date YYYY-MM-DD that exists. */
-ras_status ras_yget_date(const ras_yreader *r, const ras_ynode *n, const char *ctx,
-                         const char *key, ras_date *out);
+ras_status ras_yget_date(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
+                         ras_date *out);
 
 #endif

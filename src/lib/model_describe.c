@@ -1,0 +1,313 @@
+/* model_describe.c - what `ras check` prints about a model (SPEC 5.4):
+ * files, ids, versions and SHA-256 fingerprints, questions per domain,
+ * the points range, and per scoring table its settings, effective date and
+ * the budget range of every group. Text for people, JSON for programs. */
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "model_load.h"
+
+#define LABEL 18 /* width of the text labels */
+
+/* The budget a group gives at the least and the most points; false when
+ * the arithmetic overflows (ras_table_amount refuses). */
+static bool budget_range(const ras_model *m, const ras_table *t, size_t g, ras_pence *lo,
+                         ras_pence *hi)
+{
+    int64_t pmin, pmax;
+    ras_model_points_range(m, &pmin, &pmax);
+    return ras_table_amount(t, g, pmin, lo) == RAS_OK && ras_table_amount(t, g, pmax, hi) == RAS_OK;
+}
+
+static const char *pricing_name(const ras_group *g)
+{
+    return g->steps ? "steps" : "bands";
+}
+
+static ras_status finish(FILE *out)
+{
+    return ferror(out) ? RAS_ERR_IO : RAS_OK;
+}
+
+/* ---- text ---- */
+
+static void money_text(FILE *out, const ras_table *t, bool has, ras_pence v)
+{
+    if (!has) {
+        fputs("none", out);
+        return;
+    }
+    char buf[64];
+    ras_money_format(v, RAS_MONEY_HUMAN, t->currency, buf, sizeof buf);
+    fputs(buf, out);
+}
+
+static void row(FILE *out, const char *label, const char *value)
+{
+    fprintf(out, "  %-*s %s\n", LABEL, label, value);
+}
+
+static size_t domain_width(const ras_model *m)
+{
+    size_t w = strlen("domain");
+    for (size_t i = 0; i < m->n_domains; i++)
+        if (strlen(m->domains[i].id) > w)
+            w = strlen(m->domains[i].id);
+    return w;
+}
+
+static void write_questionnaire_text(const ras_model *m, FILE *out)
+{
+    int64_t pmin, pmax;
+    ras_model_points_range(m, &pmin, &pmax);
+    fputs("Questionnaire\n", out);
+    row(out, "id", m->id);
+    row(out, "version", m->version);
+    row(out, "title", m->title);
+    row(out, "file", m->file);
+    row(out, "sha256", m->fingerprint);
+    fprintf(out, "  %-*s %zu in %zu domains\n", LABEL, "questions", m->n_questions, m->n_domains);
+    fprintf(out, "  %-*s %lld to %lld\n\n", LABEL, "points range", (long long)pmin,
+            (long long)pmax);
+    int w = (int)domain_width(m);
+    fprintf(out, "  %-*s  %9s  %5s  %s\n", w, "domain", "questions", "cap", "points");
+    for (size_t i = 0; i < m->n_domains; i++) {
+        const ras_domain *d = &m->domains[i];
+        int64_t lo, hi;
+        ras_domain_bounds(d, &lo, &hi);
+        char cap[24];
+        if (d->has_cap)
+            snprintf(cap, sizeof cap, "%lld", (long long)d->cap);
+        else
+            strcpy(cap, "-");
+        fprintf(out, "  %-*s  %9zu  %5s  %lld to %lld\n", w, d->id, d->n_questions, cap,
+                (long long)lo, (long long)hi);
+    }
+}
+
+static size_t group_width(const ras_table *t)
+{
+    size_t w = strlen("group");
+    for (size_t i = 0; i < t->n_groups; i++)
+        if (strlen(t->groups[i].name) > w)
+            w = strlen(t->groups[i].name);
+    return w;
+}
+
+/* "2 bands", "1 step": how a group prices. */
+static void pricing_text(const ras_group *g, char *buf, size_t size)
+{
+    const char *word = g->n_bands == 1 ? (g->steps ? "step" : "band") : pricing_name(g);
+    snprintf(buf, size, "%zu %s", g->n_bands, word);
+}
+
+static void write_groups_text(const ras_model *m, const ras_table *t, FILE *out)
+{
+    int w = (int)group_width(t);
+    int pw = (int)strlen("pricing");
+    char kind[48];
+    for (size_t g = 0; g < t->n_groups; g++) {
+        pricing_text(&t->groups[g], kind, sizeof kind);
+        if ((int)strlen(kind) > pw)
+            pw = (int)strlen(kind);
+    }
+    fprintf(out, "\n  %-*s  %-*s  %s\n", w, "group", pw, "pricing", "budget range");
+    for (size_t g = 0; g < t->n_groups; g++) {
+        const ras_group *gr = &t->groups[g];
+        pricing_text(gr, kind, sizeof kind);
+        fprintf(out, "  %-*s  %-*s  ", w, gr->name, pw, kind);
+        ras_pence lo, hi;
+        if (budget_range(m, t, g, &lo, &hi)) {
+            money_text(out, t, true, lo);
+            fputs(" to ", out);
+            money_text(out, t, true, hi);
+            fputc('\n', out);
+        } else {
+            fputs("too large to compute\n", out);
+        }
+    }
+}
+
+static void write_table_text(const ras_model *m, const ras_table *t, FILE *out)
+{
+    char buf[64];
+    fprintf(out, "\nScoring table %s@%s\n", t->id, t->version);
+    row(out, "file", t->file);
+    row(out, "sha256", t->fingerprint);
+    if (t->effective_from)
+        ras_date_format(t->effective_from, buf);
+    else
+        strcpy(buf, "always");
+    row(out, "effective_from", buf);
+    row(out, "currency", t->currency);
+    snprintf(buf, sizeof buf, "%lld points", (long long)t->threshold);
+    row(out, "threshold", buf);
+    row(out, "rounding", t->rounding == RAS_ROUND_POUND ? "pound" : "penny");
+    snprintf(buf, sizeof buf, "%lld", (long long)t->weeks_per_year);
+    row(out, "weeks_per_year", buf);
+    fprintf(out, "  %-*s ", LABEL, "floor");
+    money_text(out, t, t->has_floor, t->floor);
+    fprintf(out, "\n  %-*s ", LABEL, "ceiling");
+    money_text(out, t, t->has_ceiling, t->ceiling);
+    fprintf(out, "\n  %-*s ", LABEL, "panel_threshold");
+    money_text(out, t, t->has_panel, t->panel_threshold);
+    fputc('\n', out);
+    row(out, "existing_package", t->keep_existing ? "keep" : "ignore");
+    row(out, "default group",
+        t->default_group >= 0 ? "yes" : "none (every case must name its group)");
+    write_groups_text(m, t, out);
+}
+
+ras_status ras_model_write_text(const ras_model *model, FILE *out)
+{
+    if (!model || !out)
+        return RAS_ERR_ARG;
+    write_questionnaire_text(model, out);
+    for (size_t i = 0; i < model->n_tables; i++)
+        write_table_text(model, &model->tables[i], out);
+    return finish(out);
+}
+
+/* ---- JSON ---- */
+
+static void json_key(FILE *out, const char *key)
+{
+    ras_json_string(out, key);
+    fputc(':', out);
+}
+
+static void json_text(FILE *out, const char *key, const char *value, bool comma)
+{
+    json_key(out, key);
+    ras_json_string(out, value);
+    if (comma)
+        fputc(',', out);
+}
+
+static void json_int(FILE *out, const char *key, int64_t value, bool comma)
+{
+    json_key(out, key);
+    fprintf(out, "%lld%s", (long long)value, comma ? "," : "");
+}
+
+static void json_amount(FILE *out, const char *key, bool has, ras_pence value)
+{
+    json_key(out, key);
+    if (has)
+        ras_json_money(out, value);
+    else
+        fputs("null", out);
+    fputc(',', out);
+}
+
+static void write_domains_json(const ras_model *m, FILE *out)
+{
+    json_key(out, "domains");
+    fputc('[', out);
+    for (size_t i = 0; i < m->n_domains; i++) {
+        const ras_domain *d = &m->domains[i];
+        int64_t lo, hi;
+        ras_domain_bounds(d, &lo, &hi);
+        fputs(i ? ",{" : "{", out);
+        json_text(out, "id", d->id, true);
+        json_text(out, "title", d->title, true);
+        json_int(out, "questions", (int64_t)d->n_questions, true);
+        json_key(out, "cap");
+        if (d->has_cap)
+            fprintf(out, "%lld,", (long long)d->cap);
+        else
+            fputs("null,", out);
+        json_int(out, "min_points", lo, true);
+        json_int(out, "max_points", hi, false);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+static void write_questionnaire_json(const ras_model *m, FILE *out)
+{
+    int64_t pmin, pmax;
+    ras_model_points_range(m, &pmin, &pmax);
+    json_key(out, "questionnaire");
+    fputc('{', out);
+    json_text(out, "id", m->id, true);
+    json_text(out, "version", m->version, true);
+    json_text(out, "title", m->title, true);
+    json_text(out, "file", m->file, true);
+    json_text(out, "sha256", m->fingerprint, true);
+    json_int(out, "questions", (int64_t)m->n_questions, true);
+    json_int(out, "min_points", pmin, true);
+    json_int(out, "max_points", pmax, true);
+    write_domains_json(m, out);
+    fputc('}', out);
+}
+
+static void write_groups_json(const ras_model *m, const ras_table *t, FILE *out)
+{
+    json_key(out, "groups");
+    fputc('[', out);
+    for (size_t g = 0; g < t->n_groups; g++) {
+        const ras_group *gr = &t->groups[g];
+        fputs(g ? ",{" : "{", out);
+        json_text(out, "name", gr->name, true);
+        json_text(out, "pricing", pricing_name(gr), true);
+        json_int(out, gr->steps ? "steps" : "bands", (int64_t)gr->n_bands, true);
+        ras_pence lo, hi;
+        bool ok = budget_range(m, t, g, &lo, &hi);
+        json_amount(out, "min_budget", ok, lo);
+        json_key(out, "max_budget");
+        if (ok)
+            ras_json_money(out, hi);
+        else
+            fputs("null", out);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+static void write_table_json(const ras_model *m, const ras_table *t, FILE *out)
+{
+    fputc('{', out);
+    json_text(out, "id", t->id, true);
+    json_text(out, "version", t->version, true);
+    json_text(out, "file", t->file, true);
+    json_text(out, "sha256", t->fingerprint, true);
+    json_key(out, "effective_from");
+    if (t->effective_from) {
+        char date[11];
+        ras_date_format(t->effective_from, date);
+        ras_json_string(out, date);
+        fputc(',', out);
+    } else {
+        fputs("null,", out);
+    }
+    json_text(out, "currency", t->currency, true);
+    json_int(out, "threshold", t->threshold, true);
+    json_text(out, "rounding", t->rounding == RAS_ROUND_POUND ? "pound" : "penny", true);
+    json_int(out, "weeks_per_year", t->weeks_per_year, true);
+    json_amount(out, "floor", t->has_floor, t->floor);
+    json_amount(out, "ceiling", t->has_ceiling, t->ceiling);
+    json_amount(out, "panel_threshold", t->has_panel, t->panel_threshold);
+    json_text(out, "existing_package", t->keep_existing ? "keep" : "ignore", true);
+    write_groups_json(m, t, out);
+    fputc('}', out);
+}
+
+ras_status ras_model_write_json(const ras_model *model, FILE *out)
+{
+    if (!model || !out)
+        return RAS_ERR_ARG;
+    fputc('{', out);
+    write_questionnaire_json(model, out);
+    fputc(',', out);
+    json_key(out, "tables");
+    fputc('[', out);
+    for (size_t i = 0; i < model->n_tables; i++) {
+        if (i)
+            fputc(',', out);
+        write_table_json(model, &model->tables[i], out);
+    }
+    fputs("]}\n", out);
+    return finish(out);
+}
