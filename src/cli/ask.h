@@ -15,7 +15,8 @@ typedef struct ras_ask {
     FILE *in;
     bool echo;  /* input is not a terminal: echo each reply, so the
                    transcript on standard output reads as typed */
-    char *line; /* the last line read (getline's buffer) */
+    const char *group; /* the group chosen, borrowed from the model; NULL: default */
+    char *line;        /* the last line read (getline's buffer) */
     size_t cap;
 } ras_ask;
 

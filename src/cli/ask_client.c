@@ -59,37 +59,54 @@ static ras_ask_reply ask_group(ras_ask *a)
             return reply;
         k = ras_ask_parse_choice(text, strlen(text), n);
         if (text[0] == '\0' && has_default) {
-            if (set_field(a, RAS_FIELD_GROUP, ""))
+            if (set_field(a, RAS_FIELD_GROUP, "")) {
+                a->group = NULL;
                 return RAS_ASK_DONE;
+            }
         } else if (k == 0) {
             char reason[64];
             snprintf(reason, sizeof reason, "choose a number from 1 to %zu", n);
             ras_ask_refuse(reason);
         } else if (set_field(a, RAS_FIELD_GROUP, ras_table_group_name(t, k - 1))) {
+            a->group = ras_table_group_name(t, k - 1);
             return RAS_ASK_DONE;
         }
     }
 }
 
-/* The assessment date; refused when no scoring table is in force then. */
+/* Why a date cannot be used: no table in force then, or that table has
+ * no prices for the group chosen. NULL when it can. */
+static const char *date_problem(const ras_ask *a, const char *text)
+{
+    ras_date date = 0;
+    const ras_table *t;
+
+    if (text[0] == '\0' || ras_date_parse(text, strlen(text), &date) != RAS_OK)
+        return NULL; /* none, or for the library to refuse */
+    t = ras_model_table_on(a->model, date);
+    if (t == NULL)
+        return "no scoring table is in force on that date";
+    if (a->group != NULL && ras_table_find_group(t, a->group, strlen(a->group)) < 0)
+        return "the scoring table in force on that date has no prices for the group chosen";
+    return NULL;
+}
+
+/* The assessment date; refused when it cannot price the case. */
 static ras_ask_reply ask_date(ras_ask *a)
 {
     static const char prompt[] = "Assessment date, YYYY-MM-DD (Enter: none): ";
     static const char help[] = "The date picks the scoring table in force; none means the latest.";
 
     for (;;) {
-        const char *text;
-        ras_date date = 0;
+        const char *text, *problem;
         ras_ask_reply reply = ras_ask_read(a, prompt, help, &text);
 
         if (reply != RAS_ASK_DONE)
             return reply;
-        if (text[0] != '\0' && ras_date_parse(text, strlen(text), &date) == RAS_OK &&
-            ras_model_table_on(a->model, date) == NULL) {
-            ras_ask_refuse("no scoring table is in force on that date");
-            continue;
-        }
-        if (set_field(a, RAS_FIELD_ASSESSED_ON, text))
+        problem = date_problem(a, text);
+        if (problem != NULL)
+            ras_ask_refuse(problem);
+        else if (set_field(a, RAS_FIELD_ASSESSED_ON, text))
             return RAS_ASK_DONE;
     }
 }

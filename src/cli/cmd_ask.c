@@ -176,7 +176,7 @@ static ras_exit run_walk(ras_ask *a, ras_result *r, const ras_cli_opts *opts)
 
 static ras_exit session(const ras_cli_opts *opts, const ras_model *model)
 {
-    ras_ask a = {model, ras_case_new(model), stdin, !isatty(STDIN_FILENO), NULL, 0};
+    ras_ask a = {model, ras_case_new(model), stdin, !isatty(STDIN_FILENO), NULL, NULL, 0};
     ras_result *r = ras_result_new(model);
     ras_exit rc;
 

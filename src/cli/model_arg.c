@@ -26,7 +26,15 @@ static bool is_builtin(const char *name)
 static ras_exit no_such_model(const char *name)
 {
     const char *const *names = ras_builtin_models();
+    struct stat st;
 
+    if (stat(name, &st) == 0) {
+        fprintf(stderr,
+                "ras: -m %s: not a folder (name single files with -q QUESTIONNAIRE.yaml "
+                "-s SCORING.yaml)\n",
+                name);
+        return RAS_EXIT_USAGE;
+    }
     fprintf(stderr, "ras: -m %s: no such model folder or built-in model (built-in:", name);
     for (size_t i = 0; names != NULL && names[i] != NULL; i++)
         fprintf(stderr, "%s %s", i > 0 ? "," : "", names[i]);

@@ -45,8 +45,13 @@ static void *zalloc(size_t n, size_t size)
 
 static size_t slot_of(const char *text, size_t len)
 {
-    unsigned h = (unsigned)len * 7u + (unsigned char)text[0] * 3u + (unsigned char)text[len - 1];
-    return h % RAS_ANSWER_SLOTS;
+    /* The length and three bytes packed, then a multiplicative hash whose
+     * top five bits pick the slot: parts the usual ids (none, some, all;
+     * shopping, swimming) with no shared slots. */
+    uint32_t x = (uint32_t)(len & 0xffu) | (uint32_t)(unsigned char)text[0] << 8 |
+                 (uint32_t)(unsigned char)text[len / 2] << 16 |
+                 (uint32_t)(unsigned char)text[len - 1] << 24;
+    return (size_t)((x * 0x9e3779b1u) >> 27);
 }
 
 /* Fills a question's id lengths and hash slots. */

@@ -29,7 +29,7 @@ struct ras_case {
      * as chosen, so an answer is found without strlen. */
     size_t *answer_len;
     /* Added for speed: per question RAS_ANSWER_SLOTS bytes, a hash of an
-     * answer id (its length, first and last byte) to the answer's index
+     * answer id (its length and three of its bytes) to the answer's index
      * + 1; 0 none, RAS_SLOT_SHARED when two ids share the slot. One
      * candidate to check instead of a loop whose exit the processor
      * cannot predict. */

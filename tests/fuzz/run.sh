@@ -59,6 +59,9 @@ for t in $targets; do
     -artifact_prefix="$run/crashes/$t-" ${FUZZ_FLAGS:-} "$run/$t" >"$log" 2>&1
   status=$?
   execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+  if [ "$execs" = 0 ]; then # fork mode prints no final stats: take the last count
+    execs=$(grep -aoE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')
+  fi
   cov=$(grep -aE '^#[0-9]+' "$log" | grep -ao 'cov: [0-9]*' | tail -n 1)
   corpus=$(find "$run/$t" -type f | wc -l)
   after=$(find "$run/crashes" -type f -name "$t-*" | wc -l)
