@@ -147,6 +147,16 @@ RAS_EXPORT ras_status ras_model_load_builtin(const char *name, ras_model **out, 
 /* The names of the built-in models, NULL-terminated; the first is the default. */
 RAS_EXPORT const char *const *ras_builtin_models(void);
 
+/* Added for `ras init` (issue 7): the files of a built-in model, so a
+ * program can write them out as a starting point. On success *files points
+ * at *n sources (the questionnaire first, then the scoring tables in name
+ * order), borrowed from the library and never freed. Each source's name is
+ * "builtin:NAME/FILE", FILE being the name the file had in config/NAME.
+ * name NULL means the default model. RAS_ERR_ARG when no built-in model has
+ * that name or an argument is NULL. */
+RAS_EXPORT ras_status ras_builtin_files(const char *name, const ras_source **files, size_t *n,
+                                        ras_error *err);
+
 RAS_EXPORT void ras_model_free(ras_model *model);
 
 /* The questionnaire. */

@@ -29,8 +29,35 @@ static bool plain_ok(const char *text, size_t len)
     return true;
 }
 
+/* The code point of the UTF-8 sequence at s (text is valid UTF-8, as the
+ * case checks), and its length in *n. */
+static unsigned long decode_utf8(const unsigned char *s, size_t *n)
+{
+    if (s[0] < 0xe0) {
+        *n = 2;
+        return ((s[0] & 0x1fUL) << 6) | (s[1] & 0x3fUL);
+    }
+    if (s[0] < 0xf0) {
+        *n = 3;
+        return ((s[0] & 0x0fUL) << 12) | ((s[1] & 0x3fUL) << 6) | (s[2] & 0x3fUL);
+    }
+    *n = 4;
+    return ((s[0] & 0x07UL) << 18) | ((s[1] & 0x3fUL) << 12) | ((s[2] & 0x3fUL) << 6) |
+           (s[3] & 0x3fUL);
+}
+
+/* True for the characters YAML would not keep as they are inside a
+ * quoted scalar: C1 controls, the line breaks NEL, LS and PS (a reader
+ * folds them), and the byte-order mark and non-characters. */
+static bool needs_escape(unsigned long cp)
+{
+    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+           cp == 0xfffe || cp == 0xffff;
+}
+
 /* Writes text as a scalar: plain when safe, else double-quoted with
- * quote, backslash and control characters escaped (UTF-8 passes through). */
+ * quote, backslash, control characters and YAML line breaks escaped, so
+ * ras_case_load reads back exactly the same bytes. */
 static void write_scalar(FILE *out, const char *text)
 {
     size_t len = strlen(text);
@@ -38,16 +65,31 @@ static void write_scalar(FILE *out, const char *text)
         fwrite(text, 1, len, out);
         return;
     }
+    const unsigned char *s = (const unsigned char *)text;
     fputc('"', out);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)text[i];
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = s[i];
         if (ch == '"' || ch == '\\') {
             fputc('\\', out);
             fputc(ch, out);
-        } else if (ch < 0x20 || ch == 0x7f)
+            i++;
+        } else if (ch < 0x20 || ch == 0x7f) {
             fprintf(out, "\\x%02x", ch);
-        else
+            i++;
+        } else if (ch < 0x80) {
             fputc(ch, out);
+            i++;
+        } else {
+            size_t n = 1;
+            unsigned long cp = decode_utf8(s + i, &n);
+            if (n > len - i)
+                n = len - i;
+            if (needs_escape(cp))
+                fprintf(out, "\\u%04lx", cp);
+            else
+                fwrite(s + i, 1, n, out);
+            i += n;
+        }
     }
     fputc('"', out);
 }

@@ -1,0 +1,80 @@
+/* outbuf.c - the buffered CSV writer's slow paths and field quoting. */
+#include "outbuf.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "error.h"
+
+bool ras_outbuf_init(ras_outbuf *o, FILE *f)
+{
+    memset(o, 0, sizeof *o);
+    o->f = f;
+    o->buf = malloc(RAS_OUTBUF_SIZE);
+    return o->buf != NULL;
+}
+
+void ras_outbuf_free(ras_outbuf *o)
+{
+    free(o->buf);
+    o->buf = NULL;
+    o->n = 0;
+}
+
+void ras_outbuf_flush(ras_outbuf *o)
+{
+    if (o->n && !o->failed && fwrite(o->buf, 1, o->n, o->f) != o->n)
+        o->failed = true;
+    o->n = 0;
+}
+
+void ras_outbuf_spill(ras_outbuf *o, const char *s, size_t len)
+{
+    ras_outbuf_flush(o);
+    if (len > RAS_OUTBUF_SIZE) {
+        if (!o->failed && fwrite(s, 1, len, o->f) != len)
+            o->failed = true;
+        return;
+    }
+    memcpy(o->buf, s, len);
+    o->n = len;
+}
+
+bool ras_csv_needs_quotes(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+            return true;
+    return false;
+}
+
+void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len)
+{
+    if (!ras_csv_needs_quotes(s, len)) {
+        ras_outbuf_bytes(o, s, len);
+        return;
+    }
+    ras_outbuf_char(o, '"');
+    for (;;) {
+        const char *q = memchr(s, '"', len);
+        if (!q) {
+            ras_outbuf_bytes(o, s, len);
+            break;
+        }
+        size_t n = (size_t)(q - s) + 1;
+        ras_outbuf_bytes(o, s, n);
+        ras_outbuf_char(o, '"');
+        s += n;
+        len -= n;
+    }
+    ras_outbuf_char(o, '"');
+}
+
+ras_status ras_outbuf_finish(ras_outbuf *o, ras_error *err)
+{
+    ras_outbuf_flush(o);
+    if (o->failed || fflush(o->f) != 0 || ferror(o->f))
+        return ras_fail(err, RAS_ERR_IO, NULL, 0, 0, NULL, "cannot write the output: %s",
+                        strerror(errno ? errno : EIO));
+    return RAS_OK;
+}

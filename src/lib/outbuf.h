@@ -1,0 +1,114 @@
+/* outbuf.h - a stream behind a fixed buffer, with hand-written number
+ * formatting, for the CSV writers of ras_batch and ras_audit. The calls
+ * made for every field are static inline: a row writes dozens of small
+ * pieces, and a call per piece into another file costs the batch speed. */
+#ifndef RAS_OUTBUF_H
+#define RAS_OUTBUF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ras.h"
+
+#define RAS_OUTBUF_SIZE (256u * 1024u)
+
+typedef struct ras_outbuf {
+    FILE *f;
+    char *buf; /* RAS_OUTBUF_SIZE bytes */
+    size_t n;
+    bool failed; /* a write failed: later output is dropped */
+} ras_outbuf;
+
+/* Sets o up over f; false when out of memory. Free with ras_outbuf_free. */
+bool ras_outbuf_init(ras_outbuf *o, FILE *f);
+/* Frees the buffer (without flushing it). Accepts an o never set up. */
+void ras_outbuf_free(ras_outbuf *o);
+/* Writes what is buffered to the stream. */
+void ras_outbuf_flush(ras_outbuf *o);
+/* The slow path of ras_outbuf_bytes: flushes, and writes a piece larger
+ * than the buffer straight through. */
+void ras_outbuf_spill(ras_outbuf *o, const char *s, size_t len);
+
+static inline void ras_outbuf_bytes(ras_outbuf *o, const char *s, size_t len)
+{
+    if (o->n + len > RAS_OUTBUF_SIZE) {
+        ras_outbuf_spill(o, s, len);
+        return;
+    }
+    memcpy(o->buf + o->n, s, len);
+    o->n += len;
+}
+
+static inline void ras_outbuf_char(ras_outbuf *o, char ch)
+{
+    if (o->n == RAS_OUTBUF_SIZE)
+        ras_outbuf_flush(o);
+    o->buf[o->n++] = ch;
+}
+
+/* Digits of v, right to left, ending at end; returns the first digit. */
+static inline char *ras_outbuf_digits(uint64_t v, char *end)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+    char *p = end;
+    while (v >= 100) {
+        size_t k = (size_t)(v % 100) * 2;
+        v /= 100;
+        *--p = pairs[k + 1];
+        *--p = pairs[k];
+    }
+    if (v >= 10) {
+        *--p = pairs[v * 2 + 1];
+        *--p = pairs[v * 2];
+    } else
+        *--p = (char)('0' + v);
+    return p;
+}
+
+static inline uint64_t ras_outbuf_magnitude(int64_t v)
+{
+    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static inline void ras_outbuf_int(ras_outbuf *o, int64_t v)
+{
+    char tmp[24];
+    char *end = tmp + sizeof tmp;
+    char *p = ras_outbuf_digits(ras_outbuf_magnitude(v), end);
+    if (v < 0)
+        *--p = '-';
+    ras_outbuf_bytes(o, p, (size_t)(end - p));
+}
+
+/* Pence as plain pounds with two decimals: 12345.67, -0.50 */
+static inline void ras_outbuf_money(ras_outbuf *o, ras_pence v)
+{
+    char tmp[32];
+    char *end = tmp + sizeof tmp;
+    uint64_t m = ras_outbuf_magnitude(v);
+    uint64_t pence = m % 100;
+    end[-1] = (char)('0' + pence % 10);
+    end[-2] = (char)('0' + pence / 10);
+    end[-3] = '.';
+    char *p = ras_outbuf_digits(m / 100, end - 3);
+    if (v < 0)
+        *--p = '-';
+    ras_outbuf_bytes(o, p, (size_t)(end - p));
+}
+
+/* True when a CSV field must be quoted (a comma, quote or line break). */
+bool ras_csv_needs_quotes(const char *s, size_t len);
+
+/* A CSV field: quoted, with quotes doubled, only when it needs it. */
+void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len);
+
+/* Flushes and checks the stream; RAS_ERR_IO (err filled) when any write
+ * failed. */
+ras_status ras_outbuf_finish(ras_outbuf *o, ras_error *err);
+
+#endif
