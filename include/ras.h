@@ -425,6 +425,128 @@ RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in
 /* The mean indicative budget of the ok rows, half up to the penny. */
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 
+/* ------------------------------------------------------------------ */
+/* Audit (SPEC 5.3): past cases re-scored and compared                */
+
+/* Added for `ras audit`. */
+typedef struct ras_audit_summary {
+    uint64_t rows;       /* data rows read */
+    uint64_t consistent; /* re-scored within the tolerance of recorded_budget */
+    uint64_t different;  /* re-scored, but further than the tolerance from it */
+    uint64_t errors;     /* could not be re-scored, or no valid recorded_budget */
+    uint64_t older;      /* re-scored rows priced by a table that is not the latest */
+    ras_pence total_difference; /* sum of recomputed - recorded over the different rows */
+    size_t n_tables_used;
+    ras_table_use tables_used[RAS_MAX_TABLES]; /* rows re-scored by each table */
+} ras_audit_summary;
+
+/* Re-scores every row of a batch CSV that also has a recorded_budget
+ * column (pounds), each with the table in force on its assessed_on date,
+ * and writes to out a CSV of the rows that differ by more than tolerance
+ * or are in error, with the header
+ *   client_id,recorded,recomputed,difference,basis,scoring,table,reason
+ * where difference = recomputed - recorded, scoring is ID@VERSION, table
+ * is "current" (the model's latest table) or "older", and reason says
+ * "differs by 12.00" or why the row is in error. A blank or bad
+ * recorded_budget makes the row an error. Streams: memory does not grow
+ * with the rows. Returns non-OK only when the run could not go on (a
+ * broken header or CSV, no recorded_budget column, a write failure). */
+RAS_EXPORT ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE *out,
+                                ras_pence tolerance, ras_audit_summary *summary, ras_warn_fn warn,
+                                void *warn_ctx, ras_error *err);
+
+/* The summary as one JSON object: the counts, the tolerance, the total
+ * difference and the questionnaire and every table used with its SHA-256
+ * fingerprint, so the audit itself can be filed and re-checked. in_name
+ * may be NULL. */
+RAS_EXPORT ras_status ras_audit_summary_write_json(const ras_model *model,
+                                                   const ras_audit_summary *summary,
+                                                   const char *in_name, ras_pence tolerance,
+                                                   FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Calibration (SPEC 5.6): the price per point for cost neutrality      */
+
+/* Added for `ras calibrate`. A calibration reads a batch CSV with a
+ * current_cost column (pounds a year) and prices every case with the
+ * model's latest table (assessed_on is checked but does not pick a
+ * table: the new prices are for now). It does not stream: the prices
+ * need every case first and the comparisons a second pass over them, and
+ * the input may be standard input, so it keeps each case's points, cost,
+ * group and client id in memory (about 64 bytes and the id a row). */
+typedef struct ras_calibration ras_calibration;
+
+#define RAS_CALIBRATION_LARGEST 10
+
+/* One of the largest differences between current cost and new budget. */
+typedef struct ras_calibration_diff {
+    const char *client_id; /* borrowed from the calibration */
+    int64_t points;
+    ras_pence current; /* current_cost */
+    ras_pence projected; /* the indicative budget under the new table */
+    ras_pence difference; /* projected - current */
+} ras_calibration_diff;
+
+/* Figures for one client group, or for all the groups together. Counts
+ * and money sums are whole numbers; only r_squared and mape are doubles.
+ * The comparisons (mape, gaining, losing, largest) cover eligible cases. */
+typedef struct ras_calibration_group {
+    const char *name;      /* the group, or "all" (borrowed) */
+    uint64_t cases;        /* rows read for this group */
+    uint64_t eligible;     /* at or over the latest table's threshold */
+    ras_pence total_cost;  /* current_cost of the eligible cases */
+    int64_t total_points;  /* points of the eligible cases */
+    /* total_cost / total_points, half up to the penny; 0 when no points */
+    ras_pence neutral_price;
+    /* least squares through the origin, sum(x*y) / sum(x*x) with x the
+     * points and y the cost of each eligible case, half up to the penny */
+    ras_pence fitted_price;
+    bool has_r_squared;   /* false when the costs do not vary (SST = 0) */
+    double r_squared;     /* 1 - SSE/SST of that fit, SST about the mean cost */
+    bool has_mape;        /* false when no eligible case has a cost above 0 */
+    double mape;          /* mean of |projected - current| / current, percent */
+    uint64_t gaining;     /* projected more than 10% above current */
+    uint64_t losing;      /* projected more than 10% below current */
+    ras_pence current_total;   /* indicative budgets under the latest table, all cases */
+    ras_pence projected_total; /* indicative budgets under the new table, all cases */
+    bool repriced;        /* false: no eligible points, the group keeps its prices */
+    size_t n_largest;
+    ras_calibration_diff largest[RAS_CALIBRATION_LARGEST]; /* by size, largest first */
+} ras_calibration_group;
+
+/* Reads the CSV and works out the figures. Rows in error (a bad case, a
+ * blank or bad current_cost) are left out and each named through warn.
+ * On success *out owns a new calibration: free it with
+ * ras_calibration_free. The model must outlive it. */
+RAS_EXPORT ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
+                                    ras_calibration **out, ras_warn_fn warn, void *warn_ctx,
+                                    ras_error *err);
+RAS_EXPORT void ras_calibration_free(ras_calibration *cal);
+
+RAS_EXPORT uint64_t ras_calibration_rows(const ras_calibration *cal);
+RAS_EXPORT uint64_t ras_calibration_errors(const ras_calibration *cal);
+/* The table calibrated: the model's latest. */
+RAS_EXPORT const ras_table *ras_calibration_table(const ras_calibration *cal);
+/* The latest table's groups in its order, then "all" last. */
+RAS_EXPORT size_t ras_calibration_group_count(const ras_calibration *cal);
+RAS_EXPORT const ras_calibration_group *ras_calibration_group_at(const ras_calibration *cal,
+                                                                 size_t i);
+
+/* The report as `ras calibrate` prints it, in text or JSON. */
+RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal, FILE *out);
+RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal, FILE *out);
+
+/* Writes the new scoring table: the latest table's settings, each
+ * repriced group one band {from: 0, rate: its neutral price}, version
+ * "OLD-calibrated-YYYYMMDD" and effective_from today (a date the caller
+ * gives: the program passes the current date). */
+RAS_EXPORT ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date today,
+                                                  FILE *out, ras_error *err);
+
+/* Draws the cases (points against current cost), each group's
+ * cost-neutral line and the latest table's pricing curve as SVG. */
+RAS_EXPORT ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

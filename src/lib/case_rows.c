@@ -1,0 +1,198 @@
+/* case_rows.c - binding a CSV header to a model and loading records into
+ * cases (SPEC section 4). */
+#include "case_rows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "text_check.h"
+
+static int compare_columns(const void *a, const void *b)
+{
+    const ras_col *x = *(const ras_col *const *)a, *y = *(const ras_col *const *)b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->name, y->name, n);
+    if (c)
+        return c;
+    return x->len < y->len ? -1 : x->len > y->len ? 1 : (x < y ? -1 : x > y);
+}
+
+/* Duplicate names, found by sorting so a wide header stays fast. */
+static ras_status check_duplicates(const ras_rows *h, unsigned long line, ras_error *err)
+{
+    const ras_col **order = malloc((h->n_cols ? h->n_cols : 1) * sizeof *order);
+    if (!order)
+        return ras_fail(err, RAS_ERR_NOMEM, h->in_name, 0, 0, NULL, "out of memory");
+    for (size_t i = 0; i < h->n_cols; i++)
+        order[i] = &h->cols[i];
+    qsort(order, h->n_cols, sizeof *order, compare_columns);
+    ras_status st = RAS_OK;
+    for (size_t i = 1; i < h->n_cols && st == RAS_OK; i++) {
+        const ras_col *x = order[i - 1], *y = order[i];
+        if (x->len && x->len == y->len && memcmp(x->name, y->name, x->len) == 0) {
+            char shown[RAS_SHOWN_MAX];
+            ras_text_show(y->name, y->len, shown);
+            st = ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, (size_t)(y - h->cols) + 1, shown,
+                          "column '%s' appears twice in the header (columns %zu and %zu)", shown,
+                          (size_t)(x - h->cols) + 1, (size_t)(y - h->cols) + 1);
+        }
+    }
+    free(order);
+    return st;
+}
+
+static void warn_ignored(const ras_rows *h, const ras_col *col, unsigned long line,
+                         ras_warn_fn warn, void *ctx)
+{
+    if (!warn)
+        return;
+    ras_error w;
+    ras_error_clear(&w);
+    size_t index = (size_t)(col - h->cols) + 1;
+    char shown[RAS_SHOWN_MAX];
+    ras_text_show(col->name, col->len, shown);
+    if (col->len == 0)
+        ras_fail(&w, RAS_OK, h->in_name, line, index, "", "column %zu has no name: ignored",
+                 index);
+    else
+        ras_fail(&w, RAS_OK, h->in_name, line, index, shown,
+                 "unknown column '%s' (not a client field or a question): ignored", shown);
+    warn(ctx, &w);
+}
+
+/* The index of the extra name equal to the column's, or -1. */
+static long find_extra(const ras_col *col, const char *const *extras, size_t n_extras)
+{
+    for (size_t k = 0; k < n_extras; k++)
+        if (strlen(extras[k]) == col->len && memcmp(extras[k], col->name, col->len) == 0)
+            return (long)k;
+    return -1;
+}
+
+/* Matches one named column to its target. */
+static void match_column(ras_rows *h, const ras_model *model, size_t i,
+                         const char *const *extras, size_t n_extras)
+{
+    ras_col *col = &h->cols[i];
+    int f = ras_field_find(col->name, col->len);
+    if (f >= 0) {
+        col->kind = RAS_COL_FIELD;
+        col->field = (ras_field)f;
+        if (f == RAS_FIELD_CLIENT_ID)
+            h->client_col = i;
+        return;
+    }
+    const ras_question *q = ras_model_find_question(model, col->name, col->len);
+    if (q) {
+        col->kind = RAS_COL_QUESTION;
+        col->question = q;
+        return;
+    }
+    long k = find_extra(col, extras, n_extras);
+    if (k >= 0) {
+        col->kind = RAS_COL_EXTRA;
+        col->extra = (size_t)k;
+        h->extra_col[k] = (long)i;
+    }
+}
+
+ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r,
+                         const char *in_name, const char *const *extras, size_t n_extras,
+                         ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
+    memset(h, 0, sizeof *h);
+    h->in_name = in_name;
+    for (size_t k = 0; k < RAS_ROWS_MAX_EXTRA; k++)
+        h->extra_col[k] = -1;
+    if (n_extras > RAS_ROWS_MAX_EXTRA)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "too many extra columns");
+    unsigned long line = r->record_line;
+    if (r->bad_field >= 0)
+        return ras_fail(err, RAS_ERR_SYNTAX, in_name, line, (size_t)r->bad_field + 1, NULL,
+                        "the header's column %ld holds %s", r->bad_field + 1, r->bad_reason);
+    size_t total = 0;
+    for (size_t i = 0; i < r->n_fields; i++)
+        total += r->fields[i].len + 1;
+    h->n_cols = r->n_fields;
+    h->client_col = (size_t)-1;
+    h->cols = calloc(h->n_cols ? h->n_cols : 1, sizeof *h->cols);
+    h->names = malloc(total ? total : 1);
+    if (!h->cols || !h->names)
+        return ras_fail(err, RAS_ERR_NOMEM, in_name, 0, 0, NULL, "out of memory");
+    char *p = h->names;
+    for (size_t i = 0; i < h->n_cols; i++) {
+        ras_col *col = &h->cols[i];
+        memcpy(p, r->fields[i].text, r->fields[i].len);
+        p[r->fields[i].len] = '\0';
+        col->name = p;
+        col->len = r->fields[i].len;
+        p += col->len + 1;
+        match_column(h, model, i, extras, n_extras);
+    }
+    ras_status st = check_duplicates(h, line, err);
+    if (st != RAS_OK)
+        return st;
+    if (h->client_col == (size_t)-1)
+        return ras_fail(err, RAS_ERR_SYNTAX, in_name, line, 0, "client_id",
+                        "the header has no client_id column");
+    for (size_t i = 0; i < h->n_cols; i++)
+        if (h->cols[i].kind == RAS_COL_IGNORED)
+            warn_ignored(h, &h->cols[i], line, warn, warn_ctx);
+    return RAS_OK;
+}
+
+void ras_rows_free(ras_rows *h)
+{
+    free(h->cols);
+    free(h->names);
+    h->cols = NULL;
+    h->names = NULL;
+}
+
+bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size)
+{
+    unsigned long line = r->record_line;
+    if (r->n_fields != h->n_cols) {
+        snprintf(msg, size, "line %lu: %zu fields where the header has %zu", line, r->n_fields,
+                 h->n_cols);
+        return false;
+    }
+    if (r->bad_field >= 0) {
+        snprintf(msg, size, "column '%s' (line %lu): the cell holds %s",
+                 h->cols[r->bad_field].name, line, r->bad_reason);
+        return false;
+    }
+    ras_case_clear(c);
+    ras_error e;
+    for (size_t i = 0; i < h->n_cols; i++) {
+        const ras_col *col = &h->cols[i];
+        const ras_csv_field *f = &r->fields[i];
+        ras_status st;
+        if (col->kind == RAS_COL_QUESTION)
+            st = ras_case_set_answer(c, col->question, f->text, f->len, &e);
+        else if (col->kind == RAS_COL_FIELD)
+            st = ras_case_set_field(c, col->field, f->text, f->len, &e);
+        else
+            continue;
+        if (st != RAS_OK) {
+            snprintf(msg, size, "column '%s' (line %lu): %s", col->name, line, e.message);
+            return false;
+        }
+    }
+    return true;
+}
+
+const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r)
+{
+    if (h->client_col >= r->n_fields || (long)h->client_col == r->bad_field)
+        return NULL;
+    return &r->fields[h->client_col];
+}
+
+const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r, size_t i)
+{
+    if (i >= RAS_ROWS_MAX_EXTRA || h->extra_col[i] < 0 || (size_t)h->extra_col[i] >= r->n_fields)
+        return NULL;
+    return &r->fields[h->extra_col[i]];
+}

@@ -1,0 +1,67 @@
+/* case_rows.h - a CSV header bound to a model, and records loaded into a
+ * case: the CSV side of ras_batch, ras_audit and ras_calibrate.
+ *
+ * The header is matched once, into one target per column (a client
+ * field, a question, one of the caller's extra columns such as
+ * recorded_budget, or nothing), so a record does no name lookups. Unknown
+ * columns are named once through the warning callback; a name appearing
+ * twice, or no client_id column, is a fatal header error. */
+#ifndef RAS_CASE_ROWS_H
+#define RAS_CASE_ROWS_H
+
+#include "case.h"
+#include "csv.h"
+#include "ras.h"
+
+typedef enum ras_col_kind {
+    RAS_COL_IGNORED,
+    RAS_COL_FIELD,
+    RAS_COL_QUESTION,
+    RAS_COL_EXTRA
+} ras_col_kind;
+
+/* What one input column sets. */
+typedef struct ras_col {
+    ras_col_kind kind;
+    ras_field field;              /* RAS_COL_FIELD */
+    const ras_question *question; /* RAS_COL_QUESTION */
+    size_t extra;                 /* RAS_COL_EXTRA: index into the caller's names */
+    const char *name;             /* NUL-terminated copy of the header cell */
+    size_t len;
+} ras_col;
+
+#define RAS_ROWS_MAX_EXTRA 4
+
+typedef struct ras_rows {
+    const char *in_name; /* for messages; borrowed */
+    ras_col *cols;
+    size_t n_cols;
+    char *names; /* the header's names, one block */
+    size_t client_col;
+    long extra_col[RAS_ROWS_MAX_EXTRA]; /* column of each extra name, or -1 */
+} ras_rows;
+
+/* Binds the header record now in r. extras (at most RAS_ROWS_MAX_EXTRA
+ * names, may be NULL when n_extras is 0) are columns the caller reads
+ * itself: they are not warned about. Free h with ras_rows_free in every
+ * case. */
+ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r,
+                         const char *in_name, const char *const *extras, size_t n_extras,
+                         ras_warn_fn warn, void *warn_ctx, ras_error *err);
+void ras_rows_free(ras_rows *h);
+
+/* Clears c and loads the record now in r into it. On a row error (a
+ * wrong number of fields, a cell holding a NUL or invalid UTF-8, a bad
+ * value) writes the reason, naming the column and line, into msg and
+ * returns false. */
+bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size);
+
+/* The current record's client_id cell, or NULL when the record is too
+ * short or the cell is not valid text. */
+const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r);
+
+/* The current record's cell of extra column i, or NULL when the header
+ * has no such column or the record is too short. */
+const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r, size_t i);
+
+#endif
