@@ -33,8 +33,10 @@ static ras_ask_reply read_line(ras_ask *a, const char *prompt)
     while (is_blank(*start))
         start++;
     memmove(a->line, start, strlen(start) + 1);
-    if (a->echo)
+    if (a->echo) {
         printf("%s\n", a->line);
+        fflush(stdout); /* keep the transcript in order with messages on stderr */
+    }
     return RAS_ASK_DONE;
 }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""ask_pty.py RAS MODEL_DIR - drives `ras ask` in a real pseudo-terminal.
+
+Answers each prompt only once it is on the screen, the way a person would,
+and checks what the terminal showed: the prompts, the running totals, the
+budget, colour when NO_COLOR is unset and none when it is set, and that the
+saved case reads back through `ras score` to the same budget.
+"""
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+
+RAS, MODEL = sys.argv[1], sys.argv[2]
+
+# (text that must be on the screen before we type, what we type)
+SCRIPT = [
+    ("Client id: ", "C1001"),
+    ("Choose 1-2 (Enter: default): ", ""),
+    ("New client? [Y/n] ", ""),
+    ("Have the client's needs increased? [y/N] ", ""),
+    ("Existing package, pounds a year (Enter: none): ", ""),
+    ("Assessment date, YYYY-MM-DD (Enter: none): ", "2012-05-04"),
+    ("Choose 1-3: ", "9"),            # out of range: re-prompted
+    ("Choose 1-3: ", "2"),
+    ("A whole number from 0 to 7: ", "b"),  # back to the first question
+    ("Choose 1-3: ", "2"),
+    ("A whole number from 0 to 7: ", "3"),
+    ("(Enter: none): ", "1,2"),
+    ("Choose 1-2 (Enter: skip): ", ""),
+    ("Choose 1-3: ", "2"),
+]
+
+
+def read_until(fd, want, screen, timeout=10.0):
+    """Reads from the terminal until `want` appears after what was seen."""
+    end = time.time() + timeout
+    while want not in screen[0][screen[1]:]:
+        left = end - time.time()
+        if left <= 0:
+            raise SystemExit("timed out waiting for %r; screen:\n%s" % (want, screen[0]))
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                data = b""
+            if not data:
+                raise SystemExit("ras ended waiting for %r; screen:\n%s" % (want, screen[0]))
+            screen[0] += data.decode("utf-8", "replace")
+    screen[1] = screen[0].index(want, screen[1]) + len(want)
+
+
+def session(no_color, out_path):
+    env = dict(os.environ, TERM="xterm")
+    env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(RAS, [RAS, "ask", "-m", MODEL, "-o", out_path], env)
+    screen = ["", 0]
+    for prompt, reply in SCRIPT:
+        read_until(fd, prompt, screen)
+        os.write(fd, (reply + "\r").encode())
+    read_until(fd, "Panel", screen)
+    while True:  # drain until the program ends
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        screen[0] += data.decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    return screen[0], os.waitstatus_to_exitcode(status)
+
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for no_color in (False, True):
+        saved = os.path.join(tmp, "case-%d.yaml" % no_color)
+        screen, status = session(no_color, saved)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", screen)
+        label = "NO_COLOR" if no_color else "colour"
+        check(status == 0, "%s: exit status %d" % (label, status))
+        check("please choose a number from 1 to 3" in plain.lower()
+              or "1 to 3" in plain, "%s: no re-prompt reason shown" % label)
+        check("Running total: 13 points" in plain, "%s: no running total" % label)
+        check("Yearly" in plain and "£" in plain, "%s: no budget shown" % label)
+        has_escape = "\x1b[" in screen
+        check(has_escape != no_color, "%s: colour escapes %s" %
+              (label, "present" if has_escape else "missing"))
+        check(os.path.exists(saved), "%s: case not saved" % label)
+        if os.path.exists(saved):
+            scored = subprocess.run([RAS, "score", "-m", MODEL, saved],
+                                    capture_output=True, text=True,
+                                    env=dict(os.environ, NO_COLOR="1"))
+            check(scored.returncode == 0, "%s: saved case does not score" % label)
+            yearly = re.search(r"Yearly\s+(\S+)", plain)
+            again = re.search(r"Yearly\s+(\S+)", scored.stdout)
+            check(yearly and again and yearly.group(1) == again.group(1),
+                  "%s: budget differs when the saved case is scored" % label)
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ask in a pseudo-terminal: 2 sessions passed")
