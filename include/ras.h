@@ -489,27 +489,42 @@ typedef struct ras_calibration_diff {
 
 /* Figures for one client group, or for all the groups together. Counts
  * and money sums are whole numbers; only r_squared and mape are doubles.
- * The comparisons (mape, gaining, losing, largest) cover eligible cases. */
+ * The prices and the comparisons (mape, gaining, losing, largest) cover
+ * the priced cases: eligible, and not keeping an existing package (whose
+ * budget is the package, whatever the price). */
 typedef struct ras_calibration_group {
     const char *name;      /* the group, or "all" (borrowed) */
     uint64_t cases;        /* rows read for this group */
     uint64_t eligible;     /* at or over the latest table's threshold */
-    ras_pence total_cost;  /* current_cost of the eligible cases */
-    int64_t total_points;  /* points of the eligible cases */
+    uint64_t kept;         /* basis existing_package under the latest table */
+    uint64_t priced;       /* eligible and not kept */
+    ras_pence total_cost;  /* current_cost of the priced cases */
+    int64_t total_points;  /* points of the priced cases */
     /* total_cost / total_points, half up to the penny; 0 when no points */
+    ras_pence ratio_price;
+    /* The cost-neutral flat price (SPEC 5.6): the whole number of pence
+     * per point that brings the total of the priced cases' RAS amounts
+     * nearest total_cost, found by pricing them as the scorer does
+     * (adjustments, rounding, floor and ceiling included; the lower price
+     * on a tie). Equal to ratio_price when none of those bite. The price
+     * --write writes. 0 when no points. */
     ras_pence neutral_price;
+    /* true when a ceiling keeps the total below the cost at any price:
+     * neutral_price is then the least price giving the most it allows */
+    bool out_of_reach;
     /* least squares through the origin, sum(x*y) / sum(x*x) with x the
-     * points and y the cost of each eligible case, half up to the penny */
+     * points and y the cost of each priced case, half up to the penny */
     ras_pence fitted_price;
     bool has_r_squared;   /* false when the costs do not vary (SST = 0) */
     double r_squared;     /* 1 - SSE/SST of that fit, SST about the mean cost */
-    bool has_mape;        /* false when no eligible case has a cost above 0 */
+    bool has_mape;        /* false when no priced case has a cost above 0 */
     double mape;          /* mean of |projected - current| / current, percent */
     uint64_t gaining;     /* projected more than 10% above current */
     uint64_t losing;      /* projected more than 10% below current */
     ras_pence current_total;   /* indicative budgets under the latest table, all cases */
-    ras_pence projected_total; /* indicative budgets under the new table, all cases */
-    bool repriced;        /* false: no eligible points, the group keeps its prices */
+    ras_pence projected_priced; /* budgets under the new table, priced cases: near total_cost */
+    ras_pence projected_total; /* budgets under the new table, all cases (what batch totals) */
+    bool repriced;        /* false: no priced points, the group keeps its prices */
     size_t n_largest;
     ras_calibration_diff largest[RAS_CALIBRATION_LARGEST]; /* by size, largest first */
 } ras_calibration_group;

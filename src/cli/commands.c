@@ -53,6 +53,66 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "Exit status: 0 the model is valid; 2 bad usage; 3 bad model; 4 a file\n"
      "could not be read or the output written.\n"},
+    {"init", ras_cmd_init, "write a commented starter model into a new folder",
+     "ras init DIR [--from NAME]",
+     "Creates the folder DIR (or uses it if it exists and is empty) and writes\n"
+     "a model into it to start a council's own from: questionnaire.yaml and\n"
+     "scoring.yaml, commented key by key. Edit them, then run\n"
+     "`ras check -m DIR`. A folder that is not empty is refused, so no file\n"
+     "is ever overwritten.\n"
+     "\n"
+     "  --from NAME   copy the built-in model NAME instead of the starter\n"
+     "                (see `ras --help` for the names)\n"
+     "\n"
+     "Exit status: 0 written; 2 bad usage, DIR not a folder or not empty, or\n"
+     "no built-in model NAME; 4 a file or the folder could not be written\n"
+     "(nothing is left behind).\n"},
+    {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
+     "ras audit [MODEL] PAST.csv [-o OUT.csv] [--tolerance POUNDS] [--format text|json]",
+     "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
+     "column, pounds; - for standard input), each with the scoring table in\n"
+     "force on its assessed_on date, and writes the rows that differ or are\n"
+     "in error:\n"
+     "  client_id,recorded,recomputed,difference,basis,scoring,table,reason\n"
+     "difference is recomputed - recorded; table is current, or older when the\n"
+     "row was priced by a table that is not the latest. A summary (rows checked,\n"
+     "consistent, different, errors, the total difference and the fingerprint\n"
+     "of every model file used) goes to standard error.\n"
+     "\n"
+     "  -o, --output FILE     write the rows there (atomically) instead of\n"
+     "                        standard output\n"
+     "  --tolerance POUNDS    differences of at most this much count as\n"
+     "                        consistent (e.g. 0.50 for records kept in pounds);\n"
+     "                        default 0.00\n"
+     "  --format text|json    the summary as text (default) or JSON; with -o FILE\n"
+     "                        the JSON summary goes to standard output, else to\n"
+     "                        standard error\n"
+     "\n"
+     "Exit status: 0 every row consistent; 1 some rows differ or are in error,\n"
+     "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
+     "read or written.\n"},
+    {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
+     "ras calibrate [MODEL] COSTS.csv [--write SCORING.yaml] [--plot FILE.svg] [--format text|json]",
+     "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
+     "- for standard input), prices every case with the latest scoring table\n"
+     "and reports per client group and for all: eligible cases, total current\n"
+     "cost and points, the cost-neutral flat price per point, the least-squares\n"
+     "price per point through the origin, R squared, the mean absolute\n"
+     "percentage difference, clients gaining or losing more than 10% and the\n"
+     "ten largest differences (see docs/calibration.md).\n"
+     "\n"
+     "  -o, --output FILE          write the report there (atomically)\n"
+     "  --format text|json         the report as text (default) or JSON\n"
+     "  --write FILE               write a new scoring table: the latest table's\n"
+     "                             settings, each group one flat band at its\n"
+     "                             cost-neutral price\n"
+     "  --effective-from DATE      its effective_from, YYYY-MM-DD (default today)\n"
+     "  --plot FILE                draw the cases, the cost-neutral lines and the\n"
+     "                             current pricing as SVG\n"
+     "\n"
+     "Exit status: 0 done; 1 some rows were left out (each named on standard\n"
+     "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"
+     "not be read or written.\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

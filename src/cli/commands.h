@@ -26,5 +26,8 @@ ras_exit ras_cmd_score(int argc, char **argv);
 ras_exit ras_cmd_batch(int argc, char **argv);
 ras_exit ras_cmd_ask(int argc, char **argv);
 ras_exit ras_cmd_check(int argc, char **argv);
+ras_exit ras_cmd_init(int argc, char **argv);
+ras_exit ras_cmd_audit(int argc, char **argv);
+ras_exit ras_cmd_calibrate(int argc, char **argv);
 
 #endif

@@ -44,7 +44,7 @@ void ras_cli_help_program(FILE *out)
           "Commands:\n",
           out);
     for (const ras_cli_command *c = ras_cli_commands; c->name != NULL; c++)
-        fprintf(out, "  %-8s %s\n", c->name, c->summary);
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
     fputs("\n", out);
     help_model(out);
     fputs("\n"

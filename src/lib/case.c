@@ -54,10 +54,13 @@ static size_t slot_of(const char *text, size_t len)
     return (size_t)((x * 0x9e3779b1u) >> 27);
 }
 
-/* Fills a question's id lengths and hash slots. */
+/* Fills a question's id lengths, hash slots and one-byte ids. */
 static void index_answers(ras_case *c, const ras_question *q)
 {
     unsigned char *slots = c->answer_slot + q->index * RAS_ANSWER_SLOTS;
+    unsigned char *bytes = c->answer_byte + q->index * RAS_ANSWER_BYTES;
+    if (q->n_answers + 1 >= RAS_SLOT_SHARED)
+        memset(bytes, RAS_SLOT_SHARED, RAS_ANSWER_BYTES); /* too many for a byte */
     for (size_t k = 0; k < q->n_answers; k++) {
         const char *id = q->answers[k].id;
         size_t len = strlen(id);
@@ -66,6 +69,9 @@ static void index_answers(ras_case *c, const ras_question *q)
             continue;
         unsigned char *slot = &slots[slot_of(id, len)];
         *slot = *slot == 0 && k + 1 < RAS_SLOT_SHARED ? (unsigned char)(k + 1) : RAS_SLOT_SHARED;
+        unsigned char first = (unsigned char)id[0];
+        if (len == 1 && first < RAS_ANSWER_BYTES && bytes[first] == 0)
+            bytes[first] = (unsigned char)(k + 1);
     }
 }
 
@@ -79,16 +85,33 @@ ras_case *ras_case_new(const ras_model *model)
     c->model = model;
     c->client_id_cap = RAS_MAX_CLIENT_ID + 1;
     c->client_id = zalloc(c->client_id_cap, 1);
-    c->answered = zalloc(model->n_questions, 1);
     c->single = zalloc(model->n_questions, sizeof *c->single);
     c->number = zalloc(model->n_questions, sizeof *c->number);
-    c->chosen = zalloc(model->n_answers, 1);
     c->answer_len = zalloc(model->n_answers, sizeof *c->answer_len);
     c->answer_slot = model->n_questions <= SIZE_MAX / RAS_ANSWER_SLOTS
                          ? zalloc(model->n_questions * RAS_ANSWER_SLOTS, 1)
                          : NULL;
-    if (!c->client_id || !c->answered || !c->single || !c->number || !c->chosen ||
-        !c->answer_len || !c->answer_slot) {
+    c->answer_byte = model->n_questions <= SIZE_MAX / RAS_ANSWER_BYTES
+                         ? zalloc(model->n_questions * RAS_ANSWER_BYTES, 1)
+                         : NULL;
+    /* What a row sets, in one block so that clearing it between the rows
+     * of a batch is one memset: 8-byte arrays first, then 4-byte, then
+     * bytes, each aligned for its type. */
+    size_t n = model->n_questions;
+    if (n < SIZE_MAX / 32 && model->n_answers < SIZE_MAX / 2 - 32 * n) {
+        c->scratch_size = 24 * n + n + model->n_answers;
+        c->points = zalloc(c->scratch_size, 1);
+    }
+    if (c->points) {
+        unsigned char *p = (unsigned char *)c->points;
+        c->adjust = (int64_t *)(void *)(p + 8 * n);
+        c->n_adjust = (uint32_t *)(void *)(p + 16 * n);
+        c->n_chosen = (uint32_t *)(void *)(p + 20 * n);
+        c->answered = p + 24 * n;
+        c->chosen = p + 25 * n;
+    }
+    if (!c->client_id || !c->single || !c->number || !c->answer_len || !c->answer_slot ||
+        !c->answer_byte || !c->points) {
         ras_case_free(c);
         return NULL;
     }
@@ -103,12 +126,12 @@ void ras_case_free(ras_case *c)
     if (!c)
         return;
     free(c->client_id);
-    free(c->answered);
     free(c->single);
     free(c->number);
-    free(c->chosen);
     free(c->answer_len);
     free(c->answer_slot);
+    free(c->answer_byte);
+    free(c->points); /* the block holding answered, chosen and the rest */
     free(c);
 }
 
@@ -125,8 +148,15 @@ void ras_case_clear(ras_case *c)
     c->has_existing = false;
     c->existing = 0;
     c->assessed_on = 0;
-    memset(c->answered, 0, c->model->n_questions);
-    memset(c->chosen, 0, c->model->n_answers);
+    memset(c->points, 0, c->scratch_size); /* answered, chosen and the scores */
+}
+
+/* Forgets what question i scores (its points and adjusts). */
+static void unscore(ras_case *c, size_t i)
+{
+    c->points[i] = 0;
+    c->adjust[i] = 0;
+    c->n_adjust[i] = 0;
 }
 
 const char *ras_case_client_id(const ras_case *c)
@@ -144,8 +174,11 @@ void ras_case_unset_answer(ras_case *c, const ras_question *q)
     if (!c || !q || q->index >= c->model->n_questions)
         return;
     c->answered[q->index] = 0;
-    if (q->type == RAS_MULTIPLE)
+    unscore(c, q->index);
+    if (q->type == RAS_MULTIPLE && c->n_chosen[q->index]) {
         memset(c->chosen + q->first_answer, 0, q->n_answers);
+        c->n_chosen[q->index] = 0;
+    }
 }
 
 /* ---- client details ---------------------------------------------- */
@@ -192,7 +225,11 @@ static ras_status set_client_id(ras_case *c, const char *text, size_t len, ras_e
         return ras_fail(err, RAS_ERR_LIMIT, NULL, 0, 0, subject,
                         "the client id is longer than %d bytes", RAS_MAX_CLIENT_ID);
     /* Kept printable and valid UTF-8 so every output can carry it as is. */
-    if (!ras_text_is_clean(text, len))
+    /* Printable ASCII, the usual id, is clean without the UTF-8 check. */
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++)
+        ascii &= (unsigned char)text[i] - 0x20u < 0x5fu;
+    if (!ascii && !ras_text_is_clean(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
                         "the client id holds a control character or invalid UTF-8");
     memcpy(c->client_id, text, len);
@@ -301,8 +338,16 @@ static bool same_bytes(const char *a, const char *b, size_t len)
     return true;
 }
 
-static long find_answer(const ras_case *c, const ras_question *q, const char *text, size_t len)
+static inline long find_answer(const ras_case *c, const ras_question *q, const char *text,
+                               size_t len)
 {
+    unsigned char first = (unsigned char)text[0];
+    if (len == 1 && first < RAS_ANSWER_BYTES) {
+        /* A one-byte id: the table holds the whole answer. */
+        unsigned k = c->answer_byte[q->index * RAS_ANSWER_BYTES + first];
+        if (k != RAS_SLOT_SHARED)
+            return (long)k - 1;
+    }
     const ras_answer *a = q->answers;
     const size_t *lens = c->answer_len + q->first_answer;
     unsigned slot = c->answer_slot[q->index * RAS_ANSWER_SLOTS + slot_of(text, len)];
@@ -359,8 +404,13 @@ static ras_status set_single(ras_case *c, const ras_question *q, const char *tex
     long i = find_answer(c, q, text, len);
     if (i < 0)
         return unknown_answer(q, text, len, err);
-    c->single[q->index] = (int32_t)i;
-    c->answered[q->index] = 1;
+    const ras_answer *a = &q->answers[i];
+    size_t k = q->index;
+    c->single[k] = (int32_t)i;
+    c->answered[k] = 1;
+    c->points[k] = a->points;
+    c->adjust[k] = a->adjust; /* 0 when none */
+    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
     return RAS_OK;
 }
 
@@ -380,12 +430,25 @@ static ras_status set_number(ras_case *c, const ras_question *q, const char *tex
             st = ras_int_parse(text, len, &v);
     } else
         st = ras_int_parse(text, len, &v);
+    int64_t points = 0;
+    char shown[RAS_SHOWN_MAX];
     if (st == RAS_OK && v >= q->min && v <= q->max) {
-        c->number[q->index] = v;
-        c->answered[q->index] = 1;
+        /* min, max and points_per_unit are at most RAS_MAX_POINTS; the
+         * check is kept all the same. */
+        if (!ras_mul_i64(v, q->points_per_unit, &points)) {
+            ras_text_show(text, len, shown);
+            return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, q->id,
+                            "%s x %lld points is too large to compute", shown,
+                            (long long)q->points_per_unit);
+        }
+        size_t k = q->index;
+        c->number[k] = v;
+        c->answered[k] = 1;
+        c->points[k] = points;
+        c->adjust[k] = 0;
+        c->n_adjust[k] = 0;
         return RAS_OK;
     }
-    char shown[RAS_SHOWN_MAX];
     ras_text_show(text, len, shown);
     if (st == RAS_OK || st == RAS_ERR_OVERFLOW)
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
@@ -431,7 +494,18 @@ static ras_status choose(ras_case *c, const ras_question *q, const char *id, siz
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "answer '%s' is chosen twice",
                         shown);
     }
+    const ras_answer *a = &q->answers[i];
+    size_t k = q->index;
+    /* Points are at most RAS_MAX_POINTS and adjusts RAS_MAX_PERCENT, per
+     * answer: the sums over one question's answers cannot overflow, but
+     * the points are checked all the same. */
+    if (!ras_add_i64(c->points[k], a->points, &c->points[k]))
+        return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, q->id,
+                        "the question's points are too large to compute");
     *slot = 1;
+    c->n_chosen[k]++;
+    c->adjust[k] += a->adjust;
+    c->n_adjust[k] += a->has_adjust ? 1u : 0u;
     return RAS_OK;
 }
 
@@ -444,7 +518,11 @@ ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, s
 static ras_status set_multiple(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err)
 {
-    memset(c->chosen + q->first_answer, 0, q->n_answers);
+    if (c->n_chosen[q->index]) {
+        memset(c->chosen + q->first_answer, 0, q->n_answers);
+        c->n_chosen[q->index] = 0;
+    }
+    unscore(c, q->index);
     c->answered[q->index] = 1;
     size_t start = 0;
     while (start < len && is_space(text[start]))
@@ -452,18 +530,38 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
     if (start == len)
         return RAS_OK; /* blank: answered, none chosen */
     for (;;) {
-        const char *p = text + start;
-        const char *semi = memchr(p, ';', len - start);
-        size_t n = semi ? (size_t)(semi - p) : len - start;
-        ras_status st = choose(c, q, p, n, text, len, err);
+        /* Ids are short: a plain loop finds the ';' sooner than memchr. */
+        size_t stop = start;
+        while (stop < len && text[stop] != ';')
+            stop++;
+        ras_status st = choose(c, q, text + start, stop - start, text, len, err);
         if (st != RAS_OK) {
             ras_case_unset_answer(c, q);
             return st;
         }
-        if (!semi)
+        if (stop == len)
             return RAS_OK;
-        start += n + 1;
+        start = stop + 1;
     }
+}
+
+ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const char *text,
+                                    size_t len, ras_error *err)
+{
+    if (q->type == RAS_MULTIPLE)
+        return set_multiple(c, q, text ? text : "", len, err);
+    if (len == 0) {
+        c->answered[q->index] = 0;
+        unscore(c, q->index);
+        return RAS_OK;
+    }
+    ras_status st = q->type == RAS_NUMBER ? set_number(c, q, text, len, err)
+                                          : set_single(c, q, text, len, err);
+    if (st != RAS_OK) {
+        c->answered[q->index] = 0;
+        unscore(c, q->index);
+    }
+    return st;
 }
 
 ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
@@ -472,15 +570,5 @@ ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *t
     if (!c || !q || (!text && len > 0) || q->index >= c->model->n_questions ||
         &c->model->questions[q->index] != q)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
-    if (q->type == RAS_MULTIPLE)
-        return set_multiple(c, q, text ? text : "", len, err);
-    if (len == 0) {
-        c->answered[q->index] = 0;
-        return RAS_OK;
-    }
-    ras_status st = q->type == RAS_NUMBER ? set_number(c, q, text, len, err)
-                                          : set_single(c, q, text, len, err);
-    if (st != RAS_OK)
-        c->answered[q->index] = 0;
-    return st;
+    return ras_case_put_answer(c, q, text, len, err);
 }

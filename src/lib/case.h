@@ -6,6 +6,7 @@
 #define RAS_CASE_H
 
 #include "model.h"
+#include "num.h"
 #include "ras.h"
 
 #define RAS_MAX_CLIENT_ID 256 /* bytes in a client id */
@@ -34,7 +35,26 @@ struct ras_case {
      * candidate to check instead of a loop whose exit the processor
      * cannot predict. */
     unsigned char *answer_slot;
+    /* Added for speed: per question RAS_ANSWER_BYTES entries, the answer
+     * whose id is that one ASCII byte, as its index + 1 (0: none;
+     * RAS_SLOT_SHARED: look it up the long way). One-letter ids (a, b,
+     * c) are what exports hold, and this finds them with one load. */
+    unsigned char *answer_byte;
+    /* Step 1 of the scoring (SPEC 3), worked as each answer is set, so
+     * scoring a row is a sum: per question, the points of what is chosen
+     * (0 when unanswered), the sum of the chosen answers' adjusts and how
+     * many chosen answers carry one. Only the setters in case.c write
+     * these; ras_score reads them. */
+    int64_t *points;
+    int64_t *adjust;
+    uint32_t *n_adjust;
+    uint32_t *n_chosen; /* multiple: how many answers are chosen */
+    /* points is also the start of one block holding adjust, n_adjust,
+     * n_chosen, answered and chosen (scratch_size bytes), cleared at once. */
+    size_t scratch_size;
 };
+
+#define RAS_ANSWER_BYTES 128u
 
 #define RAS_ANSWER_SLOTS 32u
 #define RAS_SLOT_SHARED 255u
@@ -45,5 +65,123 @@ struct ras_case {
  * the whole list is read. */
 ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                            ras_error *err);
+
+/* ras_case_set_answer without the argument checks, for the batch's row
+ * loader, which binds each column to one of c's model's questions once.
+ * The usual cells (a one-letter answer id, a one-digit number) are set
+ * here inline; everything else, errors included, goes the long way. */
+ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const char *text,
+                                    size_t len, ras_error *err);
+
+/* "a;c" in a multiple question with nothing chosen yet: two one-letter
+ * ids. True when both are answers and differ (then both are chosen);
+ * false, with nothing changed, for anything else. */
+static inline bool ras_case_put_pair(ras_case *c, const ras_question *q, unsigned char x,
+                                     unsigned char y)
+{
+    size_t k = q->index;
+    if (x >= RAS_ANSWER_BYTES || y >= RAS_ANSWER_BYTES || x == y)
+        return false;
+    const unsigned char *bytes = c->answer_byte + k * RAS_ANSWER_BYTES;
+    unsigned sx = bytes[x], sy = bytes[y];
+    if (sx == 0 || sx == RAS_SLOT_SHARED || sy == 0 || sy == RAS_SLOT_SHARED)
+        return false;
+    const ras_answer *a = &q->answers[sx - 1], *b = &q->answers[sy - 1];
+    int64_t points;
+    if (!ras_add_i64(a->points, b->points, &points))
+        return false; /* the long way reports it */
+    c->chosen[q->first_answer + sx - 1] = 1;
+    c->chosen[q->first_answer + sy - 1] = 1;
+    c->n_chosen[k] = 2;
+    c->answered[k] = 1;
+    c->points[k] = points;
+    c->adjust[k] = (int64_t)a->adjust + b->adjust;
+    c->n_adjust[k] = (a->has_adjust ? 1u : 0u) + (b->has_adjust ? 1u : 0u);
+    return true;
+}
+
+static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q,
+                                             const char *text, size_t len, ras_error *err)
+{
+    size_t k = q->index;
+    if (len == 0 && q->type == RAS_MULTIPLE && c->n_chosen[k] == 0) {
+        c->answered[k] = 1; /* blank: answered, none chosen */
+        c->points[k] = 0;
+        c->adjust[k] = 0;
+        c->n_adjust[k] = 0;
+        return RAS_OK;
+    }
+    if (len == 1) {
+        unsigned char ch = (unsigned char)text[0];
+        if (q->type == RAS_NUMBER) {
+            int64_t v = ch - '0', points;
+            /* v * points_per_unit cannot overflow (both are small), but
+             * stays checked like every product of the scoring. */
+            if (ch >= '0' && ch <= '9' && v >= q->min && v <= q->max &&
+                ras_mul_i64(v, q->points_per_unit, &points)) {
+                c->number[k] = v;
+                c->answered[k] = 1;
+                c->points[k] = points;
+                c->adjust[k] = 0;
+                c->n_adjust[k] = 0;
+                return RAS_OK;
+            }
+        } else if (ch < RAS_ANSWER_BYTES &&
+                   (q->type == RAS_SINGLE || c->n_chosen[k] == 0)) {
+            unsigned slot = c->answer_byte[k * RAS_ANSWER_BYTES + ch];
+            if (slot != 0 && slot != RAS_SLOT_SHARED) {
+                const ras_answer *a = &q->answers[slot - 1];
+                if (q->type == RAS_SINGLE)
+                    c->single[k] = (int32_t)(slot - 1);
+                else {
+                    c->chosen[q->first_answer + slot - 1] = 1;
+                    c->n_chosen[k] = 1;
+                }
+                c->answered[k] = 1;
+                c->points[k] = a->points;
+                c->adjust[k] = a->adjust; /* 0 when none */
+                c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+                return RAS_OK;
+            }
+        }
+    }
+    if (len == 3 && text[1] == ';' && q->type == RAS_MULTIPLE && c->n_chosen[k] == 0 &&
+        ras_case_put_pair(c, q, (unsigned char)text[0], (unsigned char)text[2]))
+        return RAS_OK;
+    return ras_case_put_answer_slow(c, q, text, len, err);
+}
+
+/* ras_case_set_field without the argument checks, for the row loader:
+ * a blank cell (the usual one for every field but client_id) sets the
+ * field's default inline. */
+static inline ras_status ras_case_put_field(ras_case *c, ras_field f, const char *text,
+                                            size_t len, ras_error *err)
+{
+    if (len == 0) {
+        switch (f) {
+        case RAS_FIELD_GROUP:
+            c->group[0] = '\0';
+            c->has_group = false;
+            return RAS_OK;
+        case RAS_FIELD_NEW_CLIENT:
+            c->new_client = true;
+            return RAS_OK;
+        case RAS_FIELD_NEEDS_INCREASED:
+            c->needs_increased = false;
+            return RAS_OK;
+        case RAS_FIELD_EXISTING_PACKAGE:
+            c->has_existing = false;
+            c->existing = 0;
+            return RAS_OK;
+        case RAS_FIELD_ASSESSED_ON:
+            c->assessed_on = 0;
+            return RAS_OK;
+        case RAS_FIELD_CLIENT_ID:
+        case RAS_FIELD_COUNT:
+            break;
+        }
+    }
+    return ras_case_set_field(c, f, text, len, err);
+}
 
 #endif

@@ -53,8 +53,7 @@ static void warn_ignored(const ras_rows *h, const ras_col *col, unsigned long li
     char shown[RAS_SHOWN_MAX];
     ras_text_show(col->name, col->len, shown);
     if (col->len == 0)
-        ras_fail(&w, RAS_OK, h->in_name, line, index, "", "column %zu has no name: ignored",
-                 index);
+        ras_fail(&w, RAS_OK, h->in_name, line, index, "", "column %zu has no name: ignored", index);
     else
         ras_fail(&w, RAS_OK, h->in_name, line, index, shown,
                  "unknown column '%s' (not a client field or a question): ignored", shown);
@@ -71,8 +70,8 @@ static long find_extra(const ras_col *col, const char *const *extras, size_t n_e
 }
 
 /* Matches one named column to its target. */
-static void match_column(ras_rows *h, const ras_model *model, size_t i,
-                         const char *const *extras, size_t n_extras)
+static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *const *extras,
+                         size_t n_extras)
 {
     ras_col *col = &h->cols[i];
     int f = ras_field_find(col->name, col->len);
@@ -97,9 +96,9 @@ static void match_column(ras_rows *h, const ras_model *model, size_t i,
     }
 }
 
-ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r,
-                         const char *in_name, const char *const *extras, size_t n_extras,
-                         ras_warn_fn warn, void *warn_ctx, ras_error *err)
+ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
+                         const char *const *extras, size_t n_extras, ras_warn_fn warn,
+                         void *warn_ctx, ras_error *err)
 {
     memset(h, 0, sizeof *h);
     h->in_name = in_name;
@@ -159,8 +158,8 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
         return false;
     }
     if (r->bad_field >= 0) {
-        snprintf(msg, size, "column '%s' (line %lu): the cell holds %s",
-                 h->cols[r->bad_field].name, line, r->bad_reason);
+        snprintf(msg, size, "column '%s' (line %lu): the cell holds %s", h->cols[r->bad_field].name,
+                 line, r->bad_reason);
         return false;
     }
     ras_case_clear(c);

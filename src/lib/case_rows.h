@@ -45,9 +45,9 @@ typedef struct ras_rows {
  * names, may be NULL when n_extras is 0) are columns the caller reads
  * itself: they are not warned about. Free h with ras_rows_free in every
  * case. */
-ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r,
-                         const char *in_name, const char *const *extras, size_t n_extras,
-                         ras_warn_fn warn, void *warn_ctx, ras_error *err);
+ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
+                         const char *const *extras, size_t n_extras, ras_warn_fn warn,
+                         void *warn_ctx, ras_error *err);
 void ras_rows_free(ras_rows *h);
 
 /* Clears c and loads the record now in r into it. On a row error (a

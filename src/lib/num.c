@@ -4,61 +4,6 @@
 
 #include <string.h>
 
-bool ras_add_i64(int64_t a, int64_t b, int64_t *out)
-{
-    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
-        return false;
-    *out = a + b;
-    return true;
-}
-
-bool ras_mul_i64(int64_t a, int64_t b, int64_t *out)
-{
-    if (a == 0 || b == 0) {
-        *out = 0;
-        return true;
-    }
-    /* Compare against the limits by division so nothing overflows here. */
-    if (a > 0) {
-        if (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
-            return false;
-    } else {
-        if (b > 0 ? a < INT64_MIN / b : a < INT64_MAX / b)
-            return false;
-    }
-    *out = a * b;
-    return true;
-}
-
-int64_t ras_div_round_half_up(int64_t num, int64_t den)
-{
-    int64_t q = num / den; /* C truncates toward zero */
-    int64_t r = num % den; /* same sign as num */
-    if (r >= 0) {
-        /* r >= den - r is 2r >= den without the chance of 2r overflowing. */
-        if (r >= den - r)
-            q++;
-    } else if (r + den < -r) {
-        /* The true value lies below q by more than a half. */
-        q--;
-    }
-    return q;
-}
-
-bool ras_round_to_pound(ras_pence amount, ras_pence *out)
-{
-    bool negative = amount < 0;
-    if (amount == INT64_MIN)
-        return false;
-    int64_t size = negative ? -amount : amount;
-    int64_t pounds = ras_div_round_half_up(size, 100);
-    int64_t pence;
-    if (!ras_mul_i64(pounds, 100, &pence))
-        return false;
-    *out = negative ? -pence : pence;
-    return true;
-}
-
 /* Reads the digits of text[*i..len) into *value, checking overflow of a
  * non-negative int64_t. Returns how many digits were read, or -1 on
  * overflow (with *i past every digit all the same). */

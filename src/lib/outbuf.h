@@ -12,7 +12,7 @@
 
 #include "ras.h"
 
-#define RAS_OUTBUF_SIZE (256u * 1024u)
+#define RAS_OUTBUF_SIZE ((size_t)256 * 1024)
 
 typedef struct ras_outbuf {
     FILE *f;

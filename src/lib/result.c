@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* The most price lines any group of any table can give. */
 static size_t most_bands(const ras_model *model)
 {
@@ -24,6 +23,7 @@ ras_result *ras_result_new(const ras_model *model)
     if (!r)
         return NULL;
     r->model = model;
+    r->details = true;
     r->lines_cap = most_bands(model);
     /* +1 on each count so a model with none still gets a real pointer. */
     r->question_points = calloc(model->n_questions + 1, sizeof *r->question_points);
@@ -52,16 +52,12 @@ void ras_result_free(ras_result *r)
     free(r);
 }
 
-void ras_result_reset(ras_result *r)
+void ras_result_reset_figures(ras_result *r)
 {
-    const ras_model *m = r->model;
     r->table = NULL;
     r->client_id[0] = '\0';
-    strcpy(r->group, "default");
+    r->group = "default";
     r->group_index = 0;
-    memset(r->question_points, 0, m->n_questions * sizeof *r->question_points);
-    memset(r->domain_raw, 0, m->n_domains * sizeof *r->domain_raw);
-    memset(r->domain_points, 0, m->n_domains * sizeof *r->domain_points);
     r->total = 0;
     r->eligible = false;
     r->n_lines = 0;
@@ -77,6 +73,21 @@ void ras_result_reset(ras_result *r)
     r->budget = 0;
     r->weekly = 0;
     r->panel = false;
+}
+
+void ras_result_reset(ras_result *r)
+{
+    const ras_model *m = r->model;
+    ras_result_reset_figures(r);
+    memset(r->question_points, 0, m->n_questions * sizeof *r->question_points);
+    memset(r->domain_raw, 0, m->n_domains * sizeof *r->domain_raw);
+    memset(r->domain_points, 0, m->n_domains * sizeof *r->domain_points);
+}
+
+void ras_result_keep_details(ras_result *r, bool keep)
+{
+    if (r)
+        r->details = keep;
 }
 
 const char *ras_basis_name(ras_basis b)

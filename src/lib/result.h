@@ -18,9 +18,17 @@ typedef struct ras_adjustment {
 
 struct ras_result {
     const ras_model *model;
+    /* true (the default): keep every working detail the explanation shows.
+     * false: a batch that prints only the figures; the list of
+     * adjustments is left empty (its sum is still applied) and the
+     * per-question points are not copied (the domain sums are kept). */
+    bool details;
     const ras_table *table; /* NULL until a case has been scored */
     char client_id[RAS_MAX_CLIENT_ID + 1];
-    char group[RAS_MAX_ID + 1]; /* "default" when the case names none */
+    /* The group's name as the table spells it (owned by the model), or
+     * "default" when nothing is scored: a pointer, so scoring copies no
+     * text per case. */
+    const char *group;
     size_t group_index;
 
     /* steps 1 to 4 */
@@ -54,5 +62,12 @@ struct ras_result {
 
 /* Sets every figure of r back to "nothing scored", keeping its memory. */
 void ras_result_reset(ras_result *r);
+
+/* The same for the single figures only, not the per-question and
+ * per-domain arrays: for a scorer about to write every one of those. */
+void ras_result_reset_figures(ras_result *r);
+
+/* Whether r keeps the working details (see ras_result.details). */
+void ras_result_keep_details(ras_result *r, bool keep);
 
 #endif

@@ -1,6 +1,13 @@
 /* score.c - ras_score: SPEC section 3, in whole pence, each step kept in
- * the result so the explanation can show it. */
-#include <stdio.h>
+ * the result so the explanation can show it.
+ *
+ * This is the one scorer: `ras score` explains what it records and
+ * `ras batch` prints a row of the same result. It runs for every row of a
+ * batch, so it reads each question's points and adjusts as the case worked
+ * them when the answer was set (case.h), sums them without a branch per
+ * question, walks the questions one by one only for a missing answer or
+ * the explanation's list of adjustments, and never formats text or clears
+ * whole arrays when a case scores. */
 #include <string.h>
 
 #include "case.h"
@@ -16,69 +23,98 @@ static ras_status overflow(ras_error *err, const char *subject, const char *what
                     what);
 }
 
-/* Step 1 for one question. partial: a case still being filled in, where
- * an unanswered required question scores 0 instead of failing. */
-static ras_status question_points(const ras_case *c, const ras_question *q, bool partial,
-                                  int64_t *out, ras_error *err)
+/* What the walk over the questions gathers for step 6. */
+typedef struct tally {
+    int64_t adjust; /* sum of chosen adjusts, hundredths of a percent */
+} tally;
+
+static ras_status not_answered(const ras_question *q, bool partial, ras_error *err)
 {
-    *out = 0;
-    if (!c->answered[q->index]) {
-        if (q->required && !partial)
-            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                            "question '%s': required but not answered", q->id);
-        return RAS_OK; /* an optional question left out scores 0 */
-    }
-    switch (q->type) {
-    case RAS_SINGLE: {
-        int32_t a = c->single[q->index];
-        if (a < 0 || (size_t)a >= q->n_answers)
-            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                            "question '%s': no answer chosen", q->id);
-        *out = q->answers[a].points;
-        return RAS_OK;
-    }
-    case RAS_MULTIPLE:
-        for (size_t i = 0; i < q->n_answers; i++)
-            if (c->chosen[q->first_answer + i] && !ras_add_i64(*out, q->answers[i].points, out))
-                return overflow(err, q->id, "the question's points");
-        return RAS_OK;
-    case RAS_NUMBER: {
-        int64_t v = c->number[q->index];
-        if (v < q->min || v > q->max)
-            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                            "question '%s': %lld is outside %lld..%lld", q->id, (long long)v,
-                            (long long)q->min, (long long)q->max);
-        if (!ras_mul_i64(v, q->points_per_unit, out))
-            return overflow(err, q->id, "the question's points");
-        return RAS_OK;
-    }
-    }
-    return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, q->id, "question '%s': unknown type", q->id);
+    if (q->required && !partial)
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "question '%s': required but not answered", q->id);
+    return RAS_OK; /* an optional question left out scores 0 */
 }
 
-/* Steps 1 to 3: question points, domain sums under their caps, total. */
-static ras_status count_points(const ras_model *m, const ras_case *c, bool partial,
-                               ras_result *r, ras_error *err)
+/* Lists question q's chosen answers that carry an adjust, for the
+ * explanation (the result holds room for every answer of the model). */
+static void list_adjustments(const ras_case *c, const ras_question *q, ras_result *r)
 {
-    r->total = 0;
-    for (size_t d = 0; d < m->n_domains; d++) {
-        const ras_domain *dom = &m->domains[d];
-        int64_t raw = 0;
-        for (size_t i = 0; i < dom->n_questions; i++) {
-            const ras_question *q = &dom->questions[i];
-            int64_t p;
-            ras_status st = question_points(c, q, partial, &p, err);
+    size_t k = q->index;
+    if (q->type == RAS_SINGLE) {
+        size_t a = (size_t)c->single[k];
+        r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
+        return;
+    }
+    for (size_t a = 0; a < q->n_answers; a++)
+        if (c->chosen[q->first_answer + a] && q->answers[a].has_adjust)
+            r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
+}
+
+/* The second walk, for a case with an unanswered question: the required
+ * check, in question order. */
+static ras_status check_required(const ras_model *m, const ras_case *c, bool partial,
+                                 ras_error *err)
+{
+    for (size_t k = 0; k < m->n_questions; k++) {
+        if (!c->answered[k]) {
+            ras_status st = not_answered(&m->questions[k], partial, err);
             if (st != RAS_OK)
                 return st;
-            r->question_points[q->index] = p;
-            if (!ras_add_i64(raw, p, &raw))
-                return overflow(err, dom->id, "the domain's points");
         }
+    }
+    return RAS_OK;
+}
+
+/* Steps 1 to 3: question points, domain sums under their caps, total;
+ * with step 6's adjustments. Step 1 itself was worked as the answers were
+ * set (case.h), so this is sums over arrays, without a branch per
+ * question; the questions are walked one by one only when a check or the
+ * explanation needs it.
+ *
+ * The sum over a domain's questions is not checked per question: each
+ * question's points are 0 to RAS_MAX_POINTS (the loader refuses a model
+ * whose highest total is above it, and a question's points are part of
+ * that total), so a domain of fewer than 2^32 questions cannot overflow.
+ * The domain sums and the total are checked. */
+static ras_status count_points(const ras_model *m, const ras_case *c, bool partial,
+                               ras_result *r, tally *t, ras_error *err)
+{
+    size_t n = m->n_questions;
+    const int64_t *points = c->points; /* 0 when unanswered */
+    int64_t adjust = 0;
+    unsigned missing = 0, flagged = 0;
+    for (size_t k = 0; k < n; k++) {
+        adjust += c->adjust[k];
+        missing |= c->answered[k] ^ 1u;
+        flagged |= c->n_adjust[k];
+    }
+    if (missing) {
+        ras_status st = check_required(m, c, partial, err);
+        if (st != RAS_OK)
+            return st;
+    }
+    if (r->details && flagged) /* the explanation's list, in question order */
+        for (size_t k = 0; k < n; k++)
+            if (c->n_adjust[k])
+                list_adjustments(c, &m->questions[k], r);
+    if (n && r->details)
+        memcpy(r->question_points, points, n * sizeof *points);
+    int64_t total = 0;
+    for (size_t d = 0; d < m->n_domains; d++) {
+        const ras_domain *dom = &m->domains[d];
+        const int64_t *p = points + (dom->questions - m->questions);
+        int64_t raw = 0;
+        for (size_t i = 0; i < dom->n_questions; i++)
+            raw += p[i];
+        int64_t capped = dom->has_cap && raw > dom->cap ? dom->cap : raw;
         r->domain_raw[d] = raw;
-        r->domain_points[d] = dom->has_cap && raw > dom->cap ? dom->cap : raw;
-        if (!ras_add_i64(r->total, r->domain_points[d], &r->total))
+        r->domain_points[d] = capped;
+        if (!ras_add_i64(total, capped, &total))
             return overflow(err, dom->id, "the total points");
     }
+    r->total = total;
+    t->adjust = adjust;
     return RAS_OK;
 }
 
@@ -88,8 +124,11 @@ static ras_status choose_table(const ras_model *m, const ras_case *c, ras_result
                                ras_error *err)
 {
     const ras_table *found = NULL;
-    for (size_t i = 0; i < m->n_tables; i++)
-        if (c->assessed_on == 0 || m->tables[i].effective_from <= c->assessed_on)
+    if (c->assessed_on == 0 && m->n_tables > 0)
+        found = &m->tables[m->n_tables - 1]; /* no date: the latest */
+    else
+        for (size_t i = 0; i < m->n_tables && m->tables[i].effective_from <= c->assessed_on;
+             i++)
             found = &m->tables[i];
     if (!found) {
         char date[11], first[11];
@@ -104,17 +143,27 @@ static ras_status choose_table(const ras_model *m, const ras_case *c, ras_result
     return RAS_OK;
 }
 
-/* Writes "a, b and c" (the table's group names) into buf, cut short. */
+/* Appends s to buf (size bytes, holding n), cut short; returns the new n. */
+static size_t append(char *buf, size_t size, size_t n, const char *s)
+{
+    size_t len = strlen(s);
+    if (n + 1 >= size)
+        return n;
+    if (len > size - n - 1)
+        len = size - n - 1;
+    memcpy(buf + n, s, len);
+    buf[n + len] = '\0';
+    return n + len;
+}
+
+/* Writes "a, b or c" (the table's group names) into buf, cut short. */
 static void list_groups(const ras_table *t, char *buf, size_t size)
 {
     size_t n = 0;
     buf[0] = '\0';
-    for (size_t g = 0; g < t->n_groups && n < size; g++) {
-        const char *sep = g == 0 ? "" : g + 1 == t->n_groups ? " or " : ", ";
-        int w = snprintf(buf + n, size - n, "%s%s", sep, t->groups[g].name);
-        if (w < 0)
-            break;
-        n += (size_t)w;
+    for (size_t g = 0; g < t->n_groups; g++) {
+        n = append(buf, size, n, g == 0 ? "" : g + 1 == t->n_groups ? " or " : ", ");
+        n = append(buf, size, n, t->groups[g].name);
     }
 }
 
@@ -122,11 +171,17 @@ static void list_groups(const ras_table *t, char *buf, size_t size)
 static ras_status choose_group(const ras_case *c, ras_result *r, ras_error *err)
 {
     const ras_table *t = r->table;
-    const char *name = c->has_group && c->group[0] ? c->group : "default";
+    bool named = c->has_group && c->group[0];
+    const char *name = named ? c->group : "default";
+    if (!named && t->default_group >= 0 && (size_t)t->default_group < t->n_groups) {
+        r->group_index = (size_t)t->default_group;
+        r->group = t->groups[r->group_index].name;
+        return RAS_OK;
+    }
     for (size_t g = 0; g < t->n_groups; g++) {
         if (strcmp(t->groups[g].name, name) == 0) {
             r->group_index = g;
-            snprintf(r->group, sizeof r->group, "%s", name);
+            r->group = t->groups[g].name;
             return RAS_OK;
         }
     }
@@ -141,31 +196,11 @@ static ras_status choose_group(const ras_case *c, ras_result *r, ras_error *err)
                     "unknown group '%s' (scoring table '%s' has %s)", name, t->id, names);
 }
 
-static void add_adjustment(ras_result *r, const ras_question *q, size_t a, int64_t *sum)
+/* Step 6's percentage: the sum gathered with the points, at least -100%.
+ * Each adjust is at most 1000% in size, so the int64 sum cannot overflow. */
+static ras_status limit_adjustments(ras_result *r, const tally *t, ras_error *err)
 {
-    if (!q->answers[a].has_adjust)
-        return;
-    r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
-    *sum += q->answers[a].adjust;
-}
-
-/* Step 6's percentage: the chosen answers' adjusts, summed, at least -100%.
- * Each is at most 1000% in size, so the int64 sum cannot overflow. */
-static ras_status sum_adjustments(const ras_model *m, const ras_case *c, ras_result *r,
-                                  ras_error *err)
-{
-    int64_t sum = 0;
-    for (size_t i = 0; i < m->n_questions; i++) {
-        const ras_question *q = &m->questions[i];
-        if (!c->answered[i])
-            continue;
-        if (q->type == RAS_SINGLE)
-            add_adjustment(r, q, (size_t)c->single[i], &sum);
-        else if (q->type == RAS_MULTIPLE)
-            for (size_t a = 0; a < q->n_answers; a++)
-                if (c->chosen[q->first_answer + a])
-                    add_adjustment(r, q, a, &sum);
-    }
+    int64_t sum = t->adjust;
     if (sum < -10000) {
         sum = -10000;
         r->adjust_limited = true;
@@ -177,10 +212,10 @@ static ras_status sum_adjustments(const ras_model *m, const ras_case *c, ras_res
 }
 
 /* Steps 4 to 8: the RAS amount. */
-static ras_status ras_amount(const ras_case *c, ras_result *r, ras_error *err)
+static ras_status ras_amount(ras_result *r, const tally *tl, ras_error *err)
 {
     const ras_table *t = r->table;
-    ras_status st = sum_adjustments(r->model, c, r, err);
+    ras_status st = limit_adjustments(r, tl, err);
     if (st != RAS_OK)
         return st;
     r->eligible = r->total >= t->threshold;
@@ -213,8 +248,20 @@ static ras_status indicative(const ras_case *c, ras_result *r, ras_error *err)
     if (t->weeks_per_year <= 0)
         return ras_fail(err, RAS_ERR_MODEL, t->file, 0, 0, "weeks_per_year",
                         "weeks_per_year must be at least 1");
-    r->weekly = ras_div_round_half_up(r->budget, t->weeks_per_year);
+    r->weekly = t->weeks_per_year == 52 ? ras_div_round_half_up(r->budget, 52)
+                                         : ras_div_round_half_up(r->budget, t->weeks_per_year);
     return RAS_OK;
+}
+
+/* The case's client id into the result (the case keeps it short enough). */
+static void copy_client_id(const ras_case *c, ras_result *r)
+{
+    size_t len = c->client_id ? c->client_id_len : 0;
+    if (len > RAS_MAX_CLIENT_ID)
+        len = RAS_MAX_CLIENT_ID;
+    if (len)
+        memcpy(r->client_id, c->client_id, len);
+    r->client_id[len] = '\0';
 }
 
 static ras_status score_case(const ras_model *model, const ras_case *c, bool partial,
@@ -223,21 +270,24 @@ static ras_status score_case(const ras_model *model, const ras_case *c, bool par
     if (!model || !c || !r || c->model != model || r->model != model)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
                         "the case and result must belong to the model being scored");
-    ras_result_reset(r);
-    snprintf(r->client_id, sizeof r->client_id, "%s", c->client_id ? c->client_id : "");
-    ras_status st = count_points(model, c, partial, r, err);
+    /* The per-question and per-domain arrays are all written below, so
+     * only the single figures are reset here; a failure resets all. */
+    ras_result_reset_figures(r);
+    copy_client_id(c, r);
+    tally t = {0};
+    ras_status st = count_points(model, c, partial, r, &t, err);
     if (st == RAS_OK)
         st = choose_table(model, c, r, err);
     if (st == RAS_OK)
         st = choose_group(c, r, err);
     if (st == RAS_OK)
-        st = ras_amount(c, r, err);
+        st = ras_amount(r, &t, err);
     if (st == RAS_OK)
         st = indicative(c, r, err);
     if (st != RAS_OK) {
         /* No half-scored figures; the client id stays for an error row. */
         ras_result_reset(r);
-        snprintf(r->client_id, sizeof r->client_id, "%s", c->client_id ? c->client_id : "");
+        copy_client_id(c, r);
     }
     return st;
 }

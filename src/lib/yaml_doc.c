@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "model.h"
+#include "text_check.h"
 
 /* One open map or sequence. */
 typedef struct frame {
@@ -189,10 +190,9 @@ static ras_status check_duplicates(builder *b, const ras_ynode *map)
     free(keys);
     if (!dup)
         return RAS_OK;
-    char shown[RAS_ERROR_SUBJECT_MAX];
-    size_t len = dup->len < sizeof shown - 1 ? dup->len : sizeof shown - 1;
-    memcpy(shown, dup->text, len);
-    shown[len] = '\0';
+    /* Shown safely: a quoted key may hold newlines or terminal escapes. */
+    char shown[RAS_SHOWN_MAX];
+    ras_text_show(dup->text, dup->len, shown);
     return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), dup->line, dup->column, shown,
                     "duplicate key '%s'", shown);
 }
@@ -200,12 +200,18 @@ static ras_status check_duplicates(builder *b, const ras_ynode *map)
 static ras_status refuse_decorations(builder *b, const yaml_event_t *ev, const yaml_char_t *anchor,
                                      const yaml_char_t *tag)
 {
-    if (anchor)
+    /* libyaml decodes %XX escapes in tags, so show them safely. */
+    char shown[RAS_SHOWN_MAX];
+    if (anchor) {
+        ras_text_show((const char *)anchor, strlen((const char *)anchor), shown);
         return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark,
-                       "YAML anchors are not allowed (found '&%s')", (const char *)anchor);
-    if (tag)
+                       "YAML anchors are not allowed (found '&%s')", shown);
+    }
+    if (tag) {
+        ras_text_show((const char *)tag, strlen((const char *)tag), shown);
         return fail_at(b, RAS_ERR_SYNTAX, &ev->start_mark, "YAML tags are not allowed (found '%s')",
-                       (const char *)tag);
+                       shown);
+    }
     return RAS_OK;
 }
 

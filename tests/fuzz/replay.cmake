@@ -1,5 +1,6 @@
 # The fuzz targets built without libFuzzer (any compiler), replaying the
-# seed corpus and every saved crash input as ordinary tests. Included at
+# seed corpus (one test per target) and every saved crash input (one test
+# per file, so a failure names its input) as ordinary tests. Included at
 # the end of tests/CMakeLists.txt.
 set(RAS_FUZZ_DIR ${PROJECT_SOURCE_DIR}/tests/fuzz)
 foreach(name model case csv)
@@ -9,9 +10,12 @@ foreach(name model case csv)
   target_compile_definitions(replay_${name} PRIVATE _POSIX_C_SOURCE=200809L)
   target_link_libraries(replay_${name} PRIVATE ras_static)
   ras_target_options(replay_${name})
-  foreach(set corpus regressions)
-    add_test(NAME fuzz/${set}/${name}
-             COMMAND replay_${name} ${RAS_FUZZ_DIR}/${set}/${name})
-    set_tests_properties(fuzz/${set}/${name} PROPERTIES LABELS fuzz)
+  add_test(NAME fuzz/corpus/${name} COMMAND replay_${name} ${RAS_FUZZ_DIR}/corpus/${name})
+  set_tests_properties(fuzz/corpus/${name} PROPERTIES LABELS fuzz)
+  file(GLOB inputs CONFIGURE_DEPENDS ${RAS_FUZZ_DIR}/regressions/${name}/[!.]*)
+  foreach(input IN LISTS inputs)
+    get_filename_component(file ${input} NAME)
+    add_test(NAME fuzz/regressions/${name}/${file} COMMAND replay_${name} ${input})
+    set_tests_properties(fuzz/regressions/${name}/${file} PROPERTIES LABELS fuzz)
   endforeach()
 endforeach()

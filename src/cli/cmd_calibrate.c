@@ -1,0 +1,185 @@
+/* cmd_calibrate.c - `ras calibrate`: the price per point that keeps the
+ * RAS cost neutral against current spend (SPEC 5.6), with the report on
+ * standard output, and optionally the new scoring table and a plot. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "commands.h"
+#include "extra_opts.h"
+#include "help.h"
+#include "model_arg.h"
+#include "options.h"
+#include "output.h"
+#include "ras.h"
+#include "report.h"
+
+static const ras_cli_spec calibrate_spec = {"calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
+                                            "COSTS.csv"};
+
+#define STDIN_NAME "<stdin>"
+
+enum { X_WRITE, X_PLOT, X_FROM, N_EXTRAS };
+
+typedef struct cal_run {
+    const ras_cli_opts *opts;
+    const char *write;
+    const char *plot;
+    ras_date from; /* effective_from of the written table */
+} cal_run;
+
+static void warn_row(void *ctx, const ras_error *warning)
+{
+    ras_cli_report(warning, (const char *)ctx);
+}
+
+static ras_exit usage(const char *fmt, const char *what)
+{
+    fputs("ras calibrate: ", stderr);
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\nusage: %s\nTry 'ras calibrate --help' for more.\n",
+            ras_cli_synopsis("calibrate"));
+    return RAS_EXIT_USAGE;
+}
+
+/* --effective-from DATE, else today (local time). */
+static ras_exit choose_date(const char *text, ras_date *out)
+{
+    if (text != NULL) {
+        if (ras_date_parse(text, strlen(text), out) != RAS_OK)
+            return usage("--effective-from must be a date YYYY-MM-DD, not '%s'", text);
+        return RAS_EXIT_OK;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL) {
+        ras_cli_say("cannot tell today's date: give --effective-from");
+        return RAS_EXIT_USAGE;
+    }
+    *out = (ras_date)((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday);
+    return RAS_EXIT_OK;
+}
+
+static ras_exit write_report(const cal_run *r, const ras_calibration *cal)
+{
+    ras_out out;
+    ras_exit rc = ras_out_open(&out, r->opts->output, r->opts->args[0]);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    if (r->opts->format == RAS_FORMAT_JSON)
+        ras_calibration_write_json(cal, out.fp);
+    else
+        ras_calibration_write_text(cal, out.fp);
+    return ras_out_commit(&out);
+}
+
+static ras_exit write_table(const cal_run *r, const ras_calibration *cal)
+{
+    ras_out out;
+    ras_error err;
+    ras_exit rc = ras_out_open(&out, r->write, r->opts->args[0]);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    ras_error_clear(&err);
+    ras_status st = ras_calibration_write_table(cal, r->from, out.fp, &err);
+    if (st != RAS_OK) {
+        ras_out_abort(&out);
+        ras_cli_report(&err, r->write);
+        return st == RAS_ERR_ARG ? RAS_EXIT_USAGE : RAS_EXIT_IO;
+    }
+    return ras_out_commit(&out);
+}
+
+static ras_exit write_plot(const cal_run *r, const ras_calibration *cal)
+{
+    ras_out out;
+    ras_exit rc = ras_out_open(&out, r->plot, r->opts->args[0]);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    ras_calibration_write_svg(cal, out.fp);
+    return ras_out_commit(&out);
+}
+
+static ras_exit run(const cal_run *r, const ras_model *model, FILE *in, const char *in_name)
+{
+    ras_calibration *cal = NULL;
+    ras_error err;
+    ras_error_clear(&err);
+    ras_status st = ras_calibrate(model, in, in_name, &cal, warn_row, (void *)in_name, &err);
+    if (st != RAS_OK) {
+        ras_cli_report(&err, in_name);
+        return ras_cli_data_exit(st);
+    }
+    ras_exit rc = write_report(r, cal);
+    if (rc == RAS_EXIT_OK && r->write != NULL)
+        rc = write_table(r, cal);
+    if (rc == RAS_EXIT_OK && r->plot != NULL)
+        rc = write_plot(r, cal);
+    if (rc == RAS_EXIT_OK && ras_calibration_errors(cal) > 0)
+        rc = RAS_EXIT_FOUND;
+    ras_calibration_free(cal);
+    return rc;
+}
+
+/* A new table must take effect after the latest one: refused before the
+ * input is read, rather than after the report. */
+static ras_exit check_date(const cal_run *r, const ras_model *model)
+{
+    const ras_table *latest = ras_model_table_on(model, 0);
+    if (r->write == NULL || latest == NULL || ras_table_effective_from(latest) < r->from)
+        return RAS_EXIT_OK;
+    char from[11], date[11];
+    ras_date_format(ras_table_effective_from(latest), from);
+    ras_date_format(r->from, date);
+    ras_cli_say("%s: scoring table '%s' takes effect on %s: a new table must take effect "
+                "after it, not on %s (give --effective-from)",
+                ras_table_file(latest), ras_table_id(latest), from, date);
+    return RAS_EXIT_USAGE;
+}
+
+static ras_exit open_and_run(const cal_run *r, const ras_model *model)
+{
+    const char *path = r->opts->args[0];
+    ras_exit rc = check_date(r, model);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    if (strcmp(path, "-") == 0)
+        return run(r, model, stdin, STDIN_NAME);
+    FILE *in = fopen(path, "rb");
+    if (in == NULL) {
+        ras_cli_say("cannot read %s: %s", path, strerror(errno));
+        return RAS_EXIT_IO;
+    }
+    rc = run(r, model, in, path);
+    fclose(in);
+    return rc;
+}
+
+ras_exit ras_cmd_calibrate(int argc, char **argv)
+{
+    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from"};
+    const char *values[N_EXTRAS];
+    char **rest = NULL;
+    int n_rest = 0;
+    ras_cli_opts opts;
+    ras_model *model = NULL;
+    ras_exit rc =
+        ras_cli_take_extras("calibrate", argc, argv, names, N_EXTRAS, values, &rest, &n_rest);
+    if (rc != RAS_EXIT_OK) {
+        free(rest);
+        return rc;
+    }
+    cal_run r = {&opts, values[X_WRITE], values[X_PLOT], 0};
+    rc = ras_cli_parse(&calibrate_spec, n_rest, rest, &opts);
+    if (rc == RAS_EXIT_OK && opts.help)
+        rc = ras_cli_help_command(calibrate_spec.command);
+    else if (rc == RAS_EXIT_OK && (rc = choose_date(values[X_FROM], &r.from)) == RAS_EXIT_OK &&
+             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
+        rc = open_and_run(&r, model);
+    ras_model_free(model);
+    ras_cli_opts_free(&opts);
+    free(rest);
+    return rc;
+}

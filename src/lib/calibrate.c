@@ -1,0 +1,569 @@
+/* calibrate.c - ras_calibrate: reads the cases and their current cost,
+ * prices them with the latest table, and works out per group the
+ * cost-neutral and least-squares prices per point and how the clients
+ * would fare under a table priced at the cost-neutral rate (SPEC 5.6).
+ *
+ * Money sums are checked 64-bit integers; the least-squares fit, R squared
+ * and the mean percentage difference use doubles, being statistics, and
+ * the fitted price is rounded half up to the penny (docs/calibration.md). */
+#include "calibrate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_rows.h"
+#include "csv.h"
+#include "error.h"
+#include "num.h"
+#include "price.h"
+#include "result.h"
+#include "text_check.h"
+
+#define CURRENT_COST "current_cost"
+
+typedef struct reader {
+    ras_calibration *cal;
+    ras_csv csv;
+    ras_rows rows;
+    ras_case *c;
+    ras_result *r;
+    ras_warn_fn warn;
+    void *warn_ctx;
+} reader;
+
+static ras_status no_memory(ras_error *err)
+{
+    return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+/* A row left out: named through the warning callback. */
+static void skip_row(reader *rd, const char *msg)
+{
+    rd->cal->errors++;
+    if (!rd->warn)
+        return;
+    ras_error w;
+    ras_error_clear(&w);
+    ras_fail(&w, RAS_OK, rd->cal->in_name, 0, 0, NULL, "%s; row left out", msg);
+    rd->warn(rd->warn_ctx, &w);
+}
+
+/* The current row's cost; false (the row skipped) when blank or bad. */
+static bool read_cost(reader *rd, ras_pence *cost)
+{
+    const ras_csv_field *f = ras_rows_extra(&rd->rows, &rd->csv, 0);
+    unsigned long line = rd->csv.record_line;
+    char msg[RAS_ERROR_MESSAGE_MAX];
+    if (!f || f->len == 0) {
+        snprintf(msg, sizeof msg,
+                 "column '" CURRENT_COST "' (line %lu): blank (expected the cost of the "
+                 "current package, pounds a year)",
+                 line);
+        skip_row(rd, msg);
+        return false;
+    }
+    if (ras_money_parse(f->text, f->len, cost) != RAS_OK) {
+        char shown[RAS_SHOWN_MAX];
+        ras_text_show(f->text, f->len, shown);
+        snprintf(msg, sizeof msg,
+                 "column '" CURRENT_COST "' (line %lu): '%s' is not an amount in pounds (like "
+                 "7800.00)",
+                 line, shown);
+        skip_row(rd, msg);
+        return false;
+    }
+    return true;
+}
+
+static ras_status keep_id(ras_calibration *cal, const char *id, size_t *offset, ras_error *err)
+{
+    size_t len = strlen(id) + 1;
+    if (cal->ids_len + len > cal->ids_cap) {
+        size_t cap = cal->ids_cap ? cal->ids_cap : 4096;
+        while (cap < cal->ids_len + len)
+            cap *= 2;
+        char *p = realloc(cal->ids, cap);
+        if (!p)
+            return no_memory(err);
+        cal->ids = p;
+        cal->ids_cap = cap;
+    }
+    memcpy(cal->ids + cal->ids_len, id, len);
+    *offset = cal->ids_len;
+    cal->ids_len += len;
+    return RAS_OK;
+}
+
+static ras_status keep_case(reader *rd, ras_pence cost, ras_error *err)
+{
+    ras_calibration *cal = rd->cal;
+    if (cal->n_cases == cal->cap) {
+        size_t cap = cal->cap ? cal->cap * 2 : 256;
+        ras_cal_case *p = realloc(cal->cases, cap * sizeof *p);
+        if (!p)
+            return no_memory(err);
+        cal->cases = p;
+        cal->cap = cap;
+    }
+    const ras_result *r = rd->r;
+    ras_cal_case *k = &cal->cases[cal->n_cases];
+    memset(k, 0, sizeof *k);
+    ras_status st = keep_id(cal, rd->c->client_id, &k->id_offset, err);
+    if (st != RAS_OK)
+        return st;
+    k->points = r->total;
+    k->cost = cost;
+    k->budget = r->budget;
+    k->adjust = r->adjust_total;
+    k->group = (uint32_t)r->group_index;
+    k->eligible = r->eligible;
+    k->existing = r->basis == RAS_BASIS_EXISTING_PACKAGE;
+    cal->n_cases++;
+    return RAS_OK;
+}
+
+static ras_status read_row(reader *rd, ras_error *err)
+{
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    rd->cal->rows++;
+    if (!ras_rows_load(&rd->rows, &rd->csv, rd->c, msg, sizeof msg)) {
+        skip_row(rd, msg);
+        return RAS_OK;
+    }
+    ras_pence cost;
+    if (!read_cost(rd, &cost))
+        return RAS_OK;
+    rd->c->assessed_on = 0; /* checked when read, but every case is priced as of now */
+    ras_error e;
+    if (ras_score(rd->cal->model, rd->c, rd->r, &e) != RAS_OK) {
+        snprintf(msg, sizeof msg, "line %lu: %s", rd->csv.record_line, e.message);
+        skip_row(rd, msg);
+        return RAS_OK;
+    }
+    return keep_case(rd, cost, err);
+}
+
+static ras_status read_all(reader *rd, ras_error *err)
+{
+    ras_calibration *cal = rd->cal;
+    bool have;
+    ras_status st = ras_csv_next(&rd->csv, &have, err);
+    if (st != RAS_OK)
+        return st;
+    if (!have)
+        return ras_fail(err, RAS_ERR_SYNTAX, cal->in_name, 1, 0, NULL,
+                        "the file is empty (expected a header row naming client_id, " CURRENT_COST
+                        " and the questions)");
+    static const char *const extras[] = {CURRENT_COST};
+    st = ras_rows_bind(&rd->rows, cal->model, &rd->csv, cal->in_name, extras, 1, rd->warn,
+                       rd->warn_ctx, err);
+    if (st != RAS_OK)
+        return st;
+    if (rd->rows.extra_col[0] < 0)
+        return ras_fail(err, RAS_ERR_SYNTAX, cal->in_name, rd->csv.record_line, 0, CURRENT_COST,
+                        "the header has no " CURRENT_COST " column (the cost of each client's "
+                        "current package, pounds a year)");
+    for (;;) {
+        if ((st = ras_csv_next(&rd->csv, &have, err)) != RAS_OK || !have)
+            return st;
+        if ((st = read_row(rd, err)) != RAS_OK)
+            return st;
+    }
+}
+
+/* ---- the statistics ------------------------------------------------ */
+
+static ras_status too_large(ras_error *err, const char *what)
+{
+    return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, NULL, "%s is too large to add up", what);
+}
+
+static bool in_group(const ras_calibration *cal, const ras_cal_case *k, size_t g)
+{
+    return g + 1 == cal->n_groups || k->group == g; /* the last is "all" */
+}
+
+/* A case whose budget the price sets: eligible, and not kept at its
+ * existing package. Only these make the prices and the comparisons. */
+static bool priced(const ras_cal_case *k)
+{
+    return k->eligible && !k->existing;
+}
+
+/* Cases, eligible cases, their cost and points: whole numbers, checked. */
+static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        if (!in_group(cal, k, g))
+            continue;
+        s->cases++;
+        if (!ras_add_i64(s->current_total, k->budget, &s->current_total))
+            return too_large(err, "the total of budgets");
+        s->eligible += k->eligible ? 1 : 0;
+        s->kept += k->existing ? 1 : 0;
+        if (!priced(k))
+            continue;
+        s->priced++;
+        if (!ras_add_i64(s->total_cost, k->cost, &s->total_cost))
+            return too_large(err, "the total current cost");
+        if (!ras_add_i64(s->total_points, k->points, &s->total_points))
+            return too_large(err, "the total of points");
+    }
+    if (s->total_points > 0)
+        s->ratio_price = ras_div_round_half_up(s->total_cost, s->total_points);
+    return RAS_OK;
+}
+
+/* SPEC 3 steps 5 to 8 for a priced case at a flat price per point, under
+ * the latest table's settings; false when it would overflow. */
+static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, ras_pence price,
+                      ras_pence *amount)
+{
+    int64_t from = 0;
+    ras_group flat = {"", false, &from, &price, 1};
+    ras_pence priced, adjusted, rounded;
+    int clamped;
+    return ras_price_group(&flat, k->points, NULL, NULL, &priced) == RAS_OK &&
+           ras_price_adjust(priced, k->adjust, &adjusted) == RAS_OK &&
+           ras_price_finish(cal->latest, adjusted, &rounded, amount, &clamped) == RAS_OK;
+}
+
+/* The total of the group's priced RAS amounts at a flat price; false when
+ * it would overflow (as good as "more than any cost"). */
+static bool total_at(const ras_calibration *cal, size_t g, ras_pence price, ras_pence *total)
+{
+    *total = 0;
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        ras_pence a;
+        if (in_group(cal, k, g) && priced(k) &&
+            (!amount_at(cal, k, price, &a) || !ras_add_i64(*total, a, total)))
+            return false;
+    }
+    return true;
+}
+
+/* The least price in lo..hi whose total reaches goal (hi reaches it). */
+static ras_pence least_reaching(const ras_calibration *cal, size_t g, ras_pence lo, ras_pence hi,
+                                ras_pence goal)
+{
+    ras_pence t;
+    while (lo < hi) {
+        ras_pence mid = lo + (hi - lo) / 2;
+        if (total_at(cal, g, mid, &t) && t < goal)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The cost-neutral price. The total is non-decreasing in the price (every
+ * step of the pricing is), so bisection finds the least price whose total
+ * reaches the cost; then that or the penny below, whichever total is
+ * nearer. When a ceiling keeps the total below the cost at any price, the
+ * least price giving the highest total the ceiling allows. */
+static void solve_group(const ras_calibration *cal, size_t g)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    if (s->total_points == 0)
+        return;
+    ras_pence lo = 0, hi = s->ratio_price > 0 ? s->ratio_price : 1, t = 0, goal = s->total_cost;
+    while (total_at(cal, g, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
+        lo = hi;
+        hi *= 2;
+    }
+    if (!total_at(cal, g, hi, &t)) {
+        /* A price the scorer could not work with: keep below the least
+         * such, found by bisection (price 0 always fits). */
+        ras_pence a = lo, b = hi - 1, u;
+        while (a < b) {
+            ras_pence mid = a + (b - a + 1) / 2;
+            if (total_at(cal, g, mid, &u))
+                a = mid;
+            else
+                b = mid - 1;
+        }
+        hi = a;
+        total_at(cal, g, hi, &t);
+    }
+    if (t < goal) {
+        goal = t; /* out of reach (a ceiling): aim for the most that can be had */
+        s->out_of_reach = true;
+        lo = 0; /* which a far lower price may already give */
+    }
+    lo = least_reaching(cal, g, lo, hi, goal);
+    ras_pence below;
+    s->neutral_price = lo;
+    if (lo > 0 && total_at(cal, g, lo - 1, &below) &&
+        (!total_at(cal, g, lo, &t) || s->total_cost - below <= t - s->total_cost))
+        s->neutral_price = lo - 1;
+}
+
+/* A non-negative double to whole pence, half up; false when out of range. */
+static bool round_pence(double v, ras_pence *out)
+{
+    if (!(v >= 0) || v > (double)RAS_MAX_PENCE)
+        return false;
+    *out = (ras_pence)(v + 0.5); /* truncation is floor for v >= 0 */
+    return true;
+}
+
+/* The least-squares price through the origin and its R squared:
+ * b = sum(x*y) / sum(x*x); R^2 = 1 - SSE/SST, SSE = sum((y - b*x)^2),
+ * SST = sum((y - mean y)^2). */
+static ras_status fit_group(const ras_calibration *cal, size_t g, ras_error *err)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    if (s->priced == 0 || s->total_points == 0)
+        return RAS_OK;
+    double sxy = 0, sxx = 0, mean = (double)s->total_cost / (double)s->priced;
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        if (in_group(cal, k, g) && priced(k)) {
+            sxy += (double)k->points * (double)k->cost;
+            sxx += (double)k->points * (double)k->points;
+        }
+    }
+    double b = sxy / sxx, sse = 0, sst = 0;
+    if (!round_pence(b, &s->fitted_price))
+        return too_large(err, "the least-squares price");
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        if (in_group(cal, k, g) && priced(k)) {
+            double e = (double)k->cost - b * (double)k->points;
+            double d = (double)k->cost - mean;
+            sse += e * e;
+            sst += d * d;
+        }
+    }
+    s->has_r_squared = sst > 0;
+    s->r_squared = sst > 0 ? 1.0 - sse / sst : 0.0;
+    return RAS_OK;
+}
+
+/* The new table: the latest's settings, each group with priced points
+ * one flat band at its cost-neutral price; the others keep their prices. */
+static ras_status build_fresh(ras_calibration *cal, ras_error *err)
+{
+    const ras_table *t = cal->latest;
+    cal->fresh = *t;
+    cal->fresh.groups = ras_arena_array(&cal->arena, t->n_groups, sizeof *cal->fresh.groups);
+    if (!cal->fresh.groups)
+        return no_memory(err);
+    for (size_t g = 0; g < t->n_groups; g++) {
+        ras_group *ng = &cal->fresh.groups[g];
+        *ng = t->groups[g];
+        ras_calibration_group *s = &cal->groups[g];
+        s->repriced = s->total_points > 0;
+        if (!s->repriced)
+            continue;
+        ng->steps = false;
+        ng->n_bands = 1;
+        ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
+        ng->value = ras_arena_alloc(&cal->arena, sizeof *ng->value);
+        if (!ng->from || !ng->value)
+            return no_memory(err);
+        ng->from[0] = 0;
+        ng->value[0] = s->neutral_price;
+    }
+    return RAS_OK;
+}
+
+/* SPEC 3 steps 4 to 9 for a kept case under the new table. Its settings
+ * (threshold, rounding, floor, ceiling, existing_package) are the
+ * latest's, so eligibility and the existing-package basis stay as the
+ * latest table decided them; only the price changes. */
+static ras_status project_case(const ras_calibration *cal, ras_cal_case *k, ras_error *err)
+{
+    if (k->existing) {
+        k->projected = k->budget;
+        return RAS_OK;
+    }
+    if (!k->eligible) {
+        k->projected = 0;
+        return RAS_OK;
+    }
+    ras_pence priced, adjusted, rounded;
+    int clamped;
+    ras_status st = ras_price_group(&cal->fresh.groups[k->group], k->points, NULL, NULL, &priced);
+    if (st == RAS_OK)
+        st = ras_price_adjust(priced, k->adjust, &adjusted);
+    if (st == RAS_OK)
+        st = ras_price_finish(&cal->fresh, adjusted, &rounded, &k->projected, &clamped);
+    return st == RAS_OK ? RAS_OK : too_large(err, "a new budget");
+}
+
+/* Inserts a difference into the group's list, largest size first; on a
+ * tie the earlier row stays first. */
+static void note_difference(ras_calibration_group *s, const ras_calibration *cal,
+                            const ras_cal_case *k)
+{
+    ras_pence d = k->projected - k->cost;
+    ras_pence size = d < 0 ? -d : d;
+    size_t at = s->n_largest;
+    while (at > 0) {
+        ras_pence o = s->largest[at - 1].difference;
+        if ((o < 0 ? -o : o) >= size)
+            break;
+        at--;
+    }
+    if (at >= RAS_CALIBRATION_LARGEST)
+        return;
+    size_t n = s->n_largest < RAS_CALIBRATION_LARGEST ? s->n_largest + 1 : s->n_largest;
+    memmove(&s->largest[at + 1], &s->largest[at], (n - 1 - at) * sizeof s->largest[0]);
+    s->largest[at] =
+        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, k->projected, d};
+    s->n_largest = n;
+}
+
+/* How the priced clients fare under the new table. */
+static ras_status compare_group(const ras_calibration *cal, size_t g, ras_error *err)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    double pct = 0;
+    uint64_t n_pct = 0;
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        if (!in_group(cal, k, g))
+            continue;
+        if (!ras_add_i64(s->projected_total, k->projected, &s->projected_total))
+            return too_large(err, "the total of new budgets");
+        if (!priced(k))
+            continue;
+        if (!ras_add_i64(s->projected_priced, k->projected, &s->projected_priced))
+            return too_large(err, "the total of new budgets");
+        /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
+        ras_pence d = k->projected - k->cost;
+        s->gaining += d * 10 > k->cost ? 1 : 0;
+        s->losing += -d * 10 > k->cost ? 1 : 0;
+        if (k->cost > 0) {
+            pct += (double)(d < 0 ? -d : d) / (double)k->cost;
+            n_pct++;
+        }
+        note_difference(s, cal, k);
+    }
+    s->has_mape = n_pct > 0;
+    s->mape = n_pct ? 100.0 * pct / (double)n_pct : 0.0;
+    return RAS_OK;
+}
+
+static ras_status work_out(ras_calibration *cal, ras_error *err)
+{
+    const ras_table *t = cal->latest;
+    cal->n_groups = t->n_groups + 1;
+    cal->groups = ras_arena_array(&cal->arena, cal->n_groups, sizeof *cal->groups);
+    if (!cal->groups)
+        return no_memory(err);
+    for (size_t g = 0; g < cal->n_groups; g++)
+        cal->groups[g].name = g < t->n_groups ? t->groups[g].name : "all";
+    ras_status st = RAS_OK;
+    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
+        if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
+            solve_group(cal, g);
+    if (st == RAS_OK)
+        st = build_fresh(cal, err);
+    for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++)
+        st = project_case(cal, &cal->cases[i], err);
+    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
+        st = compare_group(cal, g, err);
+    return st;
+}
+
+/* ---- the public calls ---------------------------------------------- */
+
+static ras_status calibrate(ras_calibration *cal, FILE *in, ras_warn_fn warn, void *warn_ctx,
+                            ras_error *err)
+{
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.cal = cal;
+    rd.warn = warn;
+    rd.warn_ctx = warn_ctx;
+    ras_status st = ras_csv_open_file(&rd.csv, in, cal->in_name, err);
+    if (st != RAS_OK)
+        return st;
+    rd.c = ras_case_new(cal->model);
+    rd.r = ras_result_new(cal->model);
+    if (!rd.c || !rd.r)
+        st = no_memory(err);
+    if (st == RAS_OK)
+        st = read_all(&rd, err);
+    ras_csv_close(&rd.csv);
+    ras_rows_free(&rd.rows);
+    ras_case_free(rd.c);
+    ras_result_free(rd.r);
+    return st == RAS_OK ? work_out(cal, err) : st;
+}
+
+ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
+                         ras_calibration **out, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!model || !in || !out || model->n_tables == 0)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    ras_calibration *cal = calloc(1, sizeof *cal);
+    if (!cal)
+        return no_memory(err);
+    cal->model = model;
+    cal->latest = ras_model_table_on(model, 0);
+    const char *name = in_name ? in_name : "-";
+    cal->in_name = ras_arena_strndup(&cal->arena, name, strlen(name));
+    ras_status st = cal->in_name ? calibrate(cal, in, warn, warn_ctx, err) : no_memory(err);
+    if (st != RAS_OK) {
+        ras_calibration_free(cal);
+        return st;
+    }
+    *out = cal;
+    return RAS_OK;
+}
+
+void ras_calibration_free(ras_calibration *cal)
+{
+    if (!cal)
+        return;
+    ras_arena_free(&cal->arena);
+    free(cal->cases);
+    free(cal->ids);
+    free(cal);
+}
+
+uint64_t ras_calibration_rows(const ras_calibration *cal)
+{
+    return cal ? cal->rows : 0;
+}
+
+uint64_t ras_calibration_errors(const ras_calibration *cal)
+{
+    return cal ? cal->errors : 0;
+}
+
+const ras_table *ras_calibration_table(const ras_calibration *cal)
+{
+    return cal ? cal->latest : NULL;
+}
+
+size_t ras_calibration_group_count(const ras_calibration *cal)
+{
+    return cal ? cal->n_groups : 0;
+}
+
+const ras_calibration_group *ras_calibration_group_at(const ras_calibration *cal, size_t i)
+{
+    return cal && i < cal->n_groups ? &cal->groups[i] : NULL;
+}
+
+void ras_cal_extent(const ras_calibration *cal, int64_t *max_points, ras_pence *max_cost)
+{
+    *max_points = 0;
+    *max_cost = 0;
+    for (size_t i = 0; i < cal->n_cases; i++) {
+        if (cal->cases[i].points > *max_points)
+            *max_points = cal->cases[i].points;
+        if (cal->cases[i].cost > *max_cost)
+            *max_cost = cal->cases[i].cost;
+    }
+}

@@ -1,0 +1,42 @@
+/* calibrate.h - the private layout of a calibration, shared by the
+ * reader and statistics (calibrate.c), the report (calibrate_report.c),
+ * the table writer (calibrate_table.c) and the plot (calibrate_svg.c). */
+#ifndef RAS_CALIBRATE_H
+#define RAS_CALIBRATE_H
+
+#include "arena.h"
+#include "model.h"
+#include "ras.h"
+
+/* One case, all calibration keeps of it. */
+typedef struct ras_cal_case {
+    size_t id_offset; /* client id in ras_calibration.ids */
+    int64_t points;
+    ras_pence cost;      /* current_cost */
+    ras_pence budget;    /* indicative budget under the latest table */
+    ras_pence projected; /* indicative budget under the new table */
+    int32_t adjust;      /* the sum of the case's adjusts (SPEC 3 step 6) */
+    uint32_t group;      /* index in the latest table's groups */
+    bool eligible;
+    bool existing; /* basis existing_package: the budget is the package */
+} ras_cal_case;
+
+struct ras_calibration {
+    const ras_model *model;
+    const ras_table *latest;
+    ras_table fresh; /* the latest with its repriced groups: the table --write writes */
+    ras_arena arena; /* fresh's groups, the input name */
+    const char *in_name;
+    uint64_t rows, errors;
+    ras_cal_case *cases;
+    size_t n_cases, cap;
+    char *ids; /* client ids, NUL-terminated, one after the other */
+    size_t ids_len, ids_cap;
+    ras_calibration_group *groups; /* the latest table's groups, then "all" */
+    size_t n_groups;
+};
+
+/* The largest points and cost over the cases (for the plot's axes). */
+void ras_cal_extent(const ras_calibration *cal, int64_t *max_points, ras_pence *max_cost);
+
+#endif

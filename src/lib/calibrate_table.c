@@ -1,0 +1,99 @@
+/* calibrate_table.c - writes the calibrated scoring table: the latest
+ * table's settings with each repriced group one flat band at its
+ * cost-neutral price, in the YAML of SPEC 2.2 that the model loader reads
+ * back to the very table calibration priced the cases with. */
+#include <string.h>
+
+#include "calibrate.h"
+#include "error.h"
+
+/* A YAML double-quoted scalar: backslash, quote and control characters
+ * escaped, so any version text is read back as written. */
+static void yaml_quoted(FILE *out, const char *s, const char *suffix)
+{
+    static const char hex[] = "0123456789abcdef";
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            fputc('\\', out);
+            fputc(*p, out);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            fputs("\\x", out);
+            fputc(hex[*p >> 4], out);
+            fputc(hex[*p & 0xf], out);
+        } else {
+            fputc(*p, out);
+        }
+    }
+    fputs(suffix, out);
+    fputc('"', out);
+}
+
+static void money_key(FILE *out, const char *key, bool has, ras_pence v)
+{
+    if (!has)
+        return;
+    char buf[32];
+    ras_money_format(v, RAS_MONEY_PLAIN, NULL, buf, sizeof buf);
+    fprintf(out, "%s: %s\n", key, buf);
+}
+
+static void write_group(FILE *out, const ras_group *g, const ras_calibration_group *s)
+{
+    char buf[32];
+    if (s->repriced)
+        fprintf(out, "  %s:  # %llu priced cases, %lld points, current cost %s\n", g->name,
+                (unsigned long long)s->priced, (long long)s->total_points,
+                (ras_money_format(s->total_cost, RAS_MONEY_PLAIN, NULL, buf, sizeof buf), buf));
+    else
+        fprintf(out, "  %s:  # no priced cases to calibrate with: prices kept\n", g->name);
+    fprintf(out, "    %s:\n", g->steps ? "steps" : "bands");
+    for (size_t k = 0; k < g->n_bands; k++) {
+        ras_money_format(g->value[k], RAS_MONEY_PLAIN, NULL, buf, sizeof buf);
+        fprintf(out, "      - {from: %lld, %s: %s}\n", (long long)g->from[k],
+                g->steps ? "amount" : "rate", buf);
+    }
+}
+
+ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date today, FILE *out,
+                                       ras_error *err)
+{
+    char date[11];
+    if (!cal || !out || today < 10000101 || today > 99991231)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    ras_date_format(today, date);
+    const ras_table *old = cal->latest;
+    const ras_table *t = &cal->fresh;
+    if (old->effective_from >= today) {
+        char from[11];
+        ras_date_format(old->effective_from, from);
+        return ras_fail(err, RAS_ERR_ARG, old->file, 0, 0, "effective_from",
+                        "scoring table '%s' takes effect on %s, not before %s: a new table "
+                        "dated %s would not follow it",
+                        old->id, from, date, date);
+    }
+    fprintf(out,
+            "# Written by ras calibrate from %s@%s (sha256 %s)\n"
+            "# and the current costs in %s.\n"
+            "# Each group with priced cases has one flat rate, the cost-neutral price:\n"
+            "# its RAS amounts, worked as ras score works them, add up as near as\n"
+            "# whole pence allow to their current cost (docs/calibration.md).\n",
+            old->id, old->version, old->fingerprint, cal->in_name);
+    fprintf(out, "scoring: %s\nversion: ", t->id);
+    char suffix[32];
+    snprintf(suffix, sizeof suffix, "-calibrated-%08ld", (long)today);
+    yaml_quoted(out, t->version, suffix);
+    fprintf(out, "\nquestionnaire: %s\neffective_from: %s\ncurrency: %s\nthreshold: %lld\n",
+            t->questionnaire, date, t->currency, (long long)t->threshold);
+    fprintf(out, "rounding: %s\nweeks_per_year: %lld\n",
+            t->rounding == RAS_ROUND_POUND ? "pound" : "penny", (long long)t->weeks_per_year);
+    money_key(out, "floor", t->has_floor, t->floor);
+    money_key(out, "ceiling", t->has_ceiling, t->ceiling);
+    money_key(out, "panel_threshold", t->has_panel, t->panel_threshold);
+    fprintf(out, "existing_package: %s\ngroups:\n", t->keep_existing ? "keep" : "ignore");
+    for (size_t g = 0; g < t->n_groups; g++)
+        write_group(out, &t->groups[g], &cal->groups[g]);
+    if (fflush(out) != 0 || ferror(out))
+        return ras_fail(err, RAS_ERR_IO, NULL, 0, 0, NULL, "cannot write the scoring table");
+    return RAS_OK;
+}
