@@ -2,7 +2,9 @@
 # tests/CMakeLists.txt): the shipped models must be valid against
 # docs/schema/*.schema.json. Needs python3 with PyYAML and jsonschema
 # (Debian: python3-yaml python3-jsonschema); skipped, saying so, without.
-find_program(RAS_SCHEMA_PYTHON3 NAMES python3)
+# Debian's own python3 first: its python3-yaml and python3-jsonschema are
+# what .ci/run installs.
+find_program(RAS_SCHEMA_PYTHON3 NAMES python3 HINTS /usr/bin)
 if(RAS_SCHEMA_PYTHON3)
   add_test(NAME schema/models
            COMMAND ${RAS_SCHEMA_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/validate.py ${PROJECT_SOURCE_DIR})
