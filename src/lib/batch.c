@@ -220,6 +220,8 @@ ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name, FILE
     bool buffered = ras_outbuf_init(&b.out, out);
     b.c = ras_case_new(model);
     b.r = ras_result_new(model);
+    if (b.r)
+        ras_result_keep_details(b.r, false); /* a row prints only the figures */
     if (!buffered || !b.c || !b.r)
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     if (st == RAS_OK)

@@ -164,14 +164,20 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
     }
     ras_case_clear(c);
     ras_error e;
-    for (size_t i = 0; i < h->n_cols; i++) {
-        const ras_col *col = &h->cols[i];
-        const ras_csv_field *f = &r->fields[i];
+    /* The columns were bound to c's model's questions and fields at the
+     * header, so the checked public setters are not needed: the put
+     * variants set the usual cell inline (case.h). */
+    const ras_col *cols = h->cols;
+    const ras_csv_field *fields = r->fields;
+    size_t n_cols = h->n_cols;
+    for (size_t i = 0; i < n_cols; i++) {
+        const ras_col *col = &cols[i];
+        const ras_csv_field *f = &fields[i];
         ras_status st;
         if (col->kind == RAS_COL_QUESTION)
-            st = ras_case_set_answer(c, col->question, f->text, f->len, &e);
+            st = ras_case_put_answer(c, col->question, f->text, f->len, &e);
         else if (col->kind == RAS_COL_FIELD)
-            st = ras_case_set_field(c, col->field, f->text, f->len, &e);
+            st = ras_case_put_field(c, col->field, f->text, f->len, &e);
         else
             continue;
         if (st != RAS_OK) {
