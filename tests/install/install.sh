@@ -77,8 +77,9 @@ fi
 # 3. the shared library's exports: ras_* only.
 if [ -e "$libdir/libras.so" ]; then
   nm -D --defined-only "$libdir/libras.so" | awk '{print $NF}' | sort -u >"$work/exports.txt"
-  # Sanitizer and coverage runtimes add their own entry points.
-  grep -v -E '^ras_|^_init$|^_fini$|^__(asan|ubsan|sanitizer|lsan|gcov|llvm)' \
+  # Sanitizer and coverage runtimes add their own entry points (libgcov's
+  # mangle_path among them).
+  grep -v -E '^ras_|^_init$|^_fini$|^__(asan|ubsan|sanitizer|lsan|gcov|llvm)|^mangle_path$' \
     "$work/exports.txt" >"$work/foreign.txt"
   if [ -s "$work/foreign.txt" ]; then
     bad "libras.so exports names without the ras_ prefix:"
