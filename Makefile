@@ -31,7 +31,7 @@ coverage:
 	cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DRAS_COVERAGE=ON
 	cmake --build build-cov -j $(JOBS)
 	ctest --test-dir build-cov -j $(JOBS) --output-on-failure
-	gcovr -r . --filter src/lib/ build-cov --txt-metric branch --print-summary
+	gcovr -r . --filter src/lib/ --branches --print-summary build-cov
 
 fuzz:
 	bash tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
