@@ -79,8 +79,9 @@ typedef struct ras_error {
 RAS_EXPORT void ras_error_clear(ras_error *err);
 
 /* Writes "FILE:LINE:COLUMN: message" (parts not known are left out) into
- * buf, always NUL-terminated when size > 0. Returns the length the full
- * text needs, like snprintf. */
+ * buf, always NUL-terminated when size > 0. An I/O error whose message
+ * already names its file ("cannot read FILE: reason") is not prefixed with
+ * it again. Returns the length the full text needs, like snprintf. */
 RAS_EXPORT size_t ras_error_format(const ras_error *err, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ */
@@ -296,7 +297,8 @@ RAS_EXPORT ras_status ras_case_set_field(ras_case *c, ras_field f, const char *t
 /* Sets an answer from text: single, an answer id; number, a whole number;
  * multiple, answer ids separated by ';' (empty: none chosen). Empty text
  * for a single or number question leaves it unanswered. On error
- * err->subject names the question. */
+ * err->subject is the question's id and the message names it too
+ * ("question 'washing': unknown answer ..."). */
 RAS_EXPORT ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text,
                                           size_t len, ras_error *err);
 /* Marks a question unanswered. */

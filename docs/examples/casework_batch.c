@@ -140,10 +140,11 @@ int main(int argc, char **argv)
         if (st == RAS_OK)
             st = ras_score(model, c, r, &err);
         if (st != RAS_OK) {
-            /* err.subject names the question or field at fault. */
+            /* The message names the question at fault ("question 'sleep':
+             * ..."); err.subject holds the question or field id alone, for
+             * a program that needs it. */
             ras_error_format(&err, text, sizeof text);
-            printf("%s  error (%s) in %s: %s\n", a->client_ref, ras_status_name(st),
-                   err.subject[0] != '\0' ? err.subject : "the case", text);
+            printf("%s  error (%s): %s\n", a->client_ref, ras_status_name(st), text);
             failed++;
             continue;
         }

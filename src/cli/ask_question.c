@@ -16,6 +16,18 @@ static void show(const ras_question *q, size_t number, size_t count)
         printf("  %zu) %s\n", i + 1, ras_answer_text(q, i));
 }
 
+/* The reason without the library's "question 'ID': " in front: the
+ * person has the question in front of them. */
+static const char *bare_reason(const ras_question *q, const char *message)
+{
+    const char *id = ras_question_id(q);
+    size_t len = strlen(id);
+    if (strncmp(message, "question '", 10) == 0 && strncmp(message + 10, id, len) == 0 &&
+        strncmp(message + 10 + len, "': ", 3) == 0)
+        return message + 10 + len + 3;
+    return message;
+}
+
 /* Sets the answer from the library's form of it; says why when refused. */
 static bool set_answer(ras_ask *a, const ras_question *q, const char *text)
 {
@@ -24,7 +36,7 @@ static bool set_answer(ras_ask *a, const ras_question *q, const char *text)
     ras_error_clear(&err);
     if (ras_case_set_answer(a->c, q, text, strlen(text), &err) == RAS_OK)
         return true;
-    ras_ask_refuse(err.message);
+    ras_ask_refuse(bare_reason(q, err.message));
     return false;
 }
 
@@ -77,23 +89,23 @@ static bool take_choices(ras_ask *a, const ras_question *q, const char *text, bo
 {
     size_t n = ras_question_answer_count(q);
     unsigned char *chosen = calloc(n > 0 ? n : 1, 1);
-    char *ids = NULL;
-    bool ok = false;
 
-    if (chosen == NULL) {
-        *nomem = true;
-    } else if (!parse_choices(text, n, chosen)) {
+    if (chosen != NULL && !parse_choices(text, n, chosen)) {
         char reason[96];
         snprintf(reason, sizeof reason, "give numbers from 1 to %zu, separated by spaces or commas",
                  n);
         ras_ask_refuse(reason);
-    } else if ((ids = join_ids(q, chosen)) == NULL) {
-        *nomem = true;
-    } else {
-        ok = set_answer(a, q, ids);
+        free(chosen);
+        return false;
     }
-    free(ids);
+    char *ids = chosen != NULL ? join_ids(q, chosen) : NULL;
     free(chosen);
+    if (ids == NULL) {
+        *nomem = true;
+        return false;
+    }
+    bool ok = set_answer(a, q, ids);
+    free(ids);
     return ok;
 }
 

@@ -1,6 +1,8 @@
 /* cmd_batch.c - `ras batch`: a CSV of cases into a CSV of budgets
  * (SPEC 5.2), with a summary on standard error. */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +31,16 @@ static void print_money(const char *label, ras_pence amount, const char *currenc
     fprintf(stderr, "  %-14s %s\n", label, text);
 }
 
-static void print_summary(const ras_model *model, const ras_batch_summary *s)
+/* "1 row", "2 rows" */
+static const char *rows_word(uint64_t n)
+{
+    return n == 1 ? "row" : "rows";
+}
+
+/* stopped_at is the line where a broken CSV stopped the run, or 0 when the
+ * run went to the end; unwritten says the -o file was then left unwritten. */
+static void print_summary(const ras_model *model, const ras_batch_summary *s,
+                          unsigned long stopped_at, bool unwritten)
 {
     /* The tables of one model share a currency in practice: show the
      * amounts in the latest table's. */
@@ -45,10 +56,22 @@ static void print_summary(const ras_model *model, const ras_batch_summary *s)
     print_money("mean budget", ras_batch_mean(s), currency);
     for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
         const ras_table *t = s->tables_used[i].table;
-        fprintf(stderr, "  %-14s %s@%s, %llu rows, sha256 %s\n", "scoring", ras_table_id(t),
+        fprintf(stderr, "  %-14s %s@%s, %llu %s, sha256 %s\n", "scoring", ras_table_id(t),
                 ras_table_version(t), (unsigned long long)s->tables_used[i].rows,
-                ras_table_fingerprint(t));
+                rows_word(s->tables_used[i].rows), ras_table_fingerprint(t));
     }
+    if (stopped_at > 0)
+        fprintf(stderr, "  %-14s at line %lu, where the CSV is broken: %s\n", "stopped", stopped_at,
+                unwritten ? "the output file was not written"
+                : s->rows ? "the rows before it were written"
+                          : "no row came before it");
+}
+
+/* A broken CSV (a stray quote, an over-long field or record) found after
+ * the header: the rows before it were scored. */
+static bool broke_after_header(ras_status st, const ras_error *err)
+{
+    return (st == RAS_ERR_SYNTAX || st == RAS_ERR_LIMIT) && err->line > 1;
 }
 
 /* Runs the batch from an open input into the output named by -o. */
@@ -68,16 +91,23 @@ static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, 
     if (st != RAS_OK) {
         /* Name the file at fault: the output when writing failed. */
         const char *at = in_name;
-        if (ferror(out.fp))
-            at = out.target != NULL ? out.target : "standard output";
+        const char *target = out.target;
+        bool unwritten = out.tmp != NULL; /* a temporary is dropped */
+        bool write_failed = ferror(out.fp) != 0;
+        if (write_failed)
+            at = target != NULL ? target : "standard output";
         ras_out_abort(&out);
         ras_cli_report(&err, at);
+        /* A broken CSV stops the run (exit 1), but what was scored before
+         * it is still summed up: docs/design.md, "Broken CSV files". */
+        if (!write_failed && broke_after_header(st, &err))
+            print_summary(model, &summary, err.line, unwritten);
         return ras_cli_data_exit(st);
     }
     rc = ras_out_commit(&out);
     if (rc != RAS_EXIT_OK)
         return rc;
-    print_summary(model, &summary);
+    print_summary(model, &summary, 0, false);
     return summary.errors > 0 ? RAS_EXIT_FOUND : RAS_EXIT_OK;
 }
 

@@ -23,7 +23,11 @@ const ras_cli_command ras_cli_commands[] = {
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
      "  basis,panel,scoring,message\n"
-     "A summary goes to standard error.\n"
+     "A summary goes to standard error. A row in error becomes an error row\n"
+     "and the run goes on; a broken CSV (an unclosed quote, a stray quote, an\n"
+     "over-long record) stops it at the broken line: the rows before it are\n"
+     "on standard output (with -o, FILE is not written) and the summary\n"
+     "says where it stopped.\n"
      "\n"
      "  -o, --output FILE   write there instead of standard output; FILE is\n"
      "                      replaced only once complete, and may not be CASES.csv\n"
@@ -42,7 +46,8 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "Exit status: 0 done; 1 quit or input ended before the end (nothing is\n"
      "saved); 2 bad usage; 3 bad model; 4 the answers could not be saved.\n"},
-    {"check", ras_cmd_check, "validate a model and describe it", "ras check [MODEL] [--format text|json] [-o OUT]",
+    {"check", ras_cmd_check, "validate a model and describe it",
+     "ras check [MODEL] [--format text|json] [-o OUT]",
      "Validates the model and prints the ids, versions and SHA-256\n"
      "fingerprints of its files (equal to sha256sum), the questions per\n"
      "domain, the points range, the budget range per group and the dates the\n"
@@ -92,7 +97,8 @@ const ras_cli_command ras_cli_commands[] = {
      "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
      "read or written.\n"},
     {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
-     "ras calibrate [MODEL] COSTS.csv [--write SCORING.yaml] [--plot FILE.svg] [--format text|json]",
+     "ras calibrate [MODEL] COSTS.csv [--write SCORING.yaml] [--plot FILE.svg] [--format "
+     "text|json]",
      "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
      "- for standard input), prices every case with the latest scoring table\n"
      "and reports per client group and for all: eligible cases, total current\n"

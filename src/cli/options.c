@@ -71,6 +71,12 @@ static ras_exit set_once(const ras_cli_spec *spec, const char **slot, const char
 static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *value,
                       const char *shown, ras_cli_opts *opts)
 {
+    if (def->id == OPT_HELP) {
+        opts->help = true;
+        return RAS_EXIT_OK;
+    }
+    if (value == NULL) /* the parsers give every other option its value */
+        return usage_error(spec, "option '%s' needs a value", shown);
     switch (def->id) {
     case OPT_MODEL:
         return set_once(spec, &opts->model, value, shown);
@@ -89,9 +95,7 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
         return RAS_EXIT_OK;
-    case OPT_HELP:
-        opts->help = true;
-        return RAS_EXIT_OK;
+    case OPT_HELP: /* handled above */ break;
     }
     return RAS_EXIT_OK;
 }

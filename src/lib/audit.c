@@ -68,7 +68,7 @@ static bool read_recorded(audit *a, ras_pence *recorded)
     unsigned long line = a->csv.record_line;
     if (!f || f->len == 0) {
         error_row(a, false, 0,
-                  "column '" RECORDED "' (line %lu): blank (expected the budget "
+                  "line %lu, column '" RECORDED "': blank (expected the budget "
                   "recorded, in pounds)",
                   line);
         return false;
@@ -77,7 +77,7 @@ static bool read_recorded(audit *a, ras_pence *recorded)
     if (st != RAS_OK) {
         char shown[RAS_SHOWN_MAX];
         ras_text_show(f->text, f->len, shown);
-        error_row(a, false, 0, "column '" RECORDED "' (line %lu): '%s' is not %s", line, shown,
+        error_row(a, false, 0, "line %lu, column '" RECORDED "': '%s' is not %s", line, shown,
                   st == RAS_ERR_OVERFLOW ? "an amount small enough to hold"
                                          : "an amount in pounds (like 7800.00)");
         return false;
@@ -162,7 +162,7 @@ static void fill_summary(const audit *a)
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
-    ras_status st = ras_csv_next(&a->csv, &have, err);
+    ras_status st = ras_rows_next(NULL, &a->csv, &have, err);
     if (st != RAS_OK)
         return st;
     if (!have)
@@ -179,7 +179,7 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
                         "case, in pounds)");
     ras_outbuf_bytes(&a->out, audit_header, sizeof audit_header - 1);
     for (;;) {
-        if ((st = ras_csv_next(&a->csv, &have, err)) != RAS_OK || !have)
+        if ((st = ras_rows_next(&a->rows, &a->csv, &have, err)) != RAS_OK || !have)
             break;
         if ((st = audit_row(a, err)) != RAS_OK || a->out.failed)
             break;

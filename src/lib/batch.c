@@ -178,7 +178,7 @@ static void batch_free(batch *b)
 static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
-    ras_status st = ras_csv_next(&b->csv, &have, err);
+    ras_status st = ras_rows_next(NULL, &b->csv, &have, err);
     if (st != RAS_OK)
         return st;
     if (!have)
@@ -190,7 +190,7 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
         return st;
     ras_outbuf_bytes(&b->out, out_header, sizeof out_header - 1);
     for (;;) {
-        if ((st = ras_csv_next(&b->csv, &have, err)) != RAS_OK || !have)
+        if ((st = ras_rows_next(&b->rows, &b->csv, &have, err)) != RAS_OK || !have)
             break;
         if ((st = score_row(b, err)) != RAS_OK || b->out.failed)
             break;

@@ -56,7 +56,7 @@ static bool read_cost(reader *rd, ras_pence *cost)
     char msg[RAS_ERROR_MESSAGE_MAX];
     if (!f || f->len == 0) {
         snprintf(msg, sizeof msg,
-                 "column '" CURRENT_COST "' (line %lu): blank (expected the cost of the "
+                 "line %lu, column '" CURRENT_COST "': blank (expected the cost of the "
                  "current package, pounds a year)",
                  line);
         skip_row(rd, msg);
@@ -66,7 +66,7 @@ static bool read_cost(reader *rd, ras_pence *cost)
         char shown[RAS_SHOWN_MAX];
         ras_text_show(f->text, f->len, shown);
         snprintf(msg, sizeof msg,
-                 "column '" CURRENT_COST "' (line %lu): '%s' is not an amount in pounds (like "
+                 "line %lu, column '" CURRENT_COST "': '%s' is not an amount in pounds (like "
                  "7800.00)",
                  line, shown);
         skip_row(rd, msg);
@@ -147,7 +147,7 @@ static ras_status read_all(reader *rd, ras_error *err)
 {
     ras_calibration *cal = rd->cal;
     bool have;
-    ras_status st = ras_csv_next(&rd->csv, &have, err);
+    ras_status st = ras_rows_next(NULL, &rd->csv, &have, err);
     if (st != RAS_OK)
         return st;
     if (!have)
@@ -164,7 +164,7 @@ static ras_status read_all(reader *rd, ras_error *err)
                         "the header has no " CURRENT_COST " column (the cost of each client's "
                         "current package, pounds a year)");
     for (;;) {
-        if ((st = ras_csv_next(&rd->csv, &have, err)) != RAS_OK || !have)
+        if ((st = ras_rows_next(&rd->rows, &rd->csv, &have, err)) != RAS_OK || !have)
             return st;
         if ((st = read_row(rd, err)) != RAS_OK)
             return st;

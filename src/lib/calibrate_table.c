@@ -41,11 +41,11 @@ static void money_key(FILE *out, const char *key, bool has, ras_pence v)
 static void write_group(FILE *out, const ras_group *g, const ras_calibration_group *s)
 {
     char buf[32];
-    if (s->repriced)
+    if (s->repriced) {
+        ras_money_format(s->total_cost, RAS_MONEY_PLAIN, NULL, buf, sizeof buf);
         fprintf(out, "  %s:  # %llu priced cases, %lld points, current cost %s\n", g->name,
-                (unsigned long long)s->priced, (long long)s->total_points,
-                (ras_money_format(s->total_cost, RAS_MONEY_PLAIN, NULL, buf, sizeof buf), buf));
-    else
+                (unsigned long long)s->priced, (long long)s->total_points, buf);
+    } else
         fprintf(out, "  %s:  # no priced cases to calibrate with: prices kept\n", g->name);
     fprintf(out, "    %s:\n", g->steps ? "steps" : "bands");
     for (size_t k = 0; k < g->n_bands; k++) {

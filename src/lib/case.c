@@ -149,6 +149,8 @@ void ras_case_clear(ras_case *c)
     c->existing = 0;
     c->assessed_on = 0;
     memset(c->points, 0, c->scratch_size); /* answered, chosen and the scores */
+    if (c->where.source[0] != '\0')        /* only a loaded case has one */
+        memset(&c->where, 0, sizeof c->where);
 }
 
 /* Forgets what question i scores (its points and adjusts). */
@@ -564,11 +566,26 @@ ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const ch
     return st;
 }
 
+/* Puts "question 'ID': " in front of a setter's message, so every caller
+ * of the public setter gets a complete one. The row loader calls the put
+ * variants instead and names the column itself. */
+static ras_status name_question(const ras_question *q, ras_status st, ras_error *err)
+{
+    if (st == RAS_OK || !err)
+        return st;
+    char bare[RAS_ERROR_MESSAGE_MAX];
+    memcpy(bare, err->message, sizeof bare);
+    int n = snprintf(err->message, sizeof err->message, "question '%s': %s", q->id, bare);
+    if (n < 0 || (size_t)n >= sizeof err->message) /* cut short: end it visibly */
+        memcpy(err->message + sizeof err->message - 4, "...", 4);
+    return st;
+}
+
 ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err)
 {
     if (!c || !q || (!text && len > 0) || q->index >= c->model->n_questions ||
         &c->model->questions[q->index] != q)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
-    return ras_case_put_answer(c, q, text, len, err);
+    return name_question(q, ras_case_put_answer(c, q, text, len, err), err);
 }

@@ -11,6 +11,17 @@
 
 #define RAS_MAX_CLIENT_ID 256 /* bytes in a client id */
 
+/* Where a case file put what the scorer may find wrong, so that
+ * ras_score's errors point there (case_where.c). All zero for a case not
+ * read from a file (a batch row, `ras ask`). Lines and columns 1-based. */
+typedef struct ras_case_where {
+    char source[RAS_ERROR_FILE_MAX];            /* the file's name; "" when none */
+    unsigned long client_line, client_column;   /* the 'client' key */
+    unsigned long group_line, group_column;     /* the group named */
+    unsigned long date_line, date_column;       /* the assessed_on date */
+    unsigned long answers_line, answers_column; /* the 'answers' key */
+} ras_case_where;
+
 struct ras_case {
     const ras_model *model;
     char *client_id; /* NUL-terminated; "" when not set */
@@ -52,7 +63,13 @@ struct ras_case {
     /* points is also the start of one block holding adjust, n_adjust,
      * n_chosen, answered and chosen (scratch_size bytes), cleared at once. */
     size_t scratch_size;
+    ras_case_where where; /* set by ras_case_load; cleared by ras_case_clear */
 };
+
+/* Points err (from scoring c: a case error naming the group, assessed_on
+ * or a question) at the place in c's case file where the fault is, when c
+ * came from a file and err has no place yet. */
+void ras_case_place_error(const ras_case *c, ras_error *err);
 
 #define RAS_ANSWER_BYTES 128u
 

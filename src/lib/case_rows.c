@@ -21,12 +21,12 @@ static int compare_columns(const void *a, const void *b)
 /* Duplicate names, found by sorting so a wide header stays fast. */
 static ras_status check_duplicates(const ras_rows *h, unsigned long line, ras_error *err)
 {
-    const ras_col **order = malloc((h->n_cols ? h->n_cols : 1) * sizeof *order);
+    const ras_col **order = malloc((h->n_cols ? h->n_cols : 1) * sizeof(const ras_col *));
     if (!order)
         return ras_fail(err, RAS_ERR_NOMEM, h->in_name, 0, 0, NULL, "out of memory");
     for (size_t i = 0; i < h->n_cols; i++)
         order[i] = &h->cols[i];
-    qsort(order, h->n_cols, sizeof *order, compare_columns);
+    qsort(order, h->n_cols, sizeof(const ras_col *), compare_columns);
     ras_status st = RAS_OK;
     for (size_t i = 1; i < h->n_cols && st == RAS_OK; i++) {
         const ras_col *x = order[i - 1], *y = order[i];
@@ -58,6 +58,46 @@ static void warn_ignored(const ras_rows *h, const ras_col *col, unsigned long li
         ras_fail(&w, RAS_OK, h->in_name, line, index, shown,
                  "unknown column '%s' (not a client field or a question): ignored", shown);
     warn(ctx, &w);
+}
+
+/* A required question with no column would fail every row alike: the
+ * export is wrong, not the rows, so it is one error at the header, which
+ * names up to three such questions. */
+static ras_status check_required(const ras_rows *h, const ras_model *model, unsigned long line,
+                                 ras_error *err)
+{
+    unsigned char *has = calloc(model->n_questions ? model->n_questions : 1, 1);
+    if (!has)
+        return ras_fail(err, RAS_ERR_NOMEM, h->in_name, 0, 0, NULL, "out of memory");
+    for (size_t i = 0; i < h->n_cols; i++)
+        if (h->cols[i].kind == RAS_COL_QUESTION)
+            has[h->cols[i].question->index] = 1;
+    const ras_question *missing[3] = {NULL, NULL, NULL};
+    size_t n = 0;
+    for (size_t k = 0; k < model->n_questions; k++) {
+        if (has[k] || !model->questions[k].required)
+            continue;
+        if (n < 3)
+            missing[n] = &model->questions[k];
+        n++;
+    }
+    free(has);
+    if (n == 0)
+        return RAS_OK;
+    const char *first = missing[0]->id;
+    if (n == 1)
+        return ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, 0, first,
+                        "the header has no column for required question '%s'", first);
+    char more[48] = "";
+    if (n > 3)
+        snprintf(more, sizeof more, " and %zu more", n - 3);
+    if (n == 2)
+        return ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, 0, first,
+                        "the header has no column for required questions '%s' and '%s'", first,
+                        missing[1]->id);
+    return ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, 0, first,
+                    "the header has no column for required questions '%s', '%s'%s '%s'%s", first,
+                    missing[1]->id, n == 3 ? " and" : ",", missing[2]->id, more);
 }
 
 /* The index of the extra name equal to the column's, or -1. */
@@ -138,7 +178,33 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
     for (size_t i = 0; i < h->n_cols; i++)
         if (h->cols[i].kind == RAS_COL_IGNORED)
             warn_ignored(h, &h->cols[i], line, warn, warn_ctx);
-    return RAS_OK;
+    return check_required(h, model, line, err);
+}
+
+ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *err)
+{
+    ras_status st = ras_csv_next(r, have, err);
+    if (st == RAS_OK || !err || err->column == 0 || st == RAS_ERR_IO || st == RAS_ERR_NOMEM)
+        return st;
+    /* The reader gives the field's number as the column. */
+    char bare[RAS_ERROR_MESSAGE_MAX], where[RAS_SHOWN_MAX + 32];
+    unsigned long field = err->column;
+    if (h && h->cols && field <= h->n_cols && h->cols[field - 1].len > 0) {
+        const ras_col *col = &h->cols[field - 1];
+        char shown[RAS_SHOWN_MAX];
+        ras_text_show(col->name, col->len, shown);
+        snprintf(where, sizeof where, "column '%s'", shown);
+        ras_error_set_subject(err, col->name, col->len);
+    } else if (h && h->cols) {
+        snprintf(where, sizeof where, "column %lu (past the header's %zu)", field, h->n_cols);
+    } else {
+        snprintf(where, sizeof where, "the header's column %lu", field);
+    }
+    memcpy(bare, err->message, sizeof bare);
+    int n = snprintf(err->message, sizeof err->message, "%s: %s", where, bare);
+    if (n < 0 || (size_t)n >= sizeof err->message) /* cut short: end it visibly */
+        memcpy(err->message + sizeof err->message - 4, "...", 4);
+    return st;
 }
 
 void ras_rows_free(ras_rows *h)
@@ -158,8 +224,8 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
         return false;
     }
     if (r->bad_field >= 0) {
-        snprintf(msg, size, "column '%s' (line %lu): the cell holds %s", h->cols[r->bad_field].name,
-                 line, r->bad_reason);
+        snprintf(msg, size, "line %lu, column '%s': the cell holds %s", line,
+                 h->cols[r->bad_field].name, r->bad_reason);
         return false;
     }
     ras_case_clear(c);
@@ -181,7 +247,7 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
         else
             continue;
         if (st != RAS_OK) {
-            snprintf(msg, size, "column '%s' (line %lu): %s", col->name, line, e.message);
+            snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
             return false;
         }
     }

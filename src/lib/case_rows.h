@@ -5,7 +5,8 @@
  * field, a question, one of the caller's extra columns such as
  * recorded_budget, or nothing), so a record does no name lookups. Unknown
  * columns are named once through the warning callback; a name appearing
- * twice, or no client_id column, is a fatal header error. */
+ * twice, no client_id column, or no column for a required question is a
+ * fatal header error. */
 #ifndef RAS_CASE_ROWS_H
 #define RAS_CASE_ROWS_H
 
@@ -49,6 +50,11 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
                          const char *const *extras, size_t n_extras, ras_warn_fn warn,
                          void *warn_ctx, ras_error *err);
 void ras_rows_free(ras_rows *h);
+
+/* ras_csv_next, with a broken field's error naming its column: "column
+ * 'washing': unclosed quote ...". h is NULL while reading the header
+ * itself ("the header's column 7: ..."). */
+ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *err);
 
 /* Clears c and loads the record now in r into it. On a row error (a
  * wrong number of fields, a cell holding a NUL or invalid UTF-8, a bad

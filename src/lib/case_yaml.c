@@ -33,12 +33,15 @@ static const char *kind_name(const ras_ynode *n)
     return n->kind == RAS_YMAP ? "a mapping" : n->kind == RAS_YSEQ ? "a list" : "a value";
 }
 
-/* Re-places an error from a setter at node n, prefixed with ctx. */
+/* Re-places an error from a setter at node n, prefixed with ctx unless
+ * it is NULL (the public answer setter names the question itself). */
 static ras_status relocate(const ras_yreader *r, const ras_ynode *n, const char *ctx,
                            const char *subject, const ras_error *inner, ras_status st)
 {
     ras_yreader at = *r;
     at.status = st;
+    if (!ctx)
+        return ras_yfail(&at, n, subject, "%s", inner->message);
     return ras_yfail(&at, n, subject, "%s: %s", ctx, inner->message);
 }
 
@@ -115,7 +118,7 @@ static ras_status read_answer(const ras_yreader *r, ras_case *c, const ras_ynode
     ras_error_clear(&inner);
     ras_status st = ras_case_set_answer(c, q, value->text, value->len, &inner);
     if (st != RAS_OK)
-        return relocate(r, value, ctx, q->id, &inner, st);
+        return relocate(r, value, NULL, q->id, &inner, st);
     return RAS_OK;
 }
 
@@ -139,6 +142,38 @@ static ras_status read_case(const ras_yreader *r, ras_case *c, const ras_ynode *
     return RAS_OK;
 }
 
+/* The key node of a map's entry, or NULL. */
+static const ras_ynode *key_node(const ras_ynode *map, const char *key)
+{
+    size_t len = strlen(key);
+    for (size_t i = 0; map && map->kind == RAS_YMAP && i < map->n; i++) {
+        const ras_ynode *k = map->items[2 * i];
+        if (k->len == len && memcmp(k->text, key, len) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+static void at(const ras_ynode *n, unsigned long *line, unsigned long *column)
+{
+    *line = n ? n->line : 0;
+    *column = n ? n->column : 0;
+}
+
+/* Records where the keys the scorer may fault are, for its errors
+ * (ras_case_place_error): the group and date values, the client and
+ * answers keys (a required answer left out is missing from there). */
+static void record_where(ras_case *c, const ras_ynode *root, const char *name)
+{
+    ras_case_where *w = &c->where;
+    const ras_ynode *client = ras_ymap_get(root, "client");
+    snprintf(w->source, sizeof w->source, "%s", name);
+    at(key_node(root, "client"), &w->client_line, &w->client_column);
+    at(ras_ymap_get(client, "group"), &w->group_line, &w->group_column);
+    at(ras_ymap_get(client, "assessed_on"), &w->date_line, &w->date_column);
+    at(key_node(root, "answers"), &w->answers_line, &w->answers_column);
+}
+
 ras_status ras_case_load(const ras_model *model, const ras_source *src, ras_case **out,
                          ras_error *err)
 {
@@ -158,8 +193,8 @@ ras_status ras_case_load(const ras_model *model, const ras_source *src, ras_case
                       "the case is empty (expected 'client' and 'answers')");
     else if (!(c = ras_case_new(model)))
         st = ras_fail(err, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
-    else
-        st = read_case(&r, c, doc.root);
+    else if ((st = read_case(&r, c, doc.root)) == RAS_OK)
+        record_where(c, doc.root, name);
     ras_ydoc_free(&doc);
     if (st != RAS_OK) {
         ras_case_free(c);
@@ -172,7 +207,7 @@ ras_status ras_case_load(const ras_model *model, const ras_source *src, ras_case
 /* Reads a whole stream, refusing more than RAS_MAX_DOC_BYTES. */
 static ras_status slurp(FILE *in, const char *name, char **data, size_t *size, ras_error *err)
 {
-    size_t cap = 64 * 1024, n = 0;
+    size_t cap = (size_t)64 * 1024, n = 0;
     char *buf = malloc(cap);
     if (!buf)
         return ras_fail(err, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
@@ -181,8 +216,7 @@ static ras_status slurp(FILE *in, const char *name, char **data, size_t *size, r
             if (cap > RAS_MAX_DOC_BYTES) {
                 free(buf);
                 return ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL,
-                                "file is larger than the %u MiB limit",
-                                RAS_MAX_DOC_BYTES / (1024u * 1024u));
+                                "file is larger than the %d MiB limit", RAS_MAX_DOC_MIB);
             }
             char *grown = realloc(buf, cap * 2);
             if (!grown) {
@@ -198,7 +232,7 @@ static ras_status slurp(FILE *in, const char *name, char **data, size_t *size, r
             if (ferror(in)) {
                 int e = errno;
                 free(buf);
-                return ras_fail(err, RAS_ERR_IO, name, 0, 0, NULL, "cannot read: %s",
+                return ras_fail(err, RAS_ERR_IO, name, 0, 0, NULL, "cannot read %s: %s", name,
                                 strerror(e));
             }
             break;
@@ -220,7 +254,8 @@ ras_status ras_case_load_file(const ras_model *model, const char *path, ras_case
     const char *name = std_in ? "<stdin>" : path;
     FILE *in = std_in ? stdin : fopen(path, "rb");
     if (!in)
-        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot read %s: %s", path,
+                        strerror(errno));
     char *data = NULL;
     size_t size = 0;
     ras_status st = slurp(in, name, &data, &size, err);

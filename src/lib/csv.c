@@ -76,7 +76,7 @@ static ras_status read_more(ras_csv *r, ras_error *err)
     size_t got = 0;
     if (r->read(r->ctx, r->buf + r->end, r->cap - r->end, &got) != RAS_OK) {
         int e = errno;
-        return ras_fail(err, RAS_ERR_IO, r->name, 0, 0, NULL, "cannot read: %s",
+        return ras_fail(err, RAS_ERR_IO, r->name, 0, 0, NULL, "cannot read %s: %s", r->name,
                         e ? strerror(e) : "read error");
     }
     if (got == 0)
@@ -92,8 +92,7 @@ static ras_status refill(ras_csv *r, ras_error *err)
     size_t keep = r->end - r->pos;
     if (keep > RAS_CSV_RECORD_MAX)
         return ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, 0, NULL,
-                        "the record starting at line %lu is longer than %u bytes", r->line,
-                        RAS_CSV_RECORD_MAX);
+                        "the record starting here is longer than %zu bytes", RAS_CSV_RECORD_MAX);
     if (r->pos > 0) {
         memmove(r->buf, r->buf + r->pos, keep);
         r->pos = 0;
@@ -173,9 +172,9 @@ static ras_status grow_fields(ras_csv *r, ras_error *err)
 {
     if (r->fields_cap >= RAS_CSV_FIELDS_MAX)
         return ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, 0, NULL,
-                        "the record at line %lu has more than %u fields", r->line,
-                        RAS_CSV_FIELDS_MAX);
-    size_t cap = r->fields_cap * 2;
+                        "the record has more than %zu fields", RAS_CSV_FIELDS_MAX);
+    /* fields_cap starts at 64 and only doubles: never 0 */
+    size_t cap = r->fields_cap > 0 ? r->fields_cap * 2 : 64;
     ras_csv_field *f = realloc(r->fields, cap * sizeof *f);
     if (!f)
         return ras_fail(err, RAS_ERR_NOMEM, r->name, 0, 0, NULL, "out of memory");
@@ -191,8 +190,7 @@ static ras_status grow_fields(ras_csv *r, ras_error *err)
 static scan_result field_too_long(ras_csv *r, size_t field, ras_error *err)
 {
     ras_fail(err, RAS_ERR_LIMIT, r->name, r->line, field + 1, NULL,
-             "field %zu of the record at line %lu is longer than %u bytes", field + 1, r->line,
-             RAS_CSV_FIELD_MAX);
+             "the field is longer than %zu bytes", RAS_CSV_FIELD_MAX);
     return SCAN_FAIL;
 }
 
@@ -229,7 +227,7 @@ static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_
             if (!r->eof)
                 return SCAN_MORE;
             ras_fail(err, RAS_ERR_SYNTAX, r->name, line, field + 1, NULL,
-                     "unclosed quote opened at line %lu", line);
+                     "unclosed quote: the file ends inside this field");
             return SCAN_FAIL;
         }
         if (q + 1 == end && !r->eof)
@@ -270,7 +268,8 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
             stop = close + 1;
             if (stop < end && *stop != ',' && *stop != '\n' && *stop != '\r') {
                 ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
-                         "a character after the closing quote of field %zu", n + 1);
+                         "a character after the field's closing quote (quote the whole field "
+                         "and double any quote inside it)");
                 return SCAN_FAIL;
             }
         } else {
@@ -279,9 +278,8 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
                 return SCAN_MORE;
             if (stop < end && *stop == '"') {
                 ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
-                         "a quote inside unquoted field %zu (quote the whole field and "
-                         "double the quote)",
-                         n + 1);
+                         "a quote inside an unquoted field (quote the whole field and double "
+                         "the quote)");
                 return SCAN_FAIL;
             }
             f->text = p;
@@ -383,10 +381,11 @@ static bool scan_plain(ras_csv *r, size_t *next_pos, bool *plain)
 }
 #endif
 
-/* Undoes doubled quotes in place, now that the record is complete. */
-static void undouble(ras_csv_field *f)
+/* Undoes doubled quotes in place, now that the record is complete: the
+ * field is a view into r's own (writable) buffer. */
+static void undouble(ras_csv *r, ras_csv_field *f)
 {
-    char *w = (char *)(uintptr_t)f->text;
+    char *w = r->buf + (f->text - r->buf);
     const char *s = f->text, *e = f->text + f->len;
     char *out = w;
     while (s < e) {
@@ -494,7 +493,7 @@ ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err)
     check_text(r, r->buf + r->pos, r->buf + next, plain);
     for (size_t i = 0; r->any_doubled && i < r->n_fields; i++)
         if (r->doubled[i])
-            undouble(&r->fields[i]);
+            undouble(r, &r->fields[i]);
     r->pos = next;
     r->line += lines;
     *have = true;

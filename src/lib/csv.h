@@ -25,10 +25,11 @@
 
 #include "ras.h"
 
-#define RAS_CSV_BUFFER (256u * 1024u)       /* the usual buffer size */
-#define RAS_CSV_FIELD_MAX (1024u * 1024u)   /* bytes in one field */
-#define RAS_CSV_RECORD_MAX (4096u * 1024u)  /* bytes in one record */
-#define RAS_CSV_FIELDS_MAX 65536u           /* fields in one record */
+/* Sizes are size_t, so arithmetic on them is never done in 32 bits. */
+#define RAS_CSV_BUFFER ((size_t)256 * 1024)      /* the usual buffer size */
+#define RAS_CSV_FIELD_MAX ((size_t)1024 * 1024)  /* bytes in one field */
+#define RAS_CSV_RECORD_MAX ((size_t)4096 * 1024) /* bytes in one record */
+#define RAS_CSV_FIELDS_MAX ((size_t)65536)       /* fields in one record */
 
 /* Reads at most size bytes into buf and sets *got; *got == 0 means the
  * end of the input. Returns RAS_OK, or RAS_ERR_IO with errno set. */
@@ -69,7 +70,10 @@ ras_status ras_csv_open_file(ras_csv *r, FILE *in, const char *name, ras_error *
 void ras_csv_close(ras_csv *r);
 
 /* Reads the next record into r->fields / r->n_fields. *have is false at
- * the end of the input. On a fatal error err names the file and line. */
+ * the end of the input. On a fatal error err names the file and line and,
+ * for a fault inside one field, that field's number (1-based) as the
+ * column; the message then does not name the field, so a caller that
+ * knows the header can put the column's name in front (case_rows.h). */
 ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err);
 
 #endif

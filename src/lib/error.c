@@ -48,10 +48,18 @@ void ras_error_set_subject(ras_error *err, const char *text, size_t len)
     err->subject[len] = '\0';
 }
 
+/* An I/O error's message names its file itself ("cannot read FILE:
+ * reason", the wording of every command): the file is not put in front
+ * again. */
+static bool names_its_file(const ras_error *err)
+{
+    return err->status == RAS_ERR_IO && err->line == 0 && strstr(err->message, err->file) != NULL;
+}
+
 size_t ras_error_format(const ras_error *err, char *buf, size_t size)
 {
     char where[RAS_ERROR_FILE_MAX + 48] = "";
-    if (err->file[0]) {
+    if (err->file[0] && !names_its_file(err)) {
         if (err->line && err->column)
             snprintf(where, sizeof where, "%s:%lu:%lu: ", err->file, err->line, err->column);
         else if (err->line)

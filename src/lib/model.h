@@ -8,7 +8,8 @@
 #include "ras.h"
 
 /* Limits that keep memory bounded on hostile input (docs/design.md). */
-#define RAS_MAX_DOC_BYTES (16u * 1024u * 1024u) /* one YAML file */
+#define RAS_MAX_DOC_MIB 16 /* one YAML file */
+#define RAS_MAX_DOC_BYTES ((size_t)RAS_MAX_DOC_MIB * 1024 * 1024)
 #define RAS_MAX_YAML_DEPTH 32                   /* nesting of maps/lists */
 #define RAS_MAX_ID 64                           /* bytes in an id */
 #define RAS_MAX_POINTS 1000000000LL             /* any points figure */

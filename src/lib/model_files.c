@@ -44,7 +44,7 @@ static ras_status read_file(const char *path, ras_source *src, ras_error *err)
     if (st != RAS_OK) {
         free(buf);
         if (st == RAS_ERR_NOMEM)
-            return ras_fail(err, st, path, 0, 0, NULL, "out of memory reading %s", path);
+            return ras_fail(err, st, path, 0, 0, NULL, "out of memory");
         return ras_fail(err, st, path, 0, 0, NULL, "cannot read %s: %s", path, strerror(saved));
     }
     src->name = path;
@@ -106,13 +106,10 @@ static char *join_path(const char *dir, const char *name)
 {
     size_t d = strlen(dir), n = strlen(name);
     bool slash = d > 0 && dir[d - 1] != '/';
-    char *p = malloc(d + slash + n + 1);
-    if (p) {
-        memcpy(p, dir, d);
-        if (slash)
-            p[d] = '/';
-        memcpy(p + d + slash, name, n + 1);
-    }
+    size_t size = d + slash + n + 1;
+    char *p = malloc(size);
+    if (p)
+        snprintf(p, size, "%s%s%s", dir, slash ? "/" : "", name);
     return p;
 }
 
@@ -162,7 +159,7 @@ static ras_status list_tables(const char *dir, char ***paths, size_t *count, ras
     if (n == 0) {
         free(names);
         return ras_fail(err, RAS_ERR_MODEL, dir, 0, 0, NULL,
-                        "no scoring table (scoring*.yaml) in the folder %s", dir);
+                        "the folder has no scoring table (no scoring*.yaml file)");
     }
     qsort(names, n, sizeof *names, compare_names);
     *paths = names;

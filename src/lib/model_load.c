@@ -76,7 +76,7 @@ static bool fingerprint(const ras_source *src, char out[65])
     if (!EVP_Digest(src->data ? src->data : "", src->size, md, &len, EVP_sha256(), NULL) ||
         len != 32)
         return false;
-    for (unsigned int i = 0; i < len; i++) {
+    for (size_t i = 0; i < len; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];
     }
@@ -156,6 +156,26 @@ static ras_status check_args(const ras_source *questionnaire, const ras_source *
     return RAS_OK;
 }
 
+/* Loads the questionnaire, then the tables in date order, into m. */
+static ras_status load_parts(ras_model *m, const ras_source *questionnaire,
+                             const ras_source *tables, size_t n_tables, ras_error *err)
+{
+    ras_status st = load_questionnaire(m, questionnaire, err);
+    if (st != RAS_OK)
+        return st;
+    m->tables = ras_arena_array(&m->arena, n_tables, sizeof *m->tables);
+    if (!m->tables)
+        return nomem(err, questionnaire->name);
+    for (size_t i = 0; i < n_tables; i++) {
+        m->n_tables = i + 1; /* so a failed table is freed too */
+        if ((st = load_table(m, i, &tables[i], err)) != RAS_OK)
+            return st;
+    }
+    /* Dates are unique (checked per table), so the order is total. */
+    qsort(m->tables, m->n_tables, sizeof *m->tables, compare_tables);
+    return RAS_OK;
+}
+
 ras_status ras_model_load(const ras_source *questionnaire, const ras_source *tables,
                           size_t n_tables, ras_model **out, ras_error *err)
 {
@@ -165,22 +185,11 @@ ras_status ras_model_load(const ras_source *questionnaire, const ras_source *tab
     ras_model *m = calloc(1, sizeof *m);
     if (!m)
         return nomem(err, questionnaire->name);
-    st = load_questionnaire(m, questionnaire, err);
-    if (st == RAS_OK) {
-        m->tables = ras_arena_array(&m->arena, n_tables, sizeof *m->tables);
-        if (!m->tables)
-            st = nomem(err, questionnaire->name);
-    }
-    for (size_t i = 0; st == RAS_OK && i < n_tables; i++) {
-        st = load_table(m, i, &tables[i], err);
-        m->n_tables = i + 1;
-    }
+    st = load_parts(m, questionnaire, tables, n_tables, err);
     if (st != RAS_OK) {
         ras_model_free(m);
         return st;
     }
-    /* Dates are unique (checked per table), so the order is total. */
-    qsort(m->tables, m->n_tables, sizeof *m->tables, compare_tables);
     *out = m;
     return RAS_OK;
 }

@@ -47,21 +47,21 @@ ras_status ras_money_parse(const char *text, size_t len, ras_pence *out)
     return RAS_OK;
 }
 
-/* The text put before a HUMAN amount: a symbol, or the code and a space. */
-static void currency_prefix(const char *currency, char prefix[8])
+/* The text put before a HUMAN amount: a symbol, or the code and a space
+ * (built in spare). */
+static const char *currency_prefix(const char *currency, char spare[5])
 {
     if (!currency || strcmp(currency, "GBP") == 0)
-        strcpy(prefix, "\xc2\xa3"); /* £ */
-    else if (strcmp(currency, "EUR") == 0)
-        strcpy(prefix, "\xe2\x82\xac"); /* € */
-    else if (strcmp(currency, "USD") == 0)
-        strcpy(prefix, "$");
-    else {
-        size_t n = strnlen(currency, 3);
-        memcpy(prefix, currency, n);
-        prefix[n] = ' ';
-        prefix[n + 1] = '\0';
-    }
+        return "\xc2\xa3"; /* £ */
+    if (strcmp(currency, "EUR") == 0)
+        return "\xe2\x82\xac"; /* € */
+    if (strcmp(currency, "USD") == 0)
+        return "$";
+    size_t n = strnlen(currency, 3);
+    memcpy(spare, currency, n);
+    spare[n] = ' ';
+    spare[n + 1] = '\0';
+    return spare;
 }
 
 size_t ras_money_format(ras_pence amount, ras_money_style style, const char *currency, char *buf,
@@ -87,11 +87,10 @@ size_t ras_money_format(ras_pence amount, ras_money_style style, const char *cur
         group++;
     } while (pounds > 0);
     if (style == RAS_MONEY_HUMAN) {
-        char prefix[8];
-        currency_prefix(currency, prefix);
-        size_t n = strlen(prefix);
-        pos -= n;
-        memcpy(tmp + pos, prefix, n);
+        char spare[5];
+        const char *prefix = currency_prefix(currency, spare);
+        for (size_t k = strlen(prefix); k > 0; k--)
+            tmp[--pos] = prefix[k - 1];
     }
     if (amount < 0)
         tmp[--pos] = '-';

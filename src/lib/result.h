@@ -16,15 +16,11 @@ typedef struct ras_adjustment {
     int32_t adjust; /* hundredths of a percent */
 } ras_adjustment;
 
+/* The fields are ordered by size (8-byte, 4-byte, bytes) so the struct
+ * carries no padding to speak of; the comments give each one's step. */
 struct ras_result {
     const ras_model *model;
-    /* true (the default): keep every working detail the explanation shows.
-     * false: a batch that prints only the figures; the list of
-     * adjustments is left empty (its sum is still applied) and the
-     * per-question points are not copied (the domain sums are kept). */
-    bool details;
     const ras_table *table; /* NULL until a case has been scored */
-    char client_id[RAS_MAX_CLIENT_ID + 1];
     /* The group's name as the table spells it (owned by the model), or
      * "default" when nothing is scored: a pointer, so scoring copies no
      * text per case. */
@@ -36,7 +32,6 @@ struct ras_result {
     int64_t *domain_raw;      /* per domain, before its cap */
     int64_t *domain_points;   /* per domain, after its cap */
     int64_t total;
-    bool eligible;
 
     /* step 5 (left empty below the threshold) */
     ras_price_line *lines;
@@ -46,18 +41,27 @@ struct ras_result {
     /* step 6: every chosen answer with an adjust, in question order */
     ras_adjustment *adjustments;
     size_t n_adjustments; /* at most model->n_answers */
-    int32_t adjust_total;
-    bool adjust_limited;
     ras_pence adjusted;
 
     /* steps 7 to 11 */
     ras_pence rounded;
-    int clamped; /* -1 floor, +1 ceiling, 0 neither */
     ras_pence ras_amount;
-    ras_basis basis;
     ras_pence budget;
     ras_pence weekly;
-    bool panel;
+
+    int32_t adjust_total; /* step 6 */
+    int clamped;          /* step 8: -1 floor, +1 ceiling, 0 neither */
+    ras_basis basis;      /* step 9 */
+
+    /* true (the default): keep every working detail the explanation shows.
+     * false: a batch that prints only the figures; the list of
+     * adjustments is left empty (its sum is still applied) and the
+     * per-question points are not copied (the domain sums are kept). */
+    bool details;
+    bool eligible;       /* step 4 */
+    bool adjust_limited; /* step 6 */
+    bool panel;          /* step 10 */
+    char client_id[RAS_MAX_CLIENT_ID + 1];
 };
 
 /* Sets every figure of r back to "nothing scored", keeping its memory. */

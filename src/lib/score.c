@@ -123,23 +123,27 @@ static ras_status count_points(const ras_model *m, const ras_case *c, bool parti
 static ras_status choose_table(const ras_model *m, const ras_case *c, ras_result *r,
                                ras_error *err)
 {
-    const ras_table *found = NULL;
-    if (c->assessed_on == 0 && m->n_tables > 0)
-        found = &m->tables[m->n_tables - 1]; /* no date: the latest */
-    else
-        for (size_t i = 0; i < m->n_tables && m->tables[i].effective_from <= c->assessed_on;
-             i++)
-            found = &m->tables[i];
-    if (!found) {
+    const ras_table *tables = m->tables;
+    size_t n = m->n_tables;
+    if (n == 0 || !tables) /* the loader never makes such a model */
+        return ras_fail(err, RAS_ERR_MODEL, NULL, 0, 0, NULL, "the model has no scoring table");
+    if (c->assessed_on == 0) {
+        r->table = &tables[n - 1]; /* no date: the latest */
+        return RAS_OK;
+    }
+    if (tables[0].effective_from > c->assessed_on) {
         char date[11], first[11];
         ras_date_format(c->assessed_on, date);
-        ras_date_format(m->n_tables ? m->tables[0].effective_from : 0, first);
+        ras_date_format(tables[0].effective_from, first);
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, "assessed_on",
-                        "assessed_on %s is before every scoring table (the first takes effect "
-                        "on %s)",
-                        date, first);
+                        "assessed_on %s is before every scoring table (the first, '%s', takes "
+                        "effect on %s)",
+                        date, tables[0].id, first);
     }
-    r->table = found;
+    size_t i = 1;
+    while (i < n && tables[i].effective_from <= c->assessed_on)
+        i++;
+    r->table = &tables[i - 1];
     return RAS_OK;
 }
 
@@ -294,11 +298,17 @@ static ras_status score_case(const ras_model *model, const ras_case *c, bool par
 
 ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, ras_error *err)
 {
-    return score_case(model, c, false, r, err);
+    ras_status st = score_case(model, c, false, r, err);
+    if (st == RAS_ERR_CASE)
+        ras_case_place_error(c, err);
+    return st;
 }
 
 ras_status ras_score_partial(const ras_model *model, const ras_case *c, ras_result *r,
                              ras_error *err)
 {
-    return score_case(model, c, true, r, err);
+    ras_status st = score_case(model, c, true, r, err);
+    if (st == RAS_ERR_CASE)
+        ras_case_place_error(c, err);
+    return st;
 }

@@ -49,6 +49,7 @@ static ras_status read_choice(tbuild *b, const ras_ynode *n, const char *key,
 {
     const char *text;
     size_t len;
+    *choice = 0; /* written on every path, as the callers read it */
     ras_status st = ras_yget_string(&b->r, n, b->ctx, key, &text, &len);
     if (st != RAS_OK)
         return st;
@@ -299,12 +300,23 @@ static ras_status check_against_model(tbuild *b, const ras_ynode *root, size_t i
     return RAS_OK;
 }
 
+/* Messages name the table by its id from the first one on, even a missing
+ * or unknown key's, when the 'scoring' key holds a valid id. */
+static void name_early(tbuild *b, const ras_ynode *root)
+{
+    const ras_ynode *n = ras_ymap_get(root, "scoring");
+    if (n && n->kind == RAS_YSCALAR && ras_valid_id(n->text, n->len))
+        snprintf(b->ctx, sizeof b->ctx, "scoring table '%.*s'", (int)n->len, n->text);
+    else
+        snprintf(b->ctx, sizeof b->ctx, "scoring table");
+}
+
 ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err)
 {
     ras_table *t = &m->tables[index];
     tbuild b = {.m = m, .t = t, .r = {doc->file, RAS_ERR_MODEL, err}};
-    snprintf(b.ctx, sizeof b.ctx, "scoring table");
     const ras_ynode *root = doc->root;
+    name_early(&b, root);
     if (!root)
         return ras_fail(err, RAS_ERR_MODEL, doc->file, 0, 0, NULL, "the scoring table is empty");
     memcpy(t->currency, "GBP", 4);

@@ -113,9 +113,9 @@ static bool push_pending(builder *b, ras_ynode *n)
 {
     if (b->n_pending == b->cap_pending) {
         size_t cap = b->cap_pending ? b->cap_pending * 2 : 64;
-        if (cap > SIZE_MAX / sizeof *b->pending)
+        if (cap > SIZE_MAX / sizeof(ras_ynode *))
             return false;
-        ras_ynode **p = realloc(b->pending, cap * sizeof *p);
+        ras_ynode **p = realloc(b->pending, cap * sizeof(ras_ynode *));
         if (!p)
             return false;
         b->pending = p;
@@ -176,12 +176,12 @@ static ras_status check_duplicates(builder *b, const ras_ynode *map)
     size_t n = map->n;
     if (n < 2)
         return RAS_OK;
-    ras_ynode **keys = malloc(n * sizeof *keys);
+    ras_ynode **keys = malloc(n * sizeof(ras_ynode *));
     if (!keys)
         return nomem(b);
     for (size_t i = 0; i < n; i++)
         keys[i] = map->items[2 * i];
-    qsort(keys, n, sizeof *keys, compare_keys);
+    qsort(keys, n, sizeof(ras_ynode *), compare_keys);
     const ras_ynode *dup = NULL;
     for (size_t i = 1; i < n; i++) {
         if (same_text(keys[i - 1], keys[i]) && (!dup || before(keys[i], dup)))
@@ -255,14 +255,17 @@ static ras_status on_start(builder *b, const yaml_event_t *ev, ras_ynode_kind ki
 
 static ras_status on_end(builder *b)
 {
+    if (b->depth == 0) /* libyaml balances its events; never trust it blindly */
+        return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), 0, 0, NULL,
+                        "the YAML ends a container it never opened");
     frame *f = &b->frames[--b->depth];
     ras_ynode *n = f->node;
     size_t count = b->n_pending - f->first;
     if (count) {
-        n->items = ras_arena_array(&b->doc->arena, count, sizeof *n->items);
+        n->items = ras_arena_array(&b->doc->arena, count, sizeof(ras_ynode *));
         if (!n->items)
             return nomem(b);
-        memcpy(n->items, b->pending + f->first, count * sizeof *n->items);
+        memcpy(n->items, b->pending + f->first, count * sizeof(ras_ynode *));
     }
     n->n = n->kind == RAS_YMAP ? count / 2 : count;
     b->n_pending = f->first;
@@ -338,8 +341,8 @@ ras_status ras_ydoc_parse(ras_ydoc *doc, const ras_source *src, ras_error *err)
     builder b = {.doc = doc, .src = src, .err = err};
     ras_status st;
     if (src->size > RAS_MAX_DOC_BYTES)
-        st = ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL, "file is larger than the %u MiB limit",
-                      RAS_MAX_DOC_BYTES / (1024u * 1024u));
+        st = ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL, "file is larger than the %d MiB limit",
+                      RAS_MAX_DOC_MIB);
     else
         st = run_parser(&b);
     free(b.pending);

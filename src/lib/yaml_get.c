@@ -52,7 +52,9 @@ void ras_yshow(const ras_ynode *n, char buf[48])
     size_t len = n->len < 40 ? n->len : 40;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)n->text[i];
-        buf[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        buf[i] = n->text[i];
+        if (c < 0x20 || c == 0x7f)
+            buf[i] = '?';
     }
     if (n->len > 40) {
         memcpy(buf + len, "...", 3);
@@ -184,8 +186,8 @@ bool ras_valid_id(const char *text, size_t len)
 ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
                        const char **text, size_t *len)
 {
-    const char *t;
-    size_t l;
+    const char *t = NULL;
+    size_t l = 0;
     ras_status st = ras_yget_string(r, n, ctx, key, &t, &l);
     if (st != RAS_OK)
         return st;

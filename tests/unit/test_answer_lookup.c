@@ -107,7 +107,7 @@ static void test_unknown_answer_lists_some_ids(void **state)
     ras_error_clear(&err);
     assert_int_equal(ras_case_set_answer(c, single, "a300", 4, &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "single");
-    const char *want = "unknown answer 'a300' (expected a0, a1, a2, a3, ";
+    const char *want = "question 'single': unknown answer 'a300' (expected a0, a1, a2, a3, ";
     assert_memory_equal(err.message, want, strlen(want));
     size_t len = strlen(err.message);
     assert_true(len < 260);
@@ -118,7 +118,7 @@ static void test_unknown_answer_lists_some_ids(void **state)
 
     /* a number where an id is due says so */
     assert_int_equal(ras_case_set_answer(c, single, "7", 1, &err), RAS_ERR_CASE);
-    want = "a number ('7') where an answer id is due (expected a0, a1, ";
+    want = "question 'single': a number ('7') where an answer id is due (expected a0, a1, ";
     assert_memory_equal(err.message, want, strlen(want));
     ras_case_free(c);
 }

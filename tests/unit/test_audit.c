@@ -112,14 +112,14 @@ static void test_rows_listed(void **state)
         "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n"
         "R3,1000.00,1100.00,100.00,ras,a@1,older,differs by 100.00\n"
         "R4,1599.60,1600.00,0.40,ras,\"b@2, final\",current,differs by 0.40\n"
-        "R5,100.00,,,,,,line 6: assessed_on 2019-01-01 is before every scoring table (the "
-        "first takes effect on 2020-01-01)\n"
-        "R6,100.00,,,,,,\"column 'washing' (line 7): unknown answer 'often' (expected none, "
+        "R5,100.00,,,,,,\"line 6: assessed_on 2019-01-01 is before every scoring table (the "
+        "first, 'a', takes effect on 2020-01-01)\"\n"
+        "R6,100.00,,,,,,\"line 7, column 'washing': unknown answer 'often' (expected none, "
         "some or all)\"\n"
-        "R7,,,,,,,\"column 'recorded_budget' (line 8): blank (expected the budget recorded, in "
+        "R7,,,,,,,\"line 8, column 'recorded_budget': blank (expected the budget recorded, in "
         "pounds)\"\n"
-        "\"R,8\",,,,,,,column 'recorded_budget' (line 9): '-5' is not an amount in pounds (like "
-        "7800.00)\n");
+        "\"R,8\",,,,,,,\"line 9, column 'recorded_budget': '-5' is not an amount in pounds "
+        "(like 7800.00)\"\n");
     assert_int_equal(s.rows, 8);
     assert_int_equal(s.consistent, 2);
     assert_int_equal(s.different, 2);

@@ -153,20 +153,19 @@ static void test_rows(void **state)
         "C13,none,1,,,2020-12-31,,,,,,"; /* no line end at the end */
     run_result r = run(m, csv, strlen(csv));
     assert_int_equal(r.status, RAS_OK);
-    const char *want =
-        HEADER
+    const char *want = HEADER
         "C1,ok,8,800.00,800.00,15.38,ras,no,a@1,\n"
         "C2,ok,32,5760.00,5760.00,110.77,ras,yes,\"b@2, final\",\n"
         "C3,ok,10,1500.00,1500.00,28.85,ras,no,\"b@2, final\",\n"
         "C4,ok,0,0.00,7800.00,150.00,existing_package,yes,a@1,\n"
-        "C5,error,,,,,,,,\"column 'washing' (line 8): unknown answer 'sometimes' (expected "
+        "C5,error,,,,,,,,\"line 8, column 'washing': unknown answer 'sometimes' (expected "
         "none, some or all)\"\n"
-        "C6,error,,,,,,,,line 9: assessed_on 2019-12-31 is before every scoring table (the "
-        "first takes effect on 2020-01-01)\n"
+        "C6,error,,,,,,,,\"line 9: assessed_on 2019-12-31 is before every scoring table (the "
+        "first, 'a', takes effect on 2020-01-01)\"\n"
         "C7,error,,,,,,,,line 10: 2 fields where the header has 12\n"
         "\"C,8\",error,,,,,,,,line 11: question 'washing': required but not answered\n"
-        "C9,error,,,,,,,,column 'nights' (line 12): 8 is out of range (expected 0 to 7)\n"
-        "C10,error,,,,,,,,\"column 'new_client' (line 13): 'maybe' is not yes or no (yes, no, "
+        "C9,error,,,,,,,,\"line 12, column 'nights': 8 is out of range (expected 0 to 7)\"\n"
+        "C10,error,,,,,,,,\"line 13, column 'new_client': 'maybe' is not yes or no (yes, no, "
         "y, n, true, false, 1 or 0)\"\n"
         "C11,error,,,,,,,,line 14: unknown group 'pensioners' (scoring table 'b' has default "
         "or older_people)\n"
@@ -206,8 +205,9 @@ static void test_bad_cells(void **state)
     run_result r = run(m, csv, sizeof csv - 1);
     assert_int_equal(r.status, RAS_OK);
     assert_string_equal(r.out, HEADER
-                        ",error,,,,,,,,column 'client_id' (line 2): the cell holds invalid UTF-8\n"
-                        "B,error,,,,,,,,column 'washing' (line 3): the cell holds a NUL byte\n"
+                        ",error,,,,,,,,\"line 2, column 'client_id': the cell holds invalid "
+                        "UTF-8\"\n"
+                        "B,error,,,,,,,,\"line 3, column 'washing': the cell holds a NUL byte\"\n"
                         "\"Q\"\"1\",ok,8,1600.00,1600.00,30.77,ras,no,\"b@2, final\",\n");
     assert_int_equal(r.sum.errors, 2);
     free(r.out);
@@ -260,7 +260,8 @@ static void test_broken_csv(void **state)
     run_result r = run(m, csv, strlen(csv));
     assert_int_equal(r.status, RAS_ERR_SYNTAX);
     assert_int_equal(r.err.line, 3);
-    assert_string_equal(r.err.message, "unclosed quote opened at line 3");
+    assert_string_equal(r.err.message, "column 'washing': unclosed quote: the file ends inside "
+                                       "this field");
     assert_string_equal(r.out, HEADER "A,ok,0,0.00,0.00,0.00,ras,no,\"b@2, final\",\n");
     assert_int_equal(r.sum.rows, 1);
     free(r.out);
@@ -288,7 +289,7 @@ static void test_many_rows(void **state)
     assert_int_equal(r.sum.errors, bad);
     /* Row 1235: all, 1235 % 9 = 2 nights: 8 + 6 points. */
     assert_non_null(strstr(r.out, "\nclient-1235,ok,14,2800.00,2800.00,53.85,ras,no,"));
-    assert_non_null(strstr(r.out, "\nclient-8,error,,,,,,,,column 'nights' (line 10): 8 is out"));
+    assert_non_null(strstr(r.out, "\nclient-8,error,,,,,,,,\"line 10, column 'nights': 8 is out"));
     free(r.out);
     free(csv);
     ras_model_free(m);

@@ -225,14 +225,15 @@ static void test_single(void **state)
     assert_int_equal(f->c->single[w], 2);
     assert_int_equal(set_answer(f, f->washing, "Some", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "washing");
-    assert_string_equal(err.message, "unknown answer 'Some' (expected none, some or all)");
+    assert_string_equal(err.message,
+                        "question 'washing': unknown answer 'Some' (expected none, some or all)");
     assert_false(ras_case_answered(f->c, f->washing));
     assert_int_equal(set_answer(f, f->washing, "som", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, "somes", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, " some", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, "3", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message,
-                        "a number ('3') where an answer id is due (expected none, some or all)");
+    assert_string_equal(err.message, "question 'washing': a number ('3') where an answer id is due "
+                                     "(expected none, some or all)");
     assert_int_equal(set_answer(f, f->washing, "some", &err), RAS_OK);
     assert_int_equal(set_answer(f, f->washing, "", &err), RAS_OK);
     assert_false(ras_case_answered(f->c, f->washing));
@@ -240,13 +241,17 @@ static void test_single(void **state)
     assert_int_equal(set_answer(f, f->level, "2", &err), RAS_OK);
     assert_int_equal(f->c->single[f->level->index], 1);
     assert_int_equal(set_answer(f, f->level, "3", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message, "a number ('3') where an answer id is due (expected 1 or 2)");
+    assert_string_equal(
+        err.message,
+        "question 'level': a number ('3') where an answer id is due (expected 1 or 2)");
     /* Long, odd text is shown cut and safe. */
     assert_int_equal(set_answer(f, f->washing,
                                 "a\tvery long answer that goes on and on and on and on", &err),
                      RAS_ERR_CASE);
-    assert_string_equal(err.message, "unknown answer 'a?very long answer that goes on and on a...' "
-                                     "(expected none, some or all)");
+    assert_string_equal(
+        err.message,
+        "question 'washing': unknown answer 'a?very long answer that goes on and on a...' "
+        "(expected none, some or all)");
 }
 
 static void test_number(void **state)
@@ -262,17 +267,21 @@ static void test_number(void **state)
     assert_int_equal(f->c->number[n], 7);
     assert_int_equal(set_answer(f, f->nights, "8", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "nights");
-    assert_string_equal(err.message, "8 is out of range (expected 0 to 7)");
+    assert_string_equal(err.message, "question 'nights': 8 is out of range (expected 0 to 7)");
     assert_false(ras_case_answered(f->c, f->nights));
     assert_int_equal(set_answer(f, f->nights, "-1", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message, "-1 is out of range (expected 0 to 7)");
+    assert_string_equal(err.message, "question 'nights': -1 is out of range (expected 0 to 7)");
     assert_int_equal(set_answer(f, f->nights, "99999999999999999999999", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message, "99999999999999999999999 is out of range (expected 0 to 7)");
+    assert_string_equal(
+        err.message,
+        "question 'nights': 99999999999999999999999 is out of range (expected 0 to 7)");
     assert_int_equal(set_answer(f, f->nights, "some", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message,
-                        "an answer id ('some') where a number is due (expected 0 to 7)");
+    assert_string_equal(
+        err.message,
+        "question 'nights': an answer id ('some') where a number is due (expected 0 to 7)");
     assert_int_equal(set_answer(f, f->nights, "3.5", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message, "'3.5' is not a whole number (expected 0 to 7)");
+    assert_string_equal(err.message,
+                        "question 'nights': '3.5' is not a whole number (expected 0 to 7)");
     assert_int_equal(set_answer(f, f->nights, " 3", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->nights, "3", &err), RAS_OK);
     assert_int_equal(set_answer(f, f->nights, "", &err), RAS_OK);
@@ -306,19 +315,22 @@ static void test_multiple(void **state)
 
     assert_int_equal(set_answer(f, f->activities, "shopping;shopping", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "activities");
-    assert_string_equal(err.message, "answer 'shopping' is chosen twice");
+    assert_string_equal(err.message, "question 'activities': answer 'shopping' is chosen twice");
     assert_false(ras_case_answered(f->c, f->activities));
     assert_false(chosen(f, 0));
     assert_int_equal(set_answer(f, f->activities, "shopping;;cinema", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message, "an empty answer id in 'shopping;;cinema'");
+    assert_string_equal(err.message,
+                        "question 'activities': an empty answer id in 'shopping;;cinema'");
     assert_int_equal(set_answer(f, f->activities, "shopping;", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->activities, "shopping;golf", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message,
-                        "unknown answer 'golf' (expected shopping, swimming or cinema)");
+    assert_string_equal(
+        err.message,
+        "question 'activities': unknown answer 'golf' (expected shopping, swimming or cinema)");
     assert_int_equal(set_answer(f, f->activities, "shopping,swimming", &err), RAS_ERR_CASE);
-    assert_string_equal(err.message,
-                        "unknown answer 'shopping,swimming' (expected shopping, swimming or "
-                        "cinema)");
+    assert_string_equal(
+        err.message,
+        "question 'activities': unknown answer 'shopping,swimming' (expected shopping, swimming or "
+        "cinema)");
     ras_case_unset_answer(f->c, f->activities);
     assert_false(ras_case_answered(f->c, f->activities));
 }

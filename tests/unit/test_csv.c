@@ -152,14 +152,17 @@ static void test_bom(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    check("a\n\"open,b\nc\n", "1:[a]\nerror syntax 2:1: unclosed quote opened at line 2\n");
-    check("a,\"x\n\ny", "error syntax 1:2: unclosed quote opened at line 1\n");
+    check("a\n\"open,b\nc\n",
+          "1:[a]\nerror syntax 2:1: unclosed quote: the file ends inside this field\n");
+    check("a,\"x\n\ny", "error syntax 1:2: unclosed quote: the file ends inside this field\n");
     check("a\n\"x\"y,b\n",
-          "1:[a]\nerror syntax 2:1: a character after the closing quote of field 1\n");
+          "1:[a]\nerror syntax 2:1: a character after the field's closing quote (quote the "
+          "whole field and double any quote inside it)\n");
     check("a\n\"x\n\"y\n",
-          "1:[a]\nerror syntax 3:1: a character after the closing quote of field 1\n");
+          "1:[a]\nerror syntax 3:1: a character after the field's closing quote (quote the "
+          "whole field and double any quote inside it)\n");
     check("a,b\"c\n",
-          "error syntax 1:2: a quote inside unquoted field 2 (quote the whole field and "
+          "error syntax 1:2: a quote inside an unquoted field (quote the whole field and "
           "double the quote)\n");
 }
 
@@ -236,8 +239,7 @@ static void test_limits(void **state)
     assert_int_equal(first_error(data, n + 5, &err), RAS_ERR_LIMIT);
     assert_int_equal(err.line, 2);
     assert_int_equal(err.column, 2);
-    assert_string_equal(err.message,
-                        "field 2 of the record at line 2 is longer than 1048576 bytes");
+    assert_string_equal(err.message, "the field is longer than 1048576 bytes");
     free(data);
 
     /* A record over 4 MiB made of fields under the field limit. */
@@ -250,8 +252,7 @@ static void test_limits(void **state)
     }
     assert_int_equal(first_error(data, size, &err), RAS_ERR_LIMIT);
     assert_int_equal(err.line, 1);
-    assert_string_equal(err.message,
-                        "the record starting at line 1 is longer than 4194304 bytes");
+    assert_string_equal(err.message, "the record starting here is longer than 4194304 bytes");
     free(data);
 
     /* Exactly at the field limit is fine. */

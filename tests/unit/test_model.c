@@ -556,7 +556,7 @@ static void test_table_keys_and_types(void **state)
     (void)state;
     static const refusal cases[] = {
         {true, "threshold: 5", "threshold: 5\nbonus: 3", RAS_ERR_MODEL, "bonus",
-         "scoring table: unknown key 'bonus'"},
+         "scoring table 'adult-2010': unknown key 'bonus'"},
         {true, "groups:\n", "grups:\n", RAS_ERR_MODEL, "grups", "unknown key 'grups'"},
         {true, "scoring: adult-2010\n", "", RAS_ERR_MODEL, "version:", "missing key 'scoring'"},
         {true, "threshold: 5", "threshold: -5", RAS_ERR_MODEL, "-5",
@@ -828,7 +828,7 @@ static void test_files_and_dirs(void **state)
 
     /* No questionnaire, no tables. */
     assert_int_equal(ras_model_load_dir(dir, &m, &err), RAS_ERR_MODEL);
-    assert_non_null(strstr(err.message, "no scoring table (scoring*.yaml) in the folder"));
+    assert_non_null(strstr(err.message, "the folder has no scoring table (no scoring*.yaml file)"));
     assert_string_equal(err.file, dir);
 
     write_text(t1, base_t);
