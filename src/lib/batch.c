@@ -106,20 +106,23 @@ static ras_status ok_row(batch *b, ras_error *err)
     ras_outbuf *o = &b->out;
     size_t t = (size_t)(res->table - b->model->tables);
     ras_outbuf_field(o, c->client_id, c->client_id_len);
-    ras_outbuf_bytes(o, ",ok,", 4);
-    ras_outbuf_int(o, res->total);
-    ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, res->ras_amount);
-    ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, res->budget);
-    ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, res->weekly);
+    /* The figures have a bounded length: written at once. */
+    char *p = ras_outbuf_room(o, 4 * RAS_PUT_NUMBER_MAX + 32);
+    p = ras_put_bytes(p, ",ok,", 4);
+    p = ras_put_int(p, res->total);
+    *p++ = ',';
+    p = ras_put_money(p, res->ras_amount);
+    *p++ = ',';
+    p = ras_put_money(p, res->budget);
+    *p++ = ',';
+    p = ras_put_money(p, res->weekly);
     switch (res->basis) {
-    case RAS_BASIS_RAS: ras_outbuf_bytes(o, ",ras,", 5); break;
-    case RAS_BASIS_EXISTING_PACKAGE: ras_outbuf_bytes(o, ",existing_package,", 18); break;
-    case RAS_BASIS_BELOW_THRESHOLD: ras_outbuf_bytes(o, ",below_threshold,", 17); break;
+    case RAS_BASIS_RAS: p = ras_put_bytes(p, ",ras,", 5); break;
+    case RAS_BASIS_EXISTING_PACKAGE: p = ras_put_bytes(p, ",existing_package,", 18); break;
+    case RAS_BASIS_BELOW_THRESHOLD: p = ras_put_bytes(p, ",below_threshold,", 17); break;
     }
-    ras_outbuf_bytes(o, res->panel ? "yes," : "no,", res->panel ? 4 : 3);
+    p = res->panel ? ras_put_bytes(p, "yes,", 4) : ras_put_bytes(p, "no,", 3);
+    ras_outbuf_done(o, p);
     ras_outbuf_bytes(o, b->scoring[t], b->scoring_len[t]);
     ras_outbuf_bytes(o, ",\n", 2);
     ras_batch_summary *s = b->sum;

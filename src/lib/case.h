@@ -5,6 +5,8 @@
 #ifndef RAS_CASE_H
 #define RAS_CASE_H
 
+#include <string.h>
+
 #include "model.h"
 #include "num.h"
 #include "ras.h"
@@ -83,10 +85,11 @@ void ras_case_place_error(const ras_case *c, ras_error *err);
 ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                            ras_error *err);
 
-/* ras_case_set_answer without the argument checks, for the batch's row
- * loader, which binds each column to one of c's model's questions once.
- * The usual cells (a one-letter answer id, a one-digit number) are set
- * here inline; everything else, errors included, goes the long way. */
+/* ras_case_set_answer without the argument checks (q is one of c's
+ * model's questions): the general setter, errors included. The row
+ * loader calls it for a cell its column plan does not set inline
+ * (case_rows.c); ras_case_put_answer below tries the usual cells (a
+ * one-letter answer id, a one-digit number) inline first. */
 ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const char *text,
                                     size_t len, ras_error *err);
 
@@ -168,37 +171,88 @@ static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q,
     return ras_case_put_answer_slow(c, q, text, len, err);
 }
 
-/* ras_case_set_field without the argument checks, for the row loader:
- * a blank cell (the usual one for every field but client_id) sets the
- * field's default inline. */
-static inline ras_status ras_case_put_field(ras_case *c, ras_field f, const char *text,
-                                            size_t len, ras_error *err)
+/* Setters for the batch's row loader, which clears the case before each
+ * row and sets each question at most once (the header names it once): on
+ * a question that is still clear, what is 0 already need not be stored.
+ * The caller has checked the answer is one the question takes. */
+
+/* A single question's answer i. */
+static inline void ras_case_fresh_single(ras_case *c, const ras_question *q, size_t i)
 {
-    if (len == 0) {
-        switch (f) {
-        case RAS_FIELD_GROUP:
-            c->group[0] = '\0';
-            c->has_group = false;
-            return RAS_OK;
-        case RAS_FIELD_NEW_CLIENT:
-            c->new_client = true;
-            return RAS_OK;
-        case RAS_FIELD_NEEDS_INCREASED:
-            c->needs_increased = false;
-            return RAS_OK;
-        case RAS_FIELD_EXISTING_PACKAGE:
-            c->has_existing = false;
-            c->existing = 0;
-            return RAS_OK;
-        case RAS_FIELD_ASSESSED_ON:
-            c->assessed_on = 0;
-            return RAS_OK;
-        case RAS_FIELD_CLIENT_ID:
-        case RAS_FIELD_COUNT:
-            break;
-        }
-    }
-    return ras_case_set_field(c, f, text, len, err);
+    size_t k = q->index;
+    const ras_answer *a = &q->answers[i];
+    c->single[k] = (int32_t)i;
+    c->answered[k] = 1;
+    c->points[k] = a->points;
+    c->adjust[k] = a->adjust; /* 0 when none */
+    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+}
+
+/* A number question's value v, worth points (v times points_per_unit). */
+static inline void ras_case_fresh_number(ras_case *c, const ras_question *q, int64_t v,
+                                         int64_t points)
+{
+    size_t k = q->index;
+    c->number[k] = v;
+    c->answered[k] = 1;
+    c->points[k] = points;
+}
+
+/* A multiple question answered with nothing chosen (a blank cell). */
+static inline void ras_case_fresh_none(ras_case *c, const ras_question *q)
+{
+    c->answered[q->index] = 1;
+}
+
+/* A multiple question's one chosen answer i. */
+static inline void ras_case_fresh_one(ras_case *c, const ras_question *q, size_t i)
+{
+    size_t k = q->index;
+    const ras_answer *a = &q->answers[i];
+    c->chosen[q->first_answer + i] = 1;
+    c->n_chosen[k] = 1;
+    c->answered[k] = 1;
+    c->points[k] = a->points;
+    c->adjust[k] = a->adjust;
+    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+}
+
+/* A multiple question's two chosen answers i and j (i != j); false, with
+ * nothing changed, when their points do not add up (the long way reports
+ * it). */
+static inline bool ras_case_fresh_two(ras_case *c, const ras_question *q, size_t i, size_t j)
+{
+    size_t k = q->index;
+    const ras_answer *a = &q->answers[i], *b = &q->answers[j];
+    int64_t points;
+    if (!ras_add_i64(a->points, b->points, &points))
+        return false;
+    c->chosen[q->first_answer + i] = 1;
+    c->chosen[q->first_answer + j] = 1;
+    c->n_chosen[k] = 2;
+    c->answered[k] = 1;
+    c->points[k] = points;
+    c->adjust[k] = (int64_t)a->adjust + b->adjust;
+    c->n_adjust[k] = (a->has_adjust ? 1u : 0u) + (b->has_adjust ? 1u : 0u);
+    return true;
+}
+
+/* The usual client id, printable ASCII of at most RAS_MAX_CLIENT_ID
+ * bytes, set inline; false, with nothing changed, for anything else
+ * (ras_case_set_field checks and reports it). */
+static inline bool ras_case_fresh_client_id(ras_case *c, const char *text, size_t len)
+{
+    if (len == 0 || len > RAS_MAX_CLIENT_ID)
+        return false;
+    unsigned bad = 0;
+    for (size_t i = 0; i < len; i++)
+        bad |= (unsigned char)text[i] - 0x20u >= 0x5fu;
+    if (bad)
+        return false;
+    memcpy(c->client_id, text, len);
+    c->client_id[len] = '\0';
+    c->client_id_len = len;
+    return true;
 }
 
 #endif

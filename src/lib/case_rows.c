@@ -2,10 +2,12 @@
  * cases (SPEC section 4). */
 #include "case_rows.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
+#include "num.h"
 #include "text_check.h"
 
 static int compare_columns(const void *a, const void *b)
@@ -109,6 +111,33 @@ static long find_extra(const ras_col *col, const char *const *extras, size_t n_e
     return -1;
 }
 
+/* Fills a question column's one-byte table (case_rows.h). An id two
+ * answers share, or a digit whose points would overflow, is left to the
+ * long way, which reports it. */
+static void plan_question(ras_col *col, ras_col_plan *plan, const ras_question *q)
+{
+    memset(plan, 0, sizeof *plan);
+    col->plan = plan;
+    if (q->type == RAS_NUMBER) {
+        col->op = RAS_OP_NUMBER;
+        for (int64_t v = 0; v <= 9; v++)
+            if (v >= q->min && v <= q->max &&
+                ras_mul_i64(v, q->points_per_unit, &plan->digit_points[v]))
+                plan->letter['0' + v] = (unsigned char)(v + 1);
+        return;
+    }
+    col->op = q->type == RAS_SINGLE ? RAS_OP_SINGLE : RAS_OP_MULTIPLE;
+    unsigned char seen[RAS_ANSWER_BYTES] = {0};
+    for (size_t a = 0; a < q->n_answers && a < UCHAR_MAX; a++) { /* a + 1 fits a byte */
+        const char *id = q->answers[a].id;
+        unsigned char ch = (unsigned char)id[0];
+        if (ch == 0 || id[1] != '\0' || ch >= RAS_ANSWER_BYTES)
+            continue;
+        plan->letter[ch] = seen[ch] ? 0 : (unsigned char)(a + 1);
+        seen[ch] = 1;
+    }
+}
+
 /* Matches one named column to its target. */
 static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *const *extras,
                          size_t n_extras)
@@ -117,15 +146,19 @@ static void match_column(ras_rows *h, const ras_model *model, size_t i, const ch
     int f = ras_field_find(col->name, col->len);
     if (f >= 0) {
         col->kind = RAS_COL_FIELD;
+        col->op = RAS_OP_FIELD;
         col->field = (ras_field)f;
-        if (f == RAS_FIELD_CLIENT_ID)
+        if (f == RAS_FIELD_CLIENT_ID) {
+            col->op = RAS_OP_CLIENT;
             h->client_col = i;
+        }
         return;
     }
     const ras_question *q = ras_model_find_question(model, col->name, col->len);
     if (q) {
         col->kind = RAS_COL_QUESTION;
         col->question = q;
+        plan_question(col, &h->plans[q->index], q);
         return;
     }
     long k = find_extra(col, extras, n_extras);
@@ -157,7 +190,8 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
     h->client_col = (size_t)-1;
     h->cols = calloc(h->n_cols ? h->n_cols : 1, sizeof *h->cols);
     h->names = malloc(total ? total : 1);
-    if (!h->cols || !h->names)
+    h->plans = malloc((model->n_questions ? model->n_questions : 1) * sizeof *h->plans);
+    if (!h->cols || !h->names || !h->plans)
         return ras_fail(err, RAS_ERR_NOMEM, in_name, 0, 0, NULL, "out of memory");
     char *p = h->names;
     for (size_t i = 0; i < h->n_cols; i++) {
@@ -211,8 +245,64 @@ void ras_rows_free(ras_rows *h)
 {
     free(h->cols);
     free(h->names);
+    free(h->plans);
     h->cols = NULL;
     h->names = NULL;
+    h->plans = NULL;
+}
+
+/* The entry of a question column's one-byte table for ch (0: none). */
+static inline unsigned one_byte(const ras_col *col, char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return u < RAS_ANSWER_BYTES ? col->plan->letter[u] : 0;
+}
+
+/* Sets the usual cells of a column inline: a blank client field (the
+ * default the cleared case holds), a one-byte answer or digit, "a;c" in a
+ * multiple question. True when done; false for anything else, which then
+ * goes the long way. */
+static inline bool put_usual(ras_case *c, const ras_col *col, const char *text, size_t len)
+{
+    const ras_question *q = col->question;
+    unsigned s;
+    switch (col->op) {
+    case RAS_OP_SKIP:
+        return true;
+    case RAS_OP_FIELD:
+        return len == 0;
+    case RAS_OP_CLIENT:
+        return ras_case_fresh_client_id(c, text, len);
+    case RAS_OP_SINGLE:
+        if (len == 0)
+            return true; /* unanswered, as cleared */
+        if (len != 1 || (s = one_byte(col, text[0])) == 0)
+            return false;
+        ras_case_fresh_single(c, q, s - 1);
+        return true;
+    case RAS_OP_NUMBER:
+        if (len == 0)
+            return true;
+        if (len != 1 || (s = one_byte(col, text[0])) == 0)
+            return false;
+        ras_case_fresh_number(c, q, (int64_t)(s - 1), col->plan->digit_points[s - 1]);
+        return true;
+    case RAS_OP_MULTIPLE:
+        if (len == 0) {
+            ras_case_fresh_none(c, q);
+            return true;
+        }
+        if (len == 1 && (s = one_byte(col, text[0])) != 0) {
+            ras_case_fresh_one(c, q, s - 1);
+            return true;
+        }
+        if (len == 3 && text[1] == ';') {
+            unsigned i = one_byte(col, text[0]), j = one_byte(col, text[2]);
+            return i && j && i != j && ras_case_fresh_two(c, q, i - 1, j - 1);
+        }
+        return false;
+    }
+    return false;
 }
 
 bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size)
@@ -229,23 +319,18 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
         return false;
     }
     ras_case_clear(c);
-    ras_error e;
     /* The columns were bound to c's model's questions and fields at the
-     * header, so the checked public setters are not needed: the put
-     * variants set the usual cell inline (case.h). */
-    const ras_col *cols = h->cols;
-    const ras_csv_field *fields = r->fields;
-    size_t n_cols = h->n_cols;
-    for (size_t i = 0; i < n_cols; i++) {
-        const ras_col *col = &cols[i];
-        const ras_csv_field *f = &fields[i];
-        ras_status st;
-        if (col->kind == RAS_COL_QUESTION)
-            st = ras_case_put_answer(c, col->question, f->text, f->len, &e);
-        else if (col->kind == RAS_COL_FIELD)
-            st = ras_case_put_field(c, col->field, f->text, f->len, &e);
-        else
+     * header, so the checked public setters are not needed. */
+    const ras_csv_field *f = r->fields;
+    for (const ras_col *col = h->cols, *end = col + h->n_cols; col < end; col++, f++) {
+        const char *text = f->text;
+        size_t len = f->len;
+        if (put_usual(c, col, text, len))
             continue;
+        ras_error e;
+        ras_status st = col->kind == RAS_COL_QUESTION
+                            ? ras_case_put_answer_slow(c, col->question, text, len, &e)
+                            : ras_case_set_field(c, col->field, text, len, &e);
         if (st != RAS_OK) {
             snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
             return false;

@@ -21,11 +21,34 @@ typedef enum ras_col_kind {
     RAS_COL_EXTRA
 } ras_col_kind;
 
+/* How the row loader treats a column's cell: decided once at the header
+ * so a row does one switch per column, not tests on the question. */
+typedef enum ras_col_op {
+    RAS_OP_SKIP,     /* ignored and extra columns */
+    RAS_OP_FIELD,    /* a client field: blank keeps the cleared default */
+    RAS_OP_CLIENT,   /* client_id */
+    RAS_OP_SINGLE,   /* the question types */
+    RAS_OP_NUMBER,
+    RAS_OP_MULTIPLE
+} ras_col_op;
+
+/* A question's one-byte cells, worked out at the header: letter[b] is
+ * the answer whose id is the byte b (single, multiple) or b's value as a
+ * digit if the question allows it (number), plus 1; 0 sends the cell the
+ * long way (case.c), which also gives every error. digit_points is what
+ * a digit scores. */
+typedef struct ras_col_plan {
+    unsigned char letter[RAS_ANSWER_BYTES];
+    int64_t digit_points[10];
+} ras_col_plan;
+
 /* What one input column sets. */
 typedef struct ras_col {
     ras_col_kind kind;
+    ras_col_op op;
     ras_field field;              /* RAS_COL_FIELD */
     const ras_question *question; /* RAS_COL_QUESTION */
+    const ras_col_plan *plan;     /* RAS_COL_QUESTION: its question's plan */
     size_t extra;                 /* RAS_COL_EXTRA: index into the caller's names */
     const char *name;             /* NUL-terminated copy of the header cell */
     size_t len;
@@ -38,6 +61,7 @@ typedef struct ras_rows {
     ras_col *cols;
     size_t n_cols;
     char *names; /* the header's names, one block */
+    ras_col_plan *plans; /* per model question */
     size_t client_col;
     long extra_col[RAS_ROWS_MAX_EXTRA]; /* column of each extra name, or -1 */
 } ras_rows;

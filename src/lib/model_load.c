@@ -1,6 +1,7 @@
 /* model_load.c - ras_model_load: parses the questionnaire and every
  * scoring table, builds the model in one arena, fingerprints the sources
  * and orders the tables by the date they take effect. */
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +75,12 @@ static bool fingerprint(const ras_source *src, char out[65])
     unsigned int len = 0;
     static const char hex[] = "0123456789abcdef";
     if (!EVP_Digest(src->data ? src->data : "", src->size, md, &len, EVP_sha256(), NULL) ||
-        len != 32)
+        len != 32) {
+        /* Leave no stale entry on the thread's OpenSSL error queue for an
+         * embedding program that uses OpenSSL itself to trip over. */
+        ERR_clear_error();
         return false;
+    }
     for (size_t i = 0; i < len; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];

@@ -101,6 +101,82 @@ static inline void ras_outbuf_money(ras_outbuf *o, ras_pence v)
     ras_outbuf_bytes(o, p, (size_t)(end - p));
 }
 
+/* A row's figures are written straight into the buffer, without a test
+ * of the room left per piece: ras_outbuf_room makes room for n bytes
+ * (flushing if need be; n at most RAS_OUTBUF_SIZE) and returns where to
+ * write; the ras_put_ calls write there and return the end;
+ * ras_outbuf_done records it. */
+#define RAS_PUT_NUMBER_MAX 24 /* bytes ras_put_int or ras_put_money writes at most */
+
+static inline char *ras_outbuf_room(ras_outbuf *o, size_t n)
+{
+    if (RAS_OUTBUF_SIZE - o->n < n)
+        ras_outbuf_flush(o);
+    return o->buf + o->n;
+}
+
+static inline void ras_outbuf_done(ras_outbuf *o, const char *end)
+{
+    o->n = (size_t)(end - o->buf);
+}
+
+static inline char *ras_put_bytes(char *p, const char *s, size_t len)
+{
+    memcpy(p, s, len);
+    return p + len;
+}
+
+/* v's digits, written left to right once their count is known. */
+static inline char *ras_put_digits(char *p, uint64_t v)
+{
+    static const uint64_t tens[20] = {1ull,
+                                      10ull,
+                                      100ull,
+                                      1000ull,
+                                      10000ull,
+                                      100000ull,
+                                      1000000ull,
+                                      10000000ull,
+                                      100000000ull,
+                                      1000000000ull,
+                                      10000000000ull,
+                                      100000000000ull,
+                                      1000000000000ull,
+                                      10000000000000ull,
+                                      100000000000000ull,
+                                      1000000000000000ull,
+                                      10000000000000000ull,
+                                      100000000000000000ull,
+                                      1000000000000000000ull,
+                                      10000000000000000000ull};
+    size_t n = 1;
+    while (n < 20 && v >= tens[n])
+        n++;
+    ras_outbuf_digits(v, p + n);
+    return p + n;
+}
+
+static inline char *ras_put_int(char *p, int64_t v)
+{
+    if (v < 0)
+        *p++ = '-';
+    return ras_put_digits(p, ras_outbuf_magnitude(v));
+}
+
+/* Pence as plain pounds with two decimals: 12345.67, -0.50 */
+static inline char *ras_put_money(char *p, ras_pence v)
+{
+    uint64_t m = ras_outbuf_magnitude(v);
+    if (v < 0)
+        *p++ = '-';
+    p = ras_put_digits(p, m / 100);
+    unsigned pence = (unsigned)(m % 100);
+    p[0] = '.';
+    p[1] = (char)('0' + pence / 10);
+    p[2] = (char)('0' + pence % 10);
+    return p + 3;
+}
+
 /* True when a CSV field must be quoted (a comma, quote or line break). */
 bool ras_csv_needs_quotes(const char *s, size_t len);
 
