@@ -432,11 +432,11 @@ RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 
 /* Added for `ras audit`. */
 typedef struct ras_audit_summary {
-    uint64_t rows;       /* data rows read */
-    uint64_t consistent; /* re-scored within the tolerance of recorded_budget */
-    uint64_t different;  /* re-scored, but further than the tolerance from it */
-    uint64_t errors;     /* could not be re-scored, or no valid recorded_budget */
-    uint64_t older;      /* re-scored rows priced by a table that is not the latest */
+    uint64_t rows;              /* data rows read */
+    uint64_t consistent;        /* re-scored within the tolerance of recorded_budget */
+    uint64_t different;         /* re-scored, but further than the tolerance from it */
+    uint64_t errors;            /* could not be re-scored, or no valid recorded_budget */
+    uint64_t older;             /* re-scored rows priced by a table that is not the latest */
     ras_pence total_difference; /* sum of recomputed - recorded over the different rows */
     size_t n_tables_used;
     ras_table_use tables_used[RAS_MAX_TABLES]; /* rows re-scored by each table */
@@ -484,8 +484,8 @@ typedef struct ras_calibration ras_calibration;
 typedef struct ras_calibration_diff {
     const char *client_id; /* borrowed from the calibration */
     int64_t points;
-    ras_pence current; /* current_cost */
-    ras_pence projected; /* the indicative budget under the new table */
+    ras_pence current;    /* current_cost */
+    ras_pence projected;  /* the indicative budget under the new table */
     ras_pence difference; /* projected - current */
 } ras_calibration_diff;
 
@@ -495,13 +495,13 @@ typedef struct ras_calibration_diff {
  * the priced cases: eligible, and not keeping an existing package (whose
  * budget is the package, whatever the price). */
 typedef struct ras_calibration_group {
-    const char *name;      /* the group, or "all" (borrowed) */
-    uint64_t cases;        /* rows read for this group */
-    uint64_t eligible;     /* at or over the latest table's threshold */
-    uint64_t kept;         /* basis existing_package under the latest table */
-    uint64_t priced;       /* eligible and not kept */
-    ras_pence total_cost;  /* current_cost of the priced cases */
-    int64_t total_points;  /* points of the priced cases */
+    const char *name;     /* the group, or "all" (borrowed) */
+    uint64_t cases;       /* rows read for this group */
+    uint64_t eligible;    /* at or over the latest table's threshold */
+    uint64_t kept;        /* basis existing_package under the latest table */
+    uint64_t priced;      /* eligible and not kept */
+    ras_pence total_cost; /* current_cost of the priced cases */
+    int64_t total_points; /* points of the priced cases */
     /* total_cost / total_points, half up to the penny; 0 when no points */
     ras_pence ratio_price;
     /* The cost-neutral flat price (SPEC 5.6): the whole number of pence
@@ -517,16 +517,16 @@ typedef struct ras_calibration_group {
     /* least squares through the origin, sum(x*y) / sum(x*x) with x the
      * points and y the cost of each priced case, half up to the penny */
     ras_pence fitted_price;
-    bool has_r_squared;   /* false when the costs do not vary (SST = 0) */
-    double r_squared;     /* 1 - SSE/SST of that fit, SST about the mean cost */
-    bool has_mape;        /* false when no priced case has a cost above 0 */
-    double mape;          /* mean of |projected - current| / current, percent */
-    uint64_t gaining;     /* projected more than 10% above current */
-    uint64_t losing;      /* projected more than 10% below current */
-    ras_pence current_total;   /* indicative budgets under the latest table, all cases */
+    bool has_r_squared;         /* false when the costs do not vary (SST = 0) */
+    double r_squared;           /* 1 - SSE/SST of that fit, SST about the mean cost */
+    bool has_mape;              /* false when no priced case has a cost above 0 */
+    double mape;                /* mean of |projected - current| / current, percent */
+    uint64_t gaining;           /* projected more than 10% above current */
+    uint64_t losing;            /* projected more than 10% below current */
+    ras_pence current_total;    /* indicative budgets under the latest table, all cases */
     ras_pence projected_priced; /* budgets under the new table, priced cases: near total_cost */
-    ras_pence projected_total; /* budgets under the new table, all cases (what batch totals) */
-    bool repriced;        /* false: no priced points, the group keeps its prices */
+    ras_pence projected_total;  /* budgets under the new table, all cases (what batch totals) */
+    bool repriced;              /* false: no priced points, the group keeps its prices */
     size_t n_largest;
     ras_calibration_diff largest[RAS_CALIBRATION_LARGEST]; /* by size, largest first */
 } ras_calibration_group;

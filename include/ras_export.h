@@ -4,15 +4,15 @@
 #define RAS_EXPORT_H
 
 #if defined(_WIN32) && !defined(RAS_STATIC)
-#  ifdef RAS_BUILDING
-#    define RAS_EXPORT __declspec(dllexport)
-#  else
-#    define RAS_EXPORT __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__)
-#  define RAS_EXPORT __attribute__((visibility("default")))
+#ifdef RAS_BUILDING
+#define RAS_EXPORT __declspec(dllexport)
 #else
-#  define RAS_EXPORT
+#define RAS_EXPORT __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define RAS_EXPORT __attribute__((visibility("default")))
+#else
+#define RAS_EXPORT
 #endif
 
 #endif

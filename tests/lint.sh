@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lint.sh [BUILD] - static analysis of src/ with clang-tidy (checks in
 # .clang-tidy) and cppcheck. BUILD (default build-lint) is configured with
-# compile_commands.json if it has none. Exit 0 when both are clean, 1 when
+# compile_commands.json if it has none; the tree must also keep the layout
+# of .clang-format. Exit 0 when all are clean, 1 when
 # either finds something, 77 when neither tool is installed.
 set -u
 cd "$(dirname "$0")/.."
@@ -54,6 +55,21 @@ if command -v cppcheck >/dev/null; then
   fi
 else
   echo "cppcheck not installed: skipped"
+fi
+
+if command -v clang-format >/dev/null; then
+  ran=1
+  echo "== clang-format"
+  # The whole tree keeps the layout of .clang-format.
+  if find include src tests docs/examples \( -name '*.c' -o -name '*.h' \) \
+      -not -path 'tests/fuzz/corpus*' -not -path 'tests/fuzz/regressions*' -print0 |
+      xargs -0 clang-format --dry-run --Werror; then
+    echo "clang-format: clean"
+  else
+    status=1
+  fi
+else
+  echo "clang-format not installed: skipped"
 fi
 
 [ "$ran" = 0 ] && exit 77

@@ -34,27 +34,27 @@ typedef struct cms_assessment {
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const cms_answer k1001[] = {
-    {"health_impact", "lots"},    {"sleep", "nightly"},
-    {"work_impact", "reduced"},   {"relationships_impact", "some"},
-    {"breaks", "rarely"},         {"missed_activities", "exercise;friends;own_appointments"},
-    {"emergency_plan", "none"},   {"money_impact", "some"},
+    {"health_impact", "lots"},     {"sleep", "nightly"},
+    {"work_impact", "reduced"},    {"relationships_impact", "some"},
+    {"breaks", "rarely"},          {"missed_activities", "exercise;friends;own_appointments"},
+    {"emergency_plan", "none"},    {"money_impact", "some"},
     {"household_tasks", "mostly"}, {"cared_for_need", "substantial"},
-    {"other_help", "some"},       {"hours_per_week", "45"},
+    {"other_help", "some"},        {"hours_per_week", "45"},
 };
 
 static const cms_answer k1002[] = {
-    {"health_impact", "some"},  {"sleep", "weekly"},
-    {"work_impact", "some"},    {"relationships_impact", "some"},
-    {"breaks", "sometimes"},    {"missed_activities", "hobbies"},
-    {"emergency_plan", "partly"}, {"money_impact", "none"},
-    {"household_tasks", "mostly"}, {"cared_for_need", "moderate"},
-    {"other_help", "half"},     {"hours_per_week", "20"},
+    {"health_impact", "some"},        {"sleep", "weekly"},      {"work_impact", "some"},
+    {"relationships_impact", "some"}, {"breaks", "sometimes"},  {"missed_activities", "hobbies"},
+    {"emergency_plan", "partly"},     {"money_impact", "none"}, {"household_tasks", "mostly"},
+    {"cared_for_need", "moderate"},   {"other_help", "half"},   {"hours_per_week", "20"},
 };
 
 /* A record with a typing slip ("often" is not an answer to `sleep`):
  * the job must report it and carry on with the others. */
 static const cms_answer k1003[] = {
-    {"health_impact", "none"}, {"sleep", "often"}, {"hours_per_week", "10"},
+    {"health_impact", "none"},
+    {"sleep", "often"},
+    {"hours_per_week", "10"},
 };
 
 static const cms_assessment assessments[] = {
@@ -81,8 +81,8 @@ static ras_status fill_case(const ras_model *model, ras_case *c, const cms_asses
     for (size_t i = 0; st == RAS_OK && i < a->n_answers; i++) {
         const cms_answer *ans = &a->answers[i];
         /* Borrowed from the model: never freed. */
-        const ras_question *q = ras_model_find_question(model, ans->question,
-                                                        strlen(ans->question));
+        const ras_question *q =
+            ras_model_find_question(model, ans->question, strlen(ans->question));
         if (q == NULL) {
             snprintf(err->subject, sizeof err->subject, "%s", ans->question);
             snprintf(err->message, sizeof err->message, "unknown question '%s'", ans->question);

@@ -13,8 +13,8 @@ typedef struct ras_ask {
     const ras_model *model;
     ras_case *c;
     FILE *in;
-    bool echo;  /* input is not a terminal: echo each reply, so the
-                   transcript on standard output reads as typed */
+    bool echo;         /* input is not a terminal: echo each reply, so the
+                          transcript on standard output reads as typed */
     const char *group; /* the group chosen, borrowed from the model; NULL: default */
     char *line;        /* the last line read (getline's buffer) */
     size_t cap;
@@ -22,12 +22,12 @@ typedef struct ras_ask {
 
 /* How a step ended. */
 typedef enum ras_ask_reply {
-    RAS_ASK_DONE,  /* answered: go on */
-    RAS_ASK_SKIP,  /* the step does not apply: pass it by */
-    RAS_ASK_BACK,  /* go back one step */
-    RAS_ASK_QUIT,  /* the person chose to quit */
-    RAS_ASK_EOF,   /* the input ended */
-    RAS_ASK_NOMEM  /* out of memory */
+    RAS_ASK_DONE, /* answered: go on */
+    RAS_ASK_SKIP, /* the step does not apply: pass it by */
+    RAS_ASK_BACK, /* go back one step */
+    RAS_ASK_QUIT, /* the person chose to quit */
+    RAS_ASK_EOF,  /* the input ended */
+    RAS_ASK_NOMEM /* out of memory */
 } ras_ask_reply;
 
 /* Shows prompt and reads one reply, trimmed of blanks, into *text. "?"

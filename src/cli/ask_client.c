@@ -115,10 +115,10 @@ ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
 {
     switch (step) {
     case 0:
-        return ask_field(a, RAS_FIELD_CLIENT_ID, "Client id: ",
-                         "The client's reference in the case-management system.", true);
-    case 1:
-        return ask_group(a);
+        return ask_field(a, RAS_FIELD_CLIENT_ID,
+                         "Client id: ", "The client's reference in the case-management system.",
+                         true);
+    case 1: return ask_group(a);
     case 2:
         return ask_field(a, RAS_FIELD_NEW_CLIENT, "New client? [Y/n] ",
                          "Is the client new to the service?", false);
@@ -129,7 +129,6 @@ ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
         return ask_field(a, RAS_FIELD_EXISTING_PACKAGE,
                          "Existing package, pounds a year (Enter: none): ",
                          "The yearly cost of the care the client has now, e.g. 7800.00.", false);
-    default:
-        return ask_date(a);
+    default: return ask_date(a);
     }
 }

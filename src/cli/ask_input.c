@@ -5,7 +5,8 @@
 
 #include "ask.h"
 
-static const char keys_help[] = "  At any prompt: b goes back one question, ? shows help, q quits.\n";
+static const char keys_help[] =
+    "  At any prompt: b goes back one question, ? shows help, q quits.\n";
 
 static bool is_blank(char ch)
 {

@@ -153,8 +153,8 @@ static void make_prompt(const ras_question *q, char *buf, size_t size)
     const char *skip = ras_question_required(q) ? "" : " (Enter: skip)";
 
     if (ras_question_kind(q) == RAS_NUMBER)
-        snprintf(buf, size, "A whole number from %lld to %lld%s: ",
-                 (long long)ras_question_min(q), (long long)ras_question_max(q), skip);
+        snprintf(buf, size, "A whole number from %lld to %lld%s: ", (long long)ras_question_min(q),
+                 (long long)ras_question_max(q), skip);
     else if (ras_question_kind(q) == RAS_MULTIPLE)
         snprintf(buf, size, "Any of 1-%zu, separated by spaces or commas (Enter: none): ", n);
     else

@@ -104,8 +104,7 @@ static ras_ask_reply walk(ras_ask *a, ras_result *r)
                 forward = false;
             }
             break;
-        default:
-            return reply;
+        default: return reply;
         }
     }
     return RAS_ASK_DONE;
@@ -160,17 +159,14 @@ static ras_exit run_walk(ras_ask *a, ras_result *r, const ras_cli_opts *opts)
     printf("At any prompt: b goes back one question, ? shows help, q quits.\n");
     reply = walk(a, r);
     switch (reply) {
-    case RAS_ASK_DONE:
-        return finish(a, r, opts);
+    case RAS_ASK_DONE: return finish(a, r, opts);
     case RAS_ASK_QUIT:
         ras_cli_say("ask: quit before the end; nothing saved");
         return RAS_EXIT_FOUND;
     case RAS_ASK_EOF:
         ras_cli_say("ask: the input ended before the last question; nothing saved");
         return RAS_EXIT_FOUND;
-    default:
-        ras_cli_say("out of memory");
-        return RAS_EXIT_IO;
+    default: ras_cli_say("out of memory"); return RAS_EXIT_IO;
     }
 }
 

@@ -77,7 +77,8 @@ static ras_exit parse_args(int argc, char **argv, init_opts *o)
     if (!o->help && o->dir == NULL)
         return init_usage("missing %s", "DIR");
     if (!o->help && strcmp(o->dir, "-") == 0)
-        return init_usage("%s", "DIR must name a folder; '-' (standard output) cannot hold a model");
+        return init_usage("%s",
+                          "DIR must name a folder; '-' (standard output) cannot hold a model");
     return RAS_EXIT_OK;
 }
 

@@ -8,7 +8,14 @@
 
 #include "help.h"
 
-typedef enum opt_id { OPT_MODEL, OPT_QUESTIONNAIRE, OPT_SCORING, OPT_OUTPUT, OPT_FORMAT, OPT_HELP } opt_id;
+typedef enum opt_id {
+    OPT_MODEL,
+    OPT_QUESTIONNAIRE,
+    OPT_SCORING,
+    OPT_OUTPUT,
+    OPT_FORMAT,
+    OPT_HELP
+} opt_id;
 
 typedef struct opt_def {
     opt_id id;
@@ -78,15 +85,10 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
     if (value == NULL) /* the parsers give every other option its value */
         return usage_error(spec, "option '%s' needs a value", shown);
     switch (def->id) {
-    case OPT_MODEL:
-        return set_once(spec, &opts->model, value, shown);
-    case OPT_QUESTIONNAIRE:
-        return set_once(spec, &opts->questionnaire, value, shown);
-    case OPT_SCORING:
-        opts->tables[opts->n_tables++] = value;
-        return RAS_EXIT_OK;
-    case OPT_OUTPUT:
-        return set_once(spec, &opts->output, value, shown);
+    case OPT_MODEL: return set_once(spec, &opts->model, value, shown);
+    case OPT_QUESTIONNAIRE: return set_once(spec, &opts->questionnaire, value, shown);
+    case OPT_SCORING: opts->tables[opts->n_tables++] = value; return RAS_EXIT_OK;
+    case OPT_OUTPUT: return set_once(spec, &opts->output, value, shown);
     case OPT_FORMAT:
         if (strcmp(value, "text") == 0)
             opts->format = RAS_FORMAT_TEXT;

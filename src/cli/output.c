@@ -54,8 +54,7 @@ static ras_exit open_temporary(ras_out *o, const struct stat *old, bool exists)
     memcpy(o->tmp, o->target, len);
     memcpy(o->tmp + len, ".XXXXXX", sizeof ".XXXXXX");
     fd = mkstemp(o->tmp);
-    if (fd < 0 || fchmod(fd, new_mode(old, exists)) != 0 ||
-        (o->fp = fdopen(fd, "w")) == NULL) {
+    if (fd < 0 || fchmod(fd, new_mode(old, exists)) != 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         int e = errno;
         if (fd >= 0) {
             close(fd);

@@ -31,27 +31,20 @@ void ras_cli_report(const ras_error *err, const char *fallback_file)
 ras_exit ras_cli_model_exit(ras_status status)
 {
     switch (status) {
-    case RAS_OK:
-        return RAS_EXIT_OK;
+    case RAS_OK: return RAS_EXIT_OK;
     case RAS_ERR_IO:
-    case RAS_ERR_NOMEM:
-        return RAS_EXIT_IO;
-    case RAS_ERR_ARG:
-        return RAS_EXIT_USAGE;
-    default:
-        return RAS_EXIT_MODEL;
+    case RAS_ERR_NOMEM: return RAS_EXIT_IO;
+    case RAS_ERR_ARG: return RAS_EXIT_USAGE;
+    default: return RAS_EXIT_MODEL;
     }
 }
 
 ras_exit ras_cli_data_exit(ras_status status)
 {
     switch (status) {
-    case RAS_OK:
-        return RAS_EXIT_OK;
+    case RAS_OK: return RAS_EXIT_OK;
     case RAS_ERR_IO:
-    case RAS_ERR_NOMEM:
-        return RAS_EXIT_IO;
-    default:
-        return RAS_EXIT_FOUND;
+    case RAS_ERR_NOMEM: return RAS_EXIT_IO;
+    default: return RAS_EXIT_FOUND;
     }
 }

@@ -5,8 +5,7 @@
 #include "builtin.h"
 #include "error.h"
 
-ras_status ras_builtin_files(const char *name, const ras_source **files, size_t *n,
-                             ras_error *err)
+ras_status ras_builtin_files(const char *name, const ras_source **files, size_t *n, ras_error *err)
 {
     if (files)
         *files = NULL;

@@ -14,8 +14,7 @@ static const struct {
     const char *name;
     size_t len;
 } field_names[RAS_FIELD_COUNT] = {
-    {"client_id", 9},        {"group", 5},
-    {"new_client", 10},      {"needs_increased", 15},
+    {"client_id", 9},         {"group", 5},        {"new_client", 10}, {"needs_increased", 15},
     {"existing_package", 16}, {"assessed_on", 11},
 };
 
@@ -271,18 +270,15 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
     const char *subject = field_names[f].name;
     char shown[RAS_SHOWN_MAX];
     switch (f) {
-    case RAS_FIELD_CLIENT_ID:
-        return set_client_id(c, text, len, err);
-    case RAS_FIELD_GROUP:
-        return set_group(c, text, len, err);
+    case RAS_FIELD_CLIENT_ID: return set_client_id(c, text, len, err);
+    case RAS_FIELD_GROUP: return set_group(c, text, len, err);
     case RAS_FIELD_NEW_CLIENT:
     case RAS_FIELD_NEEDS_INCREASED: {
         bool v = f == RAS_FIELD_NEW_CLIENT;
         if (len > 0 && parse_yes_no(text, len, &v) != RAS_OK) {
             ras_text_show(text, len, shown);
             return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
-                            "'%s' is not yes or no (yes, no, y, n, true, false, 1 or 0)",
-                            shown);
+                            "'%s' is not yes or no (yes, no, y, n, true, false, 1 or 0)", shown);
         }
         if (f == RAS_FIELD_NEW_CLIENT)
             c->new_client = v;
@@ -321,8 +317,7 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
         c->assessed_on = d;
         return RAS_OK;
     }
-    case RAS_FIELD_COUNT:
-        break;
+    case RAS_FIELD_COUNT: break;
     }
     return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid field");
 }
@@ -394,8 +389,7 @@ static ras_status unknown_answer(const ras_question *q, const char *text, size_t
     expected_ids(q, expected, sizeof expected);
     if (ras_text_is_numeric(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                        "a number ('%s') where an answer id is due (expected %s)", shown,
-                        expected);
+                        "a number ('%s') where an answer id is due (expected %s)", shown, expected);
     return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "unknown answer '%s' (expected %s)",
                     shown, expected);
 }
@@ -458,11 +452,11 @@ static ras_status set_number(ras_case *c, const ras_question *q, const char *tex
                         (long long)q->max);
     if (ras_text_is_word(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                        "an answer id ('%s') where a number is due (expected %lld to %lld)",
-                        shown, (long long)q->min, (long long)q->max);
+                        "an answer id ('%s') where a number is due (expected %lld to %lld)", shown,
+                        (long long)q->min, (long long)q->max);
     return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
-                    "'%s' is not a whole number (expected %lld to %lld)", shown,
-                    (long long)q->min, (long long)q->max);
+                    "'%s' is not a whole number (expected %lld to %lld)", shown, (long long)q->min,
+                    (long long)q->max);
 }
 
 static bool is_space(char ch)
@@ -483,8 +477,7 @@ static ras_status choose(ras_case *c, const ras_question *q, const char *id, siz
     if (len == 0) {
         char shown[RAS_SHOWN_MAX];
         ras_text_show(all, all_len, shown);
-        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "an empty answer id in '%s'",
-                        shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "an empty answer id in '%s'", shown);
     }
     long i = find_answer(c, q, id, len);
     if (i < 0)
@@ -493,8 +486,7 @@ static ras_status choose(ras_case *c, const ras_question *q, const char *id, siz
     if (*slot) {
         char shown[RAS_SHOWN_MAX];
         ras_text_show(id, len, shown);
-        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "answer '%s' is chosen twice",
-                        shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "answer '%s' is chosen twice", shown);
     }
     const ras_answer *a = &q->answers[i];
     size_t k = q->index;
@@ -557,8 +549,8 @@ ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const ch
         unscore(c, q->index);
         return RAS_OK;
     }
-    ras_status st = q->type == RAS_NUMBER ? set_number(c, q, text, len, err)
-                                          : set_single(c, q, text, len, err);
+    ras_status st =
+        q->type == RAS_NUMBER ? set_number(c, q, text, len, err) : set_single(c, q, text, len, err);
     if (st != RAS_OK) {
         c->answered[q->index] = 0;
         unscore(c, q->index);

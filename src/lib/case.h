@@ -34,7 +34,7 @@ struct ras_case {
     bool needs_increased; /* default false */
     bool has_existing;
     ras_pence existing;
-    ras_date assessed_on;   /* 0 when none */
+    ras_date assessed_on;    /* 0 when none */
     unsigned char *answered; /* per question: 1 when answered */
     int32_t *single;         /* per question: the chosen answer's index (single) */
     int64_t *number;         /* per question: the value (number) */
@@ -120,8 +120,8 @@ static inline bool ras_case_put_pair(ras_case *c, const ras_question *q, unsigne
     return true;
 }
 
-static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q,
-                                             const char *text, size_t len, ras_error *err)
+static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text,
+                                             size_t len, ras_error *err)
 {
     size_t k = q->index;
     if (len == 0 && q->type == RAS_MULTIPLE && c->n_chosen[k] == 0) {
@@ -146,8 +146,7 @@ static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q,
                 c->n_adjust[k] = 0;
                 return RAS_OK;
             }
-        } else if (ch < RAS_ANSWER_BYTES &&
-                   (q->type == RAS_SINGLE || c->n_chosen[k] == 0)) {
+        } else if (ch < RAS_ANSWER_BYTES && (q->type == RAS_SINGLE || c->n_chosen[k] == 0)) {
             unsigned slot = c->answer_byte[k * RAS_ANSWER_BYTES + ch];
             if (slot != 0 && slot != RAS_SLOT_SHARED) {
                 const ras_answer *a = &q->answers[slot - 1];

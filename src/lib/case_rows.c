@@ -267,12 +267,9 @@ static inline bool put_usual(ras_case *c, const ras_col *col, const char *text, 
     const ras_question *q = col->question;
     unsigned s;
     switch (col->op) {
-    case RAS_OP_SKIP:
-        return true;
-    case RAS_OP_FIELD:
-        return len == 0;
-    case RAS_OP_CLIENT:
-        return ras_case_fresh_client_id(c, text, len);
+    case RAS_OP_SKIP: return true;
+    case RAS_OP_FIELD: return len == 0;
+    case RAS_OP_CLIENT: return ras_case_fresh_client_id(c, text, len);
     case RAS_OP_SINGLE:
         if (len == 0)
             return true; /* unanswered, as cleared */

@@ -24,10 +24,10 @@ typedef enum ras_col_kind {
 /* How the row loader treats a column's cell: decided once at the header
  * so a row does one switch per column, not tests on the question. */
 typedef enum ras_col_op {
-    RAS_OP_SKIP,     /* ignored and extra columns */
-    RAS_OP_FIELD,    /* a client field: blank keeps the cleared default */
-    RAS_OP_CLIENT,   /* client_id */
-    RAS_OP_SINGLE,   /* the question types */
+    RAS_OP_SKIP,   /* ignored and extra columns */
+    RAS_OP_FIELD,  /* a client field: blank keeps the cleared default */
+    RAS_OP_CLIENT, /* client_id */
+    RAS_OP_SINGLE, /* the question types */
     RAS_OP_NUMBER,
     RAS_OP_MULTIPLE
 } ras_col_op;
@@ -60,7 +60,7 @@ typedef struct ras_rows {
     const char *in_name; /* for messages; borrowed */
     ras_col *cols;
     size_t n_cols;
-    char *names; /* the header's names, one block */
+    char *names;         /* the header's names, one block */
     ras_col_plan *plans; /* per model question */
     size_t client_col;
     long extra_col[RAS_ROWS_MAX_EXTRA]; /* column of each extra name, or -1 */

@@ -126,12 +126,8 @@ static void write_answer(const ras_case *c, const ras_question *q, FILE *out)
     write_scalar(out, q->id);
     fputs(": ", out);
     switch (q->type) {
-    case RAS_SINGLE:
-        write_scalar(out, q->answers[c->single[q->index]].id);
-        break;
-    case RAS_NUMBER:
-        fprintf(out, "%lld", (long long)c->number[q->index]);
-        break;
+    case RAS_SINGLE: write_scalar(out, q->answers[c->single[q->index]].id); break;
+    case RAS_NUMBER: fprintf(out, "%lld", (long long)c->number[q->index]); break;
     case RAS_MULTIPLE: {
         const char *sep = "";
         fputc('[', out);

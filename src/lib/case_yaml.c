@@ -16,9 +16,8 @@
 
 static const char *const top_keys[] = {"client", "answers", NULL};
 static const char *const client_required[] = {"id", NULL};
-static const char *const client_keys[] = {"id",       "group",           "new_client",
-                                          "needs_increased", "existing_package",
-                                          "assessed_on", NULL};
+static const char *const client_keys[] = {
+    "id", "group", "new_client", "needs_increased", "existing_package", "assessed_on", NULL};
 
 /* The field a client key sets: the keys match the CSV columns but for id. */
 static ras_field client_field(const ras_ynode *key)
@@ -76,8 +75,8 @@ static ras_status read_choices(const ras_yreader *r, ras_case *c, const ras_ques
     for (size_t i = 0; i < list->n; i++) {
         const ras_ynode *item = list->items[i];
         if (item->kind != RAS_YSCALAR || ras_ynode_is_null(item))
-            return ras_yfail(r, item, q->id, "%s: expected an answer id in the list, not %s",
-                             ctx, item->kind == RAS_YSCALAR ? "an empty value" : kind_name(item));
+            return ras_yfail(r, item, q->id, "%s: expected an answer id in the list, not %s", ctx,
+                             item->kind == RAS_YSCALAR ? "an empty value" : kind_name(item));
         ras_error inner;
         ras_error_clear(&inner);
         ras_status st = ras_case_choose(c, q, item->text, item->len, &inner);

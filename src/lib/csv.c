@@ -244,8 +244,7 @@ static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_
 }
 
 /* Scans the record at pos into fields. SCAN_MORE: the buffer ends first. */
-static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *lines,
-                               ras_error *err)
+static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *lines, ras_error *err)
 {
     const char *p = r->buf + r->pos;
     const char *end = r->buf + r->end;
@@ -340,7 +339,8 @@ static bool scan_plain(ras_csv *r, size_t *next_pos, bool *plain)
         __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(b + 16));
         uint32_t commas = bytes_equal(lo, comma) | bytes_equal(hi, comma) << 16;
         uint32_t others = bytes_equal(lo, quote) | bytes_equal(lo, cr) | bytes_equal(lo, lf) |
-                          (bytes_equal(hi, quote) | bytes_equal(hi, cr) | bytes_equal(hi, lf)) << 16;
+                          (bytes_equal(hi, quote) | bytes_equal(hi, cr) | bytes_equal(hi, lf))
+                              << 16;
         /* A byte above 0x7f has its top bit set; a NUL compares equal to 0. */
         uint32_t high = (uint32_t)_mm_movemask_epi8(_mm_or_si128(lo, _mm_cmpeq_epi8(lo, zero))) |
                         (uint32_t)_mm_movemask_epi8(_mm_or_si128(hi, _mm_cmpeq_epi8(hi, zero)))
@@ -466,8 +466,8 @@ ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err)
     r->n_fields = 0;
     ras_status st;
     /* The usual case, a record right here, needs no skipping. */
-    bool at_record = r->started && r->end - r->pos >= 2 && r->buf[r->pos] != '\n' &&
-                     r->buf[r->pos] != '\r';
+    bool at_record =
+        r->started && r->end - r->pos >= 2 && r->buf[r->pos] != '\n' && r->buf[r->pos] != '\r';
     if (!at_record) {
         if ((st = skip_blank(r, err)) != RAS_OK)
             return st;

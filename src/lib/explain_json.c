@@ -131,8 +131,7 @@ static void write_answer(FILE *out, const ras_case *c, const ras_question *q)
     }
 }
 
-static void write_questions(FILE *out, const ras_model *m, const ras_case *c,
-                            const ras_result *r)
+static void write_questions(FILE *out, const ras_model *m, const ras_case *c, const ras_result *r)
 {
     fputc('[', out);
     for (size_t i = 0; i < m->n_questions; i++) {
@@ -229,7 +228,9 @@ static void write_working(FILE *out, bool *first, const ras_result *r)
     money_member(out, 2, first, "floor", t->has_floor, t->floor);
     money_member(out, 2, first, "ceiling", t->has_ceiling, t->ceiling);
     str_member(out, 2, first, "clamp",
-               r->clamped < 0 ? "floor" : r->clamped > 0 ? "ceiling" : NULL);
+               r->clamped < 0   ? "floor"
+               : r->clamped > 0 ? "ceiling"
+                                : NULL);
     money_member(out, 2, first, "ras_amount", true, r->ras_amount);
 }
 

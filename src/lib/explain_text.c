@@ -9,9 +9,9 @@
 #include "num.h"
 #include "result.h"
 
-#define KEY_WIDTH 19    /* "Indicative budget " and the like */
-#define LABEL_WIDTH 58  /* where the points or amount column starts */
-#define VALUE_WIDTH 14  /* the points or amount column */
+#define KEY_WIDTH 19   /* "Indicative budget " and the like */
+#define LABEL_WIDTH 58 /* where the points or amount column starts */
+#define VALUE_WIDTH 14 /* the points or amount column */
 
 typedef struct text_ctx {
     FILE *out;

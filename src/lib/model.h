@@ -10,10 +10,10 @@
 /* Limits that keep memory bounded on hostile input (docs/design.md). */
 #define RAS_MAX_DOC_MIB 16 /* one YAML file */
 #define RAS_MAX_DOC_BYTES ((size_t)RAS_MAX_DOC_MIB * 1024 * 1024)
-#define RAS_MAX_YAML_DEPTH 32                   /* nesting of maps/lists */
-#define RAS_MAX_ID 64                           /* bytes in an id */
-#define RAS_MAX_POINTS 1000000000LL             /* any points figure */
-#define RAS_MAX_PENCE 100000000000000LL         /* one trillion pounds */
+#define RAS_MAX_YAML_DEPTH 32           /* nesting of maps/lists */
+#define RAS_MAX_ID 64                   /* bytes in an id */
+#define RAS_MAX_POINTS 1000000000LL     /* any points figure */
+#define RAS_MAX_PENCE 100000000000000LL /* one trillion pounds */
 
 typedef struct ras_answer {
     const char *id;
@@ -86,7 +86,7 @@ struct ras_model {
     size_t n_domains;
     ras_question *questions; /* all questions, domain by domain */
     size_t n_questions;
-    size_t n_answers; /* answers over all questions */
+    size_t n_answers;  /* answers over all questions */
     ras_table *tables; /* sorted by effective_from, "always" first */
     size_t n_tables;
 };

@@ -27,8 +27,8 @@ static ras_status price_bands(const ras_group *g, int64_t points, ras_price_line
 }
 
 /* Steps are fixed amounts: the last step reached prices the whole total. */
-static void price_steps(const ras_group *g, int64_t points, ras_price_line *lines,
-                        size_t *n_lines, ras_pence *priced)
+static void price_steps(const ras_group *g, int64_t points, ras_price_line *lines, size_t *n_lines,
+                        ras_pence *priced)
 {
     size_t chosen = g->n_bands;
     for (size_t k = 0; k < g->n_bands && g->from[k] <= points; k++)

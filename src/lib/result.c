@@ -100,9 +100,18 @@ const char *ras_basis_name(ras_basis b)
     return "unknown";
 }
 
-const ras_table *ras_result_table(const ras_result *r) { return r->table; }
-const char *ras_result_client_id(const ras_result *r) { return r->client_id; }
-const char *ras_result_group(const ras_result *r) { return r->group; }
+const ras_table *ras_result_table(const ras_result *r)
+{
+    return r->table;
+}
+const char *ras_result_client_id(const ras_result *r)
+{
+    return r->client_id;
+}
+const char *ras_result_group(const ras_result *r)
+{
+    return r->group;
+}
 
 int64_t ras_result_question_points(const ras_result *r, size_t question)
 {
@@ -119,9 +128,18 @@ int64_t ras_result_domain_points(const ras_result *r, size_t domain)
     return domain < r->model->n_domains ? r->domain_points[domain] : 0;
 }
 
-int64_t ras_result_points(const ras_result *r) { return r->total; }
-bool ras_result_eligible(const ras_result *r) { return r->eligible; }
-size_t ras_result_price_line_count(const ras_result *r) { return r->n_lines; }
+int64_t ras_result_points(const ras_result *r)
+{
+    return r->total;
+}
+bool ras_result_eligible(const ras_result *r)
+{
+    return r->eligible;
+}
+size_t ras_result_price_line_count(const ras_result *r)
+{
+    return r->n_lines;
+}
 
 ras_price_line ras_result_price_line(const ras_result *r, size_t i)
 {
@@ -130,8 +148,14 @@ ras_price_line ras_result_price_line(const ras_result *r, size_t i)
     return r->lines[i];
 }
 
-ras_pence ras_result_priced(const ras_result *r) { return r->priced; }
-size_t ras_result_adjustment_count(const ras_result *r) { return r->n_adjustments; }
+ras_pence ras_result_priced(const ras_result *r)
+{
+    return r->priced;
+}
+size_t ras_result_adjustment_count(const ras_result *r)
+{
+    return r->n_adjustments;
+}
 
 void ras_result_adjustment(const ras_result *r, size_t i, const ras_question **q, size_t *answer,
                            int32_t *adjust)
@@ -147,13 +171,43 @@ void ras_result_adjustment(const ras_result *r, size_t i, const ras_question **q
         *adjust = a.adjust;
 }
 
-int32_t ras_result_adjust_total(const ras_result *r) { return r->adjust_total; }
-bool ras_result_adjust_limited(const ras_result *r) { return r->adjust_limited; }
-ras_pence ras_result_adjusted(const ras_result *r) { return r->adjusted; }
-ras_pence ras_result_rounded(const ras_result *r) { return r->rounded; }
-int ras_result_clamped(const ras_result *r) { return r->clamped; }
-ras_pence ras_result_ras_amount(const ras_result *r) { return r->ras_amount; }
-ras_basis ras_result_basis(const ras_result *r) { return r->basis; }
-ras_pence ras_result_budget(const ras_result *r) { return r->budget; }
-ras_pence ras_result_weekly(const ras_result *r) { return r->weekly; }
-bool ras_result_panel(const ras_result *r) { return r->panel; }
+int32_t ras_result_adjust_total(const ras_result *r)
+{
+    return r->adjust_total;
+}
+bool ras_result_adjust_limited(const ras_result *r)
+{
+    return r->adjust_limited;
+}
+ras_pence ras_result_adjusted(const ras_result *r)
+{
+    return r->adjusted;
+}
+ras_pence ras_result_rounded(const ras_result *r)
+{
+    return r->rounded;
+}
+int ras_result_clamped(const ras_result *r)
+{
+    return r->clamped;
+}
+ras_pence ras_result_ras_amount(const ras_result *r)
+{
+    return r->ras_amount;
+}
+ras_basis ras_result_basis(const ras_result *r)
+{
+    return r->basis;
+}
+ras_pence ras_result_budget(const ras_result *r)
+{
+    return r->budget;
+}
+ras_pence ras_result_weekly(const ras_result *r)
+{
+    return r->weekly;
+}
+bool ras_result_panel(const ras_result *r)
+{
+    return r->panel;
+}

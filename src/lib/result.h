@@ -12,7 +12,7 @@
 /* One chosen answer that carries an adjust. */
 typedef struct ras_adjustment {
     const ras_question *question;
-    size_t answer; /* index among the question's answers */
+    size_t answer;  /* index among the question's answers */
     int32_t adjust; /* hundredths of a percent */
 } ras_adjustment;
 

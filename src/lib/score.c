@@ -19,8 +19,7 @@
 
 static ras_status overflow(ras_error *err, const char *subject, const char *what)
 {
-    return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, subject, "%s is too large to compute",
-                    what);
+    return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, subject, "%s is too large to compute", what);
 }
 
 /* What the walk over the questions gathers for step 6. */
@@ -77,8 +76,8 @@ static ras_status check_required(const ras_model *m, const ras_case *c, bool par
  * whose highest total is above it, and a question's points are part of
  * that total), so a domain of fewer than 2^32 questions cannot overflow.
  * The domain sums and the total are checked. */
-static ras_status count_points(const ras_model *m, const ras_case *c, bool partial,
-                               ras_result *r, tally *t, ras_error *err)
+static ras_status count_points(const ras_model *m, const ras_case *c, bool partial, ras_result *r,
+                               tally *t, ras_error *err)
 {
     size_t n = m->n_questions;
     const int64_t *points = c->points; /* 0 when unanswered */
@@ -120,8 +119,7 @@ static ras_status count_points(const ras_model *m, const ras_case *c, bool parti
 
 /* The table in force on the case's date (2.3); tables are sorted by
  * effective_from with "always" (0) first. */
-static ras_status choose_table(const ras_model *m, const ras_case *c, ras_result *r,
-                               ras_error *err)
+static ras_status choose_table(const ras_model *m, const ras_case *c, ras_result *r, ras_error *err)
 {
     const ras_table *tables = m->tables;
     size_t n = m->n_tables;
@@ -253,7 +251,7 @@ static ras_status indicative(const ras_case *c, ras_result *r, ras_error *err)
         return ras_fail(err, RAS_ERR_MODEL, t->file, 0, 0, "weeks_per_year",
                         "weeks_per_year must be at least 1");
     r->weekly = t->weeks_per_year == 52 ? ras_div_round_half_up(r->budget, 52)
-                                         : ras_div_round_half_up(r->budget, t->weeks_per_year);
+                                        : ras_div_round_half_up(r->budget, t->weeks_per_year);
     return RAS_OK;
 }
 
@@ -268,8 +266,8 @@ static void copy_client_id(const ras_case *c, ras_result *r)
     r->client_id[len] = '\0';
 }
 
-static ras_status score_case(const ras_model *model, const ras_case *c, bool partial,
-                             ras_result *r, ras_error *err)
+static ras_status score_case(const ras_model *model, const ras_case *c, bool partial, ras_result *r,
+                             ras_error *err)
 {
     if (!model || !c || !r || c->model != model || r->model != model)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,

@@ -26,7 +26,7 @@ struct ras_ynode {
 };
 
 typedef struct ras_ydoc {
-    ras_arena arena; /* owns every node and text */
+    ras_arena arena;  /* owns every node and text */
     const char *file; /* the source's name, for messages */
     ras_ynode *root;  /* NULL for an empty document */
 } ras_ydoc;

@@ -24,12 +24,12 @@ FILE *ras_fuzz_null_stream(void);
 
 /* Stops the process with a message when a promise is broken; the fuzzer
  * keeps the input that got there. */
-#define RAS_FUZZ_CHECK(cond)                                                                     \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);             \
-            abort();                                                                             \
-        }                                                                                        \
+#define RAS_FUZZ_CHECK(cond)                                                                       \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 #endif

@@ -61,8 +61,7 @@ static void round_trip(const ras_model *m, const ras_case *c, const scored *firs
     if (ras_case_load(m, &src, &again, &err) != RAS_OK) {
         char where[1024];
         ras_error_format(&err, where, sizeof where);
-        fprintf(stderr, "a written case does not load back: %s\n--- the case:\n%s\n", where,
-                text);
+        fprintf(stderr, "a written case does not load back: %s\n--- the case:\n%s\n", where, text);
         abort();
     }
     RAS_FUZZ_CHECK(strcmp(ras_case_client_id(c), ras_case_client_id(again)) == 0);

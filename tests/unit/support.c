@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ras_status load(const char *questionnaire, const char *table, ras_model **m,
-                       ras_error *err)
+static ras_status load(const char *questionnaire, const char *table, ras_model **m, ras_error *err)
 {
     ras_source q = {"questionnaire.yaml", questionnaire, strlen(questionnaire)};
     ras_source t = {"scoring.yaml", table, strlen(table)};

@@ -36,8 +36,8 @@ static char *questionnaire(void)
                               "        text: Pick\n        answers:\n",
                               kinds[k], kinds[k]);
         for (int i = 0; i < N_ANSWERS; i++)
-            n += (size_t)snprintf(q + n, cap - n,
-                                  "          - {id: a%d, text: A, points: %d}\n", i, i);
+            n += (size_t)snprintf(q + n, cap - n, "          - {id: a%d, text: A, points: %d}\n", i,
+                                  i);
     }
     assert_true(n < cap);
     return q;

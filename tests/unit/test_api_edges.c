@@ -190,10 +190,8 @@ static void test_case_args(void **state)
     ras_case *ok = ras_case_new(m);
     assert_non_null(ok);
     const ras_question *q = ras_model_question(m, 0);
-    expect_arg(ras_case_set_field(NULL, RAS_FIELD_GROUP, "a", 1, &err), &err,
-               "invalid argument");
-    expect_arg(ras_case_set_field(ok, RAS_FIELD_GROUP, NULL, 1, &err), &err,
-               "invalid argument");
+    expect_arg(ras_case_set_field(NULL, RAS_FIELD_GROUP, "a", 1, &err), &err, "invalid argument");
+    expect_arg(ras_case_set_field(ok, RAS_FIELD_GROUP, NULL, 1, &err), &err, "invalid argument");
     expect_arg(ras_case_set_field(ok, RAS_FIELD_COUNT, "a", 1, &err), &err, "invalid argument");
     expect_arg(ras_case_set_field(ok, (ras_field)-1, "a", 1, &err), &err, "invalid argument");
     /* NULL text of length 0 is the empty text: the default */
@@ -378,14 +376,10 @@ static void test_batch_audit_calibrate_args(void **state)
     expect_arg(ras_batch(NULL, in, "x", out, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_batch(m, NULL, "x", out, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_batch(m, in, "x", NULL, &bs, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(NULL, in, "x", out, 0, &as, NULL, NULL, &err), &err,
-               "invalid argument");
-    expect_arg(ras_audit(m, NULL, "x", out, 0, &as, NULL, NULL, &err), &err,
-               "invalid argument");
-    expect_arg(ras_audit(m, in, "x", NULL, 0, &as, NULL, NULL, &err), &err,
-               "invalid argument");
-    expect_arg(ras_audit(m, in, "x", out, -1, &as, NULL, NULL, &err), &err,
-               "invalid argument");
+    expect_arg(ras_audit(NULL, in, "x", out, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, NULL, "x", out, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, in, "x", NULL, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, in, "x", out, -1, &as, NULL, NULL, &err), &err, "invalid argument");
     assert_int_equal(ras_audit_summary_write_json(NULL, &as, "x", 0, out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, NULL, "x", 0, out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, &as, "x", 0, NULL), RAS_ERR_ARG);
@@ -397,8 +391,7 @@ static void test_batch_audit_calibrate_args(void **state)
     assert_int_equal(ras_calibration_write_text(NULL, out), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_json(NULL, out), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_svg(NULL, out), RAS_ERR_ARG);
-    expect_arg(ras_calibration_write_table(NULL, 20240101, out, &err), &err,
-               "invalid argument");
+    expect_arg(ras_calibration_write_table(NULL, 20240101, out, &err), &err, "invalid argument");
     assert_int_equal(ras_calibration_rows(NULL), 0);
     assert_int_equal(ras_calibration_errors(NULL), 0);
     assert_null(ras_calibration_table(NULL));
@@ -433,12 +426,9 @@ static void test_calibration_args(void **state)
     assert_string_equal(ras_calibration_group_at(cal, n - 1)->name, "all");
     assert_null(ras_calibration_group_at(cal, n));
     FILE *out = tmpfile();
-    expect_arg(ras_calibration_write_table(cal, 20240101, NULL, &err), &err,
-               "invalid argument");
-    expect_arg(ras_calibration_write_table(cal, 10000100, out, &err), &err,
-               "invalid argument");
-    expect_arg(ras_calibration_write_table(cal, 100000101, out, &err), &err,
-               "invalid argument");
+    expect_arg(ras_calibration_write_table(cal, 20240101, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_calibration_write_table(cal, 10000100, out, &err), &err, "invalid argument");
+    expect_arg(ras_calibration_write_table(cal, 100000101, out, &err), &err, "invalid argument");
     assert_int_equal(ras_calibration_write_text(cal, NULL), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_json(cal, NULL), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_svg(cal, NULL), RAS_ERR_ARG);
@@ -491,8 +481,7 @@ static void test_writers_report_io(void **state)
         in = fopen(DATA "csv/cases.csv", "rb");
         assert_non_null(in);
         ras_batch_summary bs;
-        assert_int_equal(ras_batch(m, in, "cases.csv", full, &bs, NULL, NULL, &err),
-                         RAS_ERR_IO);
+        assert_int_equal(ras_batch(m, in, "cases.csv", full, &bs, NULL, NULL, &err), RAS_ERR_IO);
         assert_non_null(strstr(err.message, "No space left on device"));
         fclose(in);
         fclose(full);

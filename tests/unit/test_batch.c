@@ -8,40 +8,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char questionnaire[] =
-    "questionnaire: t\n"
-    "version: \"1\"\n"
-    "title: T\n"
-    "domains:\n"
-    "  - id: care\n"
-    "    title: Care\n"
-    "    questions:\n"
-    "      - id: washing\n"
-    "        text: Washing?\n"
-    "        answers:\n"
-    "          - {id: none, text: None, points: 0}\n"
-    "          - {id: some, text: Some, points: 4}\n"
-    "          - {id: all, text: All, points: 8}\n"
-    "      - id: nights\n"
-    "        type: number\n"
-    "        required: false\n"
-    "        text: Nights?\n"
-    "        min: 0\n"
-    "        max: 7\n"
-    "        points_per_unit: 3\n"
-    "      - id: activities\n"
-    "        type: multiple\n"
-    "        required: false\n"
-    "        text: Activities?\n"
-    "        answers:\n"
-    "          - {id: shopping, text: Shopping, points: 1}\n"
-    "          - {id: swimming, text: Swimming, points: 2}\n"
-    "      - id: carer\n"
-    "        required: false\n"
-    "        text: Carer?\n"
-    "        answers:\n"
-    "          - {id: none, text: None, points: 0}\n"
-    "          - {id: some, text: Some, points: 0, adjust: -10%}\n";
+static const char questionnaire[] = "questionnaire: t\n"
+                                    "version: \"1\"\n"
+                                    "title: T\n"
+                                    "domains:\n"
+                                    "  - id: care\n"
+                                    "    title: Care\n"
+                                    "    questions:\n"
+                                    "      - id: washing\n"
+                                    "        text: Washing?\n"
+                                    "        answers:\n"
+                                    "          - {id: none, text: None, points: 0}\n"
+                                    "          - {id: some, text: Some, points: 4}\n"
+                                    "          - {id: all, text: All, points: 8}\n"
+                                    "      - id: nights\n"
+                                    "        type: number\n"
+                                    "        required: false\n"
+                                    "        text: Nights?\n"
+                                    "        min: 0\n"
+                                    "        max: 7\n"
+                                    "        points_per_unit: 3\n"
+                                    "      - id: activities\n"
+                                    "        type: multiple\n"
+                                    "        required: false\n"
+                                    "        text: Activities?\n"
+                                    "        answers:\n"
+                                    "          - {id: shopping, text: Shopping, points: 1}\n"
+                                    "          - {id: swimming, text: Swimming, points: 2}\n"
+                                    "      - id: carer\n"
+                                    "        required: false\n"
+                                    "        text: Carer?\n"
+                                    "        answers:\n"
+                                    "          - {id: none, text: None, points: 0}\n"
+                                    "          - {id: some, text: Some, points: 0, adjust: -10%}\n";
 
 static const char table_2020[] = "scoring: a\n"
                                  "version: \"1\"\n"
@@ -125,32 +124,31 @@ static run_result run(const ras_model *m, const char *csv, size_t len)
     return r;
 }
 
-#define HEADER                                                                                 \
-    "client_id,status,points,ras_amount,indicative_budget,weekly_budget,basis,panel,scoring,"  \
+#define HEADER                                                                                     \
+    "client_id,status,points,ras_amount,indicative_budget,weekly_budget,basis,panel,scoring,"      \
     "message\n"
 
 static void test_rows(void **state)
 {
     (void)state;
     ras_model *m = load_model();
-    const char *csv =
-        "\xef\xbb\xbf"
-        "client_id,washing,nights,activities,carer,assessed_on,group,new_client,"
-        "needs_increased,existing_package,notes,extra\r\n"
-        "C1,some,1,shopping,,2020-06-01,,,,,hello,x\r\n"
-        "C2,all,7,\"shopping; swimming\",some,2021-02-01,,,,,,\r\n"
-        "C3,some,2,,,2021-02-01,older_people,,,,\"two\r\nlines\",\r\n"
-        "C4,none,0,,,2020-06-01,,no,no,7800,,\r\n"
-        "\r\n"
-        "C5,sometimes,,,,,,,,,,\r\n"
-        "C6,none,,,,2019-12-31,,,,,,\r\n"
-        "C7,none\r\n"
-        "\"C,8\",,,,,,,,,,,\r\n"
-        "C9,none,8,,,,,,,,,\r\n"
-        "C10,none,,,,,,maybe,,,,\r\n"
-        "C11,none,,,,,pensioners,,,,,\r\n"
-        "C12,some,,swimming,,,,,,,,\r\n"
-        "C13,none,1,,,2020-12-31,,,,,,"; /* no line end at the end */
+    const char *csv = "\xef\xbb\xbf"
+                      "client_id,washing,nights,activities,carer,assessed_on,group,new_client,"
+                      "needs_increased,existing_package,notes,extra\r\n"
+                      "C1,some,1,shopping,,2020-06-01,,,,,hello,x\r\n"
+                      "C2,all,7,\"shopping; swimming\",some,2021-02-01,,,,,,\r\n"
+                      "C3,some,2,,,2021-02-01,older_people,,,,\"two\r\nlines\",\r\n"
+                      "C4,none,0,,,2020-06-01,,no,no,7800,,\r\n"
+                      "\r\n"
+                      "C5,sometimes,,,,,,,,,,\r\n"
+                      "C6,none,,,,2019-12-31,,,,,,\r\n"
+                      "C7,none\r\n"
+                      "\"C,8\",,,,,,,,,,,\r\n"
+                      "C9,none,8,,,,,,,,,\r\n"
+                      "C10,none,,,,,,maybe,,,,\r\n"
+                      "C11,none,,,,,pensioners,,,,,\r\n"
+                      "C12,some,,swimming,,,,,,,,\r\n"
+                      "C13,none,1,,,2020-12-31,,,,,,"; /* no line end at the end */
     run_result r = run(m, csv, strlen(csv));
     assert_int_equal(r.status, RAS_OK);
     const char *want = HEADER

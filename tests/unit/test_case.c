@@ -9,40 +9,39 @@
 
 #include "case.h"
 
-static const char questionnaire[] =
-    "questionnaire: t\n"
-    "version: \"1\"\n"
-    "title: T\n"
-    "domains:\n"
-    "  - id: care\n"
-    "    title: Care\n"
-    "    questions:\n"
-    "      - id: washing\n"
-    "        text: Washing?\n"
-    "        answers:\n"
-    "          - {id: none, text: None, points: 0}\n"
-    "          - {id: some, text: Some, points: 4}\n"
-    "          - {id: all, text: All, points: 8}\n"
-    "      - id: nights\n"
-    "        type: number\n"
-    "        text: Nights?\n"
-    "        min: 0\n"
-    "        max: 7\n"
-    "        points_per_unit: 3\n"
-    "      - id: activities\n"
-    "        type: multiple\n"
-    "        required: false\n"
-    "        text: Activities?\n"
-    "        answers:\n"
-    "          - {id: shopping, text: Shopping, points: 1}\n"
-    "          - {id: swimming, text: Swimming, points: 2}\n"
-    "          - {id: cinema, text: Cinema, points: 3}\n"
-    "      - id: level\n"
-    "        required: false\n"
-    "        text: Level?\n"
-    "        answers:\n"
-    "          - {id: \"1\", text: One, points: 1}\n"
-    "          - {id: \"2\", text: Two, points: 2}\n";
+static const char questionnaire[] = "questionnaire: t\n"
+                                    "version: \"1\"\n"
+                                    "title: T\n"
+                                    "domains:\n"
+                                    "  - id: care\n"
+                                    "    title: Care\n"
+                                    "    questions:\n"
+                                    "      - id: washing\n"
+                                    "        text: Washing?\n"
+                                    "        answers:\n"
+                                    "          - {id: none, text: None, points: 0}\n"
+                                    "          - {id: some, text: Some, points: 4}\n"
+                                    "          - {id: all, text: All, points: 8}\n"
+                                    "      - id: nights\n"
+                                    "        type: number\n"
+                                    "        text: Nights?\n"
+                                    "        min: 0\n"
+                                    "        max: 7\n"
+                                    "        points_per_unit: 3\n"
+                                    "      - id: activities\n"
+                                    "        type: multiple\n"
+                                    "        required: false\n"
+                                    "        text: Activities?\n"
+                                    "        answers:\n"
+                                    "          - {id: shopping, text: Shopping, points: 1}\n"
+                                    "          - {id: swimming, text: Swimming, points: 2}\n"
+                                    "          - {id: cinema, text: Cinema, points: 3}\n"
+                                    "      - id: level\n"
+                                    "        required: false\n"
+                                    "        text: Level?\n"
+                                    "        answers:\n"
+                                    "          - {id: \"1\", text: One, points: 1}\n"
+                                    "          - {id: \"2\", text: Two, points: 2}\n";
 
 static const char table[] = "scoring: s\n"
                             "version: \"1\"\n"
@@ -183,7 +182,10 @@ static void test_money_date_group(void **state)
     assert_string_equal(err.message,
                         "'7800.123' is not an amount in pounds (digits, at most two decimals)");
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "-5", &err), RAS_ERR_CASE);
-    assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "\xc2\xa3" "5", &err),
+    assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE,
+                               "\xc2\xa3"
+                               "5",
+                               &err),
                      RAS_ERR_CASE);
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "99999999999999999999", &err),
                      RAS_ERR_OVERFLOW);
@@ -245,9 +247,9 @@ static void test_single(void **state)
         err.message,
         "question 'level': a number ('3') where an answer id is due (expected 1 or 2)");
     /* Long, odd text is shown cut and safe. */
-    assert_int_equal(set_answer(f, f->washing,
-                                "a\tvery long answer that goes on and on and on and on", &err),
-                     RAS_ERR_CASE);
+    assert_int_equal(
+        set_answer(f, f->washing, "a\tvery long answer that goes on and on and on and on", &err),
+        RAS_ERR_CASE);
     assert_string_equal(
         err.message,
         "question 'washing': unknown answer 'a?very long answer that goes on and on a...' "
@@ -474,8 +476,8 @@ static void test_yaml_errors(void **state)
                "question 'nights': an answer id ('some') where a number is due (expected 0 to 7)");
     load_error(f, "client: {id: C1}\nanswers:\n  nights: 9\n", RAS_ERR_CASE, 3, 11, "nights",
                "question 'nights': 9 is out of range (expected 0 to 7)");
-    load_error(f, "client: {id: C1}\nanswers:\n  washing: [some]\n", RAS_ERR_CASE, 3, 12,
-               "washing", "question 'washing': expected one answer id, not a list");
+    load_error(f, "client: {id: C1}\nanswers:\n  washing: [some]\n", RAS_ERR_CASE, 3, 12, "washing",
+               "question 'washing': expected one answer id, not a list");
     load_error(f, "client: {id: C1}\nanswers:\n  activities: shopping\n", RAS_ERR_CASE, 3, 15,
                "activities",
                "question 'activities': expected a list of answer ids (e.g. [a, b] or []), not "
@@ -484,10 +486,10 @@ static void test_yaml_errors(void **state)
                RAS_ERR_CASE, 5, 7, "activities",
                "question 'activities': unknown answer 'golf' (expected shopping, swimming or "
                "cinema)");
-    load_error(f, "client: {id: C1}\nanswers:\n  activities: [cinema, cinema]\n", RAS_ERR_CASE,
-               3, 24, "activities", "question 'activities': answer 'cinema' is chosen twice");
-    load_error(f, "client: {id: C1}\nanswers:\n  activities: [[cinema]]\n", RAS_ERR_CASE, 3,
-               16, "activities",
+    load_error(f, "client: {id: C1}\nanswers:\n  activities: [cinema, cinema]\n", RAS_ERR_CASE, 3,
+               24, "activities", "question 'activities': answer 'cinema' is chosen twice");
+    load_error(f, "client: {id: C1}\nanswers:\n  activities: [[cinema]]\n", RAS_ERR_CASE, 3, 16,
+               "activities",
                "question 'activities': expected an answer id in the list, not a list");
     load_error(f, "answers: {}\n", RAS_ERR_CASE, 1, 1, "client", "case: missing key 'client'");
     load_error(f, "client: {id: C1}\n", RAS_ERR_CASE, 1, 1, "answers",
@@ -525,9 +527,9 @@ static void test_yaml_syntax(void **state)
     assert_int_equal(load(f, "client: {id: C1\nanswers: {}\n", &c, &err), RAS_ERR_SYNTAX);
     assert_null(c);
     assert_int_not_equal(err.line, 0);
-    assert_int_equal(load(f, "client: {id: C1}\nanswers: {washing: some, washing: all}\n", &c,
-                          &err),
-                     RAS_ERR_SYNTAX);
+    assert_int_equal(
+        load(f, "client: {id: C1}\nanswers: {washing: some, washing: all}\n", &c, &err),
+        RAS_ERR_SYNTAX);
     assert_int_equal(err.line, 2);
 }
 
@@ -634,9 +636,9 @@ static void test_write_round_trip(void **state)
                   "  level: 1\n");
 
     /* Ids that need quoting, and an empty multiple. */
-    static const char *const ids[] = {"null", "~",     "a: b",   "#1",    "say \"hi\"",
-                                      "- x",  "back\\", "Zo\xc3\xab", "yes",   "[x]",
-                                      " pad ", "0042",  "1e3",    "a'b",   "-1"};
+    static const char *const ids[] = {"null",  "~",      "a: b",       "#1",  "say \"hi\"",
+                                      "- x",   "back\\", "Zo\xc3\xab", "yes", "[x]",
+                                      " pad ", "0042",   "1e3",        "a'b", "-1"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         assert_int_equal(set_field(f, RAS_FIELD_CLIENT_ID, ids[i], &err), RAS_OK);
         round_trip(f, NULL);

@@ -59,8 +59,8 @@ static char *render(const char *data, size_t size, int chunk)
         bool have;
         ras_status st = ras_csv_next(&r, &have, &err);
         if (st != RAS_OK) {
-            n += (size_t)snprintf(out + n, cap - n, "error %s %lu:%lu: %s\n",
-                                  ras_status_name(st), err.line, err.column, err.message);
+            n += (size_t)snprintf(out + n, cap - n, "error %s %lu:%lu: %s\n", ras_status_name(st),
+                                  err.line, err.column, err.message);
             break;
         }
         if (!have)
@@ -105,12 +105,12 @@ static void test_plain(void **state)
 {
     (void)state;
     check("a,b,c\n1,2,3\n", "1:[a][b][c]\n2:[1][2][3]\n");
-    check("a,b\n1,2", "1:[a][b]\n2:[1][2]\n");           /* no final line end */
-    check("a,,c\n,,\n", "1:[a][][c]\n2:[][][]\n");       /* empty fields */
-    check("a,b,\n", "1:[a][b][]\n");                     /* trailing comma */
+    check("a,b\n1,2", "1:[a][b]\n2:[1][2]\n");     /* no final line end */
+    check("a,,c\n,,\n", "1:[a][][c]\n2:[][][]\n"); /* empty fields */
+    check("a,b,\n", "1:[a][b][]\n");               /* trailing comma */
     check("x", "1:[x]\n");
     check("", "");
-    check(" a , b \n", "1:[ a ][ b ]\n");                /* spaces are data */
+    check(" a , b \n", "1:[ a ][ b ]\n"); /* spaces are data */
 }
 
 static void test_line_ends(void **state)
@@ -118,7 +118,7 @@ static void test_line_ends(void **state)
     (void)state;
     check("a,b\r\n1,2\r\n", "1:[a][b]\n2:[1][2]\n");
     check("a,b\r\n1,2", "1:[a][b]\n2:[1][2]\n");
-    check("a\r1\r", "1:[a]\n2:[1]\n"); /* a lone CR ends a line */
+    check("a\r1\r", "1:[a]\n2:[1]\n");     /* a lone CR ends a line */
     check("a\n\n\nb\n", "1:[a]\n4:[b]\n"); /* blank lines skipped, still counted */
     check("\r\n\r\na\r\n\r\n", "3:[a]\n");
     check("a,b\r", "1:[a][b]\n");
@@ -133,7 +133,7 @@ static void test_quotes(void **state)
     check("\"\",\"\"\n", "1:[][]\n");
     check("\"a\nb\",c\nd\n", "1:[a\nb][c]\n3:[d]\n"); /* line break inside quotes */
     check("\"a\r\nb\"\r\nc\r\n", "1:[a\r\nb]\n3:[c]\n");
-    check("\"x\"", "1:[x]\n");                       /* closing quote at the very end */
+    check("\"x\"", "1:[x]\n"); /* closing quote at the very end */
     check("\"x\"\"\"", "1:[x\"]\n");
     check("a,\"\n\n\"\nz", "1:[a][\n\n]\n4:[z]\n");
     check("\"a,\"\"b\"\",c\",\"d\"\"\"\n", "1:[a,\"b\",c][d\"]\n");
@@ -142,11 +142,16 @@ static void test_quotes(void **state)
 static void test_bom(void **state)
 {
     (void)state;
-    check("\xef\xbb\xbf" "a,b\n1,2\n", "1:[a][b]\n2:[1][2]\n");
+    check("\xef\xbb\xbf"
+          "a,b\n1,2\n",
+          "1:[a][b]\n2:[1][2]\n");
     check("\xef\xbb\xbf", "");
     check("\xef\xbb\xbf\"q\"\n", "1:[q]\n");
     /* Only at the start: elsewhere it is data (valid UTF-8). */
-    check("a\n\xef\xbb\xbf" "b\n", "1:[a]\n2:[\xef\xbb\xbf" "b]\n");
+    check("a\n\xef\xbb\xbf"
+          "b\n",
+          "1:[a]\n2:[\xef\xbb\xbf"
+          "b]\n");
 }
 
 static void test_errors(void **state)
@@ -172,9 +177,9 @@ static void test_bad_text(void **state)
     check_size("a,b\nx,y\0z\n", 10, "1:[a][b]\n2:[x][y\0z] !2 a NUL byte\n");
     check("a,\xff\n", "1:[a][\xff] !2 invalid UTF-8\n");
     check("\xc3\xa9,\xe2\x82\xac\n", "1:[\xc3\xa9][\xe2\x82\xac]\n");
-    check("\xed\xa0\x80\n", "1:[\xed\xa0\x80] !1 invalid UTF-8\n"); /* a surrogate */
-    check("\xc0\xaf\n", "1:[\xc0\xaf] !1 invalid UTF-8\n");         /* overlong */
-    check("ok\n\xe2\x82\n", "1:[ok]\n2:[\xe2\x82] !1 invalid UTF-8\n");   /* cut short */
+    check("\xed\xa0\x80\n", "1:[\xed\xa0\x80] !1 invalid UTF-8\n");     /* a surrogate */
+    check("\xc0\xaf\n", "1:[\xc0\xaf] !1 invalid UTF-8\n");             /* overlong */
+    check("ok\n\xe2\x82\n", "1:[ok]\n2:[\xe2\x82] !1 invalid UTF-8\n"); /* cut short */
     /* Long ASCII then a bad byte past the first 16 (the vector check). */
     check("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x80\n",
           "1:[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x80] !1 invalid UTF-8\n");

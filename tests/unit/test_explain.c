@@ -155,18 +155,26 @@ static void test_text_statement(void **state)
     has(text, "Shopping");
     has(text, "Swimming");
     has(text, "adjusts the budget by -10.00%");
-    has(text, "20 points x \xc2\xa3" "100.00 (points 0 to 19)");
-    has(text, "\xc2\xa3" "2,000.00");
-    has(text, "15 points x \xc2\xa3" "50.00 (points 20 and up)");
-    has(text, "\xc2\xa3" "2,750.00");
+    has(text, "20 points x \xc2\xa3"
+              "100.00 (points 0 to 19)");
+    has(text, "\xc2\xa3"
+              "2,000.00");
+    has(text, "15 points x \xc2\xa3"
+              "50.00 (points 20 and up)");
+    has(text, "\xc2\xa3"
+              "2,750.00");
     has(text, "carer: Some of it");
-    has(text, "Adjusted amount (\xc2\xa3" "2,750.00 x 90.00%)");
-    has(text, "\xc2\xa3" "2,475.00");
+    has(text, "Adjusted amount (\xc2\xa3"
+              "2,750.00 x 90.00%)");
+    has(text, "\xc2\xa3"
+              "2,475.00");
     has(text, "Basis              ras");
     has(text, "a new client");
     /* £2,475.00 / 52 = 4759.6p -> £47.60 */
-    has(text, "\xc2\xa3" "47.60");
-    has(text, "yes (budgets of \xc2\xa3" "2,000.00 or more");
+    has(text, "\xc2\xa3"
+              "47.60");
+    has(text, "yes (budgets of \xc2\xa3"
+              "2,000.00 or more");
     assert_null(strchr(text, '\033')); /* no colour unless asked */
     free(text);
 }
@@ -177,7 +185,8 @@ static void test_text_colour(void **state)
     big_case(f);
     char *text = text_of(f, RAS_TEXT_COLOR, false);
     has(text, "\033[1mPoints\033[0m");
-    has(text, "\033[1m\xc2\xa3" "2,475.00\033[0m");
+    has(text, "\033[1m\xc2\xa3"
+              "2,475.00\033[0m");
     free(text);
 }
 
@@ -190,7 +199,8 @@ static void test_text_floor_and_below(void **state)
     assert_int_equal(ras_score(f->model, f->c, f->r, &err), RAS_OK);
     char *text = text_of(f, 0, false);
     has(text, "Raised to the floor");
-    has(text, "\xc2\xa3" "1,500.00");
+    has(text, "\xc2\xa3"
+              "1,500.00");
     free(text);
 
     set(f, "nights", "1"); /* 7 points: below the threshold, no floor */
@@ -211,8 +221,10 @@ static void test_text_existing_package(void **state)
     char *text = text_of(f, 0, false);
     has(text, "existing_package");
     has(text, "the existing package is kept");
-    has(text, "RAS amount of \xc2\xa3" "2,475.00");
-    has(text, "\xc2\xa3" "7,800.00");
+    has(text, "RAS amount of \xc2\xa3"
+              "2,475.00");
+    has(text, "\xc2\xa3"
+              "7,800.00");
     free(text);
 }
 
@@ -241,14 +253,26 @@ static void test_json_statement(void **state)
     has(text, "\"panel\": true");
     has(text, "\"panel_threshold\": \"2000.00\"");
     has(text, "\"effective_from\": \"2010-04-01\"");
-    static const char *const order[] = {
-        "\n  \"client\"",      "\n  \"questionnaire\"", "\n  \"table\"",
-        "\n  \"questions\"",   "\n  \"domains\"",       "\n  \"total\"",
-        "\n  \"threshold\"",   "\n  \"eligible\"",      "\n  \"price_lines\"",
-        "\n  \"adjustments\"", "\n  \"adjust_total\"",  "\n  \"adjusted\"",
-        "\n  \"rounded\"",     "\n  \"clamp\"",         "\n  \"ras_amount\"",
-        "\n  \"basis\"",       "\n  \"indicative_budget\"", "\n  \"weekly_budget\"",
-        "\n  \"panel\"",       "\n  \"panel_threshold\""};
+    static const char *const order[] = {"\n  \"client\"",
+                                        "\n  \"questionnaire\"",
+                                        "\n  \"table\"",
+                                        "\n  \"questions\"",
+                                        "\n  \"domains\"",
+                                        "\n  \"total\"",
+                                        "\n  \"threshold\"",
+                                        "\n  \"eligible\"",
+                                        "\n  \"price_lines\"",
+                                        "\n  \"adjustments\"",
+                                        "\n  \"adjust_total\"",
+                                        "\n  \"adjusted\"",
+                                        "\n  \"rounded\"",
+                                        "\n  \"clamp\"",
+                                        "\n  \"ras_amount\"",
+                                        "\n  \"basis\"",
+                                        "\n  \"indicative_budget\"",
+                                        "\n  \"weekly_budget\"",
+                                        "\n  \"panel\"",
+                                        "\n  \"panel_threshold\""};
     const char *at = text;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *next = strstr(at, order[i]);

@@ -42,9 +42,9 @@ static void test_money_parse_good(void **state)
 static void test_money_parse_bad(void **state)
 {
     (void)state;
-    static const char *const bad[] = {"",     ".",      ".50",   "5.",   "5.123", "-5",
-                                      "+5",   " 5",     "5 ",    "5,000", "1e3",  "5.0.0",
-                                      "£5",   "5.-1",   "0x10",  "5.5a", "abc",  "5..0"};
+    static const char *const bad[] = {"",   ".",    ".50",  "5.",    "5.123", "-5",
+                                      "+5", " 5",   "5 ",   "5,000", "1e3",   "5.0.0",
+                                      "£5", "5.-1", "0x10", "5.5a",  "abc",   "5..0"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ras_pence p = 42;
         if (money(bad[i], &p) != RAS_ERR_ARG)
@@ -67,8 +67,7 @@ static void test_money_parse_overflow(void **state)
     assert_int_equal(p, 42);
 }
 
-static void check_format(ras_pence amount, ras_money_style style, const char *cur,
-                         const char *want)
+static void check_format(ras_pence amount, ras_money_style style, const char *cur, const char *want)
 {
     char buf[64];
     size_t n = ras_money_format(amount, style, cur, buf, sizeof buf);
@@ -83,15 +82,25 @@ static void test_money_format(void **state)
     check_format(-1200, RAS_MONEY_PLAIN, NULL, "-12.00");
     check_format(0, RAS_MONEY_PLAIN, NULL, "0.00");
     check_format(5, RAS_MONEY_PLAIN, NULL, "0.05");
-    check_format(1234567, RAS_MONEY_HUMAN, NULL, "\xc2\xa3" "12,345.67");
-    check_format(1234567, RAS_MONEY_HUMAN, "GBP", "\xc2\xa3" "12,345.67");
-    check_format(-500, RAS_MONEY_HUMAN, "GBP", "-\xc2\xa3" "5.00");
-    check_format(100, RAS_MONEY_HUMAN, "EUR", "\xe2\x82\xac" "1.00");
+    check_format(1234567, RAS_MONEY_HUMAN, NULL,
+                 "\xc2\xa3"
+                 "12,345.67");
+    check_format(1234567, RAS_MONEY_HUMAN, "GBP",
+                 "\xc2\xa3"
+                 "12,345.67");
+    check_format(-500, RAS_MONEY_HUMAN, "GBP",
+                 "-\xc2\xa3"
+                 "5.00");
+    check_format(100, RAS_MONEY_HUMAN, "EUR",
+                 "\xe2\x82\xac"
+                 "1.00");
     check_format(99999, RAS_MONEY_HUMAN, "USD", "$999.99");
     check_format(100000, RAS_MONEY_HUMAN, "USD", "$1,000.00");
     check_format(1234567, RAS_MONEY_HUMAN, "CHF", "CHF 12,345.67");
     check_format(-100, RAS_MONEY_HUMAN, "CHF", "-CHF 1.00");
-    check_format(123456789012, RAS_MONEY_HUMAN, "GBP", "\xc2\xa3" "1,234,567,890.12");
+    check_format(123456789012, RAS_MONEY_HUMAN, "GBP",
+                 "\xc2\xa3"
+                 "1,234,567,890.12");
     check_format(INT64_MAX, RAS_MONEY_PLAIN, NULL, "92233720368547758.07");
     check_format(INT64_MIN, RAS_MONEY_PLAIN, NULL, "-92233720368547758.08");
 }
@@ -137,10 +146,10 @@ static void test_date_parse(void **state)
     assert_int_equal(date("9999-12-31", &d), RAS_OK);
     assert_int_equal(d, 99991231);
     d = 7;
-    static const char *const bad[] = {"2011-02-29", "1900-02-29", "2010-04-31", "2010-13-01",
-                                      "2010-00-10", "2010-01-00", "1899-12-31", "2010-4-01",
-                                      "2010/04/01", "20100401",   "2010-04-01T", " 2010-04-01",
-                                      "2010-04-0a", "+010-04-01", ""};
+    static const char *const bad[] = {
+        "2011-02-29",  "1900-02-29",  "2010-04-31", "2010-13-01", "2010-00-10",
+        "2010-01-00",  "1899-12-31",  "2010-4-01",  "2010/04/01", "20100401",
+        "2010-04-01T", " 2010-04-01", "2010-04-0a", "+010-04-01", ""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (date(bad[i], &d) != RAS_ERR_ARG)
             fail_msg("'%s' should not be a date", bad[i]);
@@ -211,8 +220,8 @@ static void test_percent_parse(void **state)
     h = 9;
     assert_int_equal(percent("1000.01%", &h), RAS_ERR_OVERFLOW);
     assert_int_equal(percent("99999999999999999999999%", &h), RAS_ERR_OVERFLOW);
-    static const char *const bad[] = {"10", "%", "-%", "10.%", ".5%", "10.555%", "10 %",
-                                      "1,0%", "10%%", "ten%", "", "- 5%"};
+    static const char *const bad[] = {"10",   "%",    "-%",   "10.%", ".5%", "10.555%",
+                                      "10 %", "1,0%", "10%%", "ten%", "",    "- 5%"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (percent(bad[i], &h) != RAS_ERR_ARG)
             fail_msg("'%s' should not be a percentage", bad[i]);
@@ -367,7 +376,10 @@ static void test_json(void **state)
     check_json_string("a\"b\\c", "\"a\\\"b\\\\c\"");
     check_json_string("l1\nl2\t\r\b\f", "\"l1\\nl2\\t\\r\\b\\f\"");
     check_json_string("\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"");
-    check_json_string("\xc2\xa3" "5", "\"\xc2\xa3" "5\"");
+    check_json_string("\xc2\xa3"
+                      "5",
+                      "\"\xc2\xa3"
+                      "5\"");
     check_json_string(NULL, "null");
 
     char *text = NULL;

@@ -406,10 +406,10 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_model_dir), cmocka_unit_test(test_model_files),
-        cmocka_unit_test(test_builtin),   cmocka_unit_test(test_case_file),
-        cmocka_unit_test(test_case_json), cmocka_unit_test(test_batch),
-        cmocka_unit_test(test_audit),     cmocka_unit_test(test_calibrate),
+        cmocka_unit_test(test_model_dir),   cmocka_unit_test(test_model_files),
+        cmocka_unit_test(test_builtin),     cmocka_unit_test(test_case_file),
+        cmocka_unit_test(test_case_json),   cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_audit),       cmocka_unit_test(test_calibrate),
         cmocka_unit_test(test_new_handles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

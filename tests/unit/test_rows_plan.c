@@ -74,8 +74,8 @@ static char *run_batch(const char *csv)
     return text;
 }
 
-#define HEADER                                                                                 \
-    "client_id,status,points,ras_amount,indicative_budget,weekly_budget,basis,panel,scoring,"  \
+#define HEADER                                                                                     \
+    "client_id,status,points,ras_amount,indicative_budget,weekly_budget,basis,panel,scoring,"      \
     "message\n"
 
 static void test_usual_cells(void **state)
@@ -107,7 +107,7 @@ static void test_refused_cells(void **state)
                           "D4,,5,b\n"    /* required */
                           "D5,d,1,b\n"   /* not an answer */
                           "D6,a,2,b;d\n"
-                          "D7,A,2,a\n"   /* ids are exact */
+                          "D7,A,2,a\n" /* ids are exact */
                           "D8,a,22,c\n"
                           "D9,d,9,a;a\n"); /* three bad cells */
     assert_string_equal(

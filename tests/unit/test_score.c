@@ -32,8 +32,7 @@ static ras_group steps_group(void)
     return (ras_group){"older", true, step_from, (ras_pence *)step_amount, 3};
 }
 
-static ras_pence price(const ras_group *g, int64_t points, size_t *n_lines,
-                       ras_price_line *lines)
+static ras_pence price(const ras_group *g, int64_t points, size_t *n_lines, ras_price_line *lines)
 {
     ras_pence p = -1;
     assert_int_equal(ras_price_group(g, points, lines, n_lines, &p), RAS_OK);
@@ -123,15 +122,15 @@ static void test_adjust_rounding(void **state)
 {
     (void)state;
     assert_int_equal(adjust(1000000, 0), 1000000);
-    assert_int_equal(adjust(1000000, -1000), 900000);  /* -10% */
-    assert_int_equal(adjust(1000000, 2500), 1250000);  /* +25% */
-    assert_int_equal(adjust(1000000, -10000), 0);      /* -100% */
-    assert_int_equal(adjust(333, -1250), 291);         /* 333 x 0.875 = 291.375 */
-    assert_int_equal(adjust(1, -5000), 1);             /* 0.5 exactly: half up */
-    assert_int_equal(adjust(3, -5000), 2);             /* 1.5 -> 2 */
-    assert_int_equal(adjust(1, -5001), 0);             /* 0.4999 -> 0 */
-    assert_int_equal(adjust(1, -4999), 1);             /* 0.5001 -> 1 */
-    assert_int_equal(adjust(100, 100000), 1100);       /* +1000% */
+    assert_int_equal(adjust(1000000, -1000), 900000); /* -10% */
+    assert_int_equal(adjust(1000000, 2500), 1250000); /* +25% */
+    assert_int_equal(adjust(1000000, -10000), 0);     /* -100% */
+    assert_int_equal(adjust(333, -1250), 291);        /* 333 x 0.875 = 291.375 */
+    assert_int_equal(adjust(1, -5000), 1);            /* 0.5 exactly: half up */
+    assert_int_equal(adjust(3, -5000), 2);            /* 1.5 -> 2 */
+    assert_int_equal(adjust(1, -5001), 0);            /* 0.4999 -> 0 */
+    assert_int_equal(adjust(1, -4999), 1);            /* 0.5001 -> 1 */
+    assert_int_equal(adjust(100, 100000), 1100);      /* +1000% */
     ras_pence out = 0;
     assert_int_equal(ras_price_adjust(RAS_MAX_PENCE, 1, &out), RAS_ERR_OVERFLOW);
     assert_int_equal(ras_price_adjust(INT64_MAX / 2, 100, &out), RAS_ERR_OVERFLOW);
@@ -492,7 +491,7 @@ static void test_score_adjustments(void **state)
     assert_true(ras_result_adjust_limited(f.r));
     assert_int_equal(ras_result_adjusted(f.r), 0);
 
-    answer(&f, "other", "a;c");          /* -75% */
+    answer(&f, "other", "a;c");           /* -75% */
     answer(&f, "activities", "swimming"); /* +5% and 3 points: 13 x £100 = £1,300 */
     score_ok(&f);
     /* -75% + 5% = -70%: £1,300 x 30% = £390.00 */

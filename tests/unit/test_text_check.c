@@ -17,31 +17,33 @@ static void test_utf8_valid(void **state)
     (void)state;
     assert_true(utf8(""));
     assert_true(utf8("plain"));
-    assert_true(utf8("\xc2\xa3"));             /* U+00A3, the first 2-byte lead */
-    assert_true(utf8("\xdf\xbf"));             /* U+07FF */
-    assert_false(utf8("\xc1\xbf"));            /* overlong 2-byte */
-    assert_false(utf8("\xc2"));                /* cut short */
-    assert_false(utf8("\xc2\x41"));            /* not a continuation */
-    assert_true(utf8("\xe0\xa0\x80"));         /* U+0800 */
-    assert_false(utf8("\xe0\x9f\xbf"));        /* overlong 3-byte */
-    assert_true(utf8("\xe2\x80\xa8"));         /* U+2028 */
-    assert_true(utf8("\xed\x9f\xbf"));         /* U+D7FF, below the surrogates */
-    assert_false(utf8("\xed\xa0\x80"));        /* U+D800, a surrogate */
-    assert_false(utf8("\xe2\x80\x41"));        /* third byte not a continuation */
-    assert_false(utf8("\xe2\x80"));            /* cut short */
-    assert_true(utf8("\xf0\x90\x80\x80"));     /* U+10000 */
-    assert_true(utf8("\xf0\x9f\x98\x80"));     /* U+1F600 */
-    assert_false(utf8("\xf0\x8f\xbf\xbf"));    /* overlong 4-byte */
-    assert_true(utf8("\xf3\xbf\xbf\xbf"));     /* U+FFFFF */
-    assert_true(utf8("\xf4\x8f\xbf\xbf"));     /* U+10FFFF, the last */
-    assert_false(utf8("\xf4\x90\x80\x80"));    /* above U+10FFFF */
-    assert_false(utf8("\xf5\x80\x80\x80"));    /* no such lead byte */
-    assert_false(utf8("\xf0\x9f\x98"));        /* cut short */
-    assert_false(utf8("\xf0\x9f\x41\x80"));    /* third byte not a continuation */
-    assert_false(utf8("\xf0\x9f\x98\xc0"));    /* fourth byte not a continuation */
-    assert_false(utf8("\x80"));                /* a lone continuation */
+    assert_true(utf8("\xc2\xa3"));          /* U+00A3, the first 2-byte lead */
+    assert_true(utf8("\xdf\xbf"));          /* U+07FF */
+    assert_false(utf8("\xc1\xbf"));         /* overlong 2-byte */
+    assert_false(utf8("\xc2"));             /* cut short */
+    assert_false(utf8("\xc2\x41"));         /* not a continuation */
+    assert_true(utf8("\xe0\xa0\x80"));      /* U+0800 */
+    assert_false(utf8("\xe0\x9f\xbf"));     /* overlong 3-byte */
+    assert_true(utf8("\xe2\x80\xa8"));      /* U+2028 */
+    assert_true(utf8("\xed\x9f\xbf"));      /* U+D7FF, below the surrogates */
+    assert_false(utf8("\xed\xa0\x80"));     /* U+D800, a surrogate */
+    assert_false(utf8("\xe2\x80\x41"));     /* third byte not a continuation */
+    assert_false(utf8("\xe2\x80"));         /* cut short */
+    assert_true(utf8("\xf0\x90\x80\x80"));  /* U+10000 */
+    assert_true(utf8("\xf0\x9f\x98\x80"));  /* U+1F600 */
+    assert_false(utf8("\xf0\x8f\xbf\xbf")); /* overlong 4-byte */
+    assert_true(utf8("\xf3\xbf\xbf\xbf"));  /* U+FFFFF */
+    assert_true(utf8("\xf4\x8f\xbf\xbf"));  /* U+10FFFF, the last */
+    assert_false(utf8("\xf4\x90\x80\x80")); /* above U+10FFFF */
+    assert_false(utf8("\xf5\x80\x80\x80")); /* no such lead byte */
+    assert_false(utf8("\xf0\x9f\x98"));     /* cut short */
+    assert_false(utf8("\xf0\x9f\x41\x80")); /* third byte not a continuation */
+    assert_false(utf8("\xf0\x9f\x98\xc0")); /* fourth byte not a continuation */
+    assert_false(utf8("\x80"));             /* a lone continuation */
     assert_false(utf8("\xff"));
-    assert_true(utf8("a\xc2\xa3" "b\xf0\x9f\x98\x80" "c"));
+    assert_true(utf8("a\xc2\xa3"
+                     "b\xf0\x9f\x98\x80"
+                     "c"));
     /* the length given is what counts, not a NUL */
     assert_true(ras_utf8_valid("\xc2\xa3", 2));
     assert_false(ras_utf8_valid("\xc2\xa3", 1));
@@ -94,7 +96,9 @@ static void test_show(void **state)
     char out[RAS_SHOWN_MAX];
     ras_text_show("plain", 5, out);
     assert_string_equal(out, "plain");
-    ras_text_show("a\nb\tc\x7f" "d", 7, out);
+    ras_text_show("a\nb\tc\x7f"
+                  "d",
+                  7, out);
     assert_string_equal(out, "a?b?c?d");
     /* invalid UTF-8 shows as one '?' a byte; valid characters pass */
     ras_text_show("\xff\xc3\xa9\xe2\x82", 5, out);

@@ -57,15 +57,15 @@ static void answer_text(const ras_question *q, uint32_t k, char *buf, size_t siz
     buf[0] = '\0';
     if (ras_question_kind(q) == RAS_NUMBER) {
         int64_t span = ras_question_max(q) - ras_question_min(q) + 1;
-        snprintf(buf, size, "%lld", (long long)(ras_question_min(q) + (int64_t)(h % (uint32_t)span)));
+        snprintf(buf, size, "%lld",
+                 (long long)(ras_question_min(q) + (int64_t)(h % (uint32_t)span)));
     } else if (ras_question_kind(q) == RAS_SINGLE) {
         snprintf(buf, size, "%s", ras_answer_id(q, h % n));
     } else {
         for (size_t i = 0; i < n && i < 32; i++) {
             if ((h >> i) & 1u) {
                 size_t used = strlen(buf);
-                snprintf(buf + used, size - used, "%s%s", used > 0 ? ";" : "",
-                         ras_answer_id(q, i));
+                snprintf(buf + used, size - used, "%s%s", used > 0 ? ";" : "", ras_answer_id(q, i));
             }
         }
     }
@@ -76,8 +76,9 @@ static void answer_text(const ras_question *q, uint32_t k, char *buf, size_t siz
  * twenty-five names a group no table has, so errors are compared too. */
 static bool fill_case(const ras_model *m, ras_case *c, uint32_t k)
 {
-    static const char *const groups[] = {"", "older_people", "learning_disability",
-                                         "physical_disability", "mental_health", "nosuch"};
+    static const char *const groups[] = {
+        "",      "older_people", "learning_disability", "physical_disability", "mental_health",
+        "nosuch"};
     static const char *const dates[] = {"", "2024-06-01", "2025-06-01", "2025-04-01"};
     uint32_t h = mix(k, 0xfffffu);
     char id[32];
