@@ -49,13 +49,10 @@ static void error_row(audit *a, bool has_recorded, ras_pence recorded, const cha
     if (has_recorded)
         ras_outbuf_money(&a->out, recorded);
     ras_outbuf_bytes(&a->out, ",,,,,,", 6);
-    char message[RAS_ERROR_MESSAGE_MAX + 64];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(message, sizeof message, fmt, ap);
+    ras_outbuf_vmessage(&a->out, fmt, ap);
     va_end(ap);
-    size_t len = n < 0 ? 0 : (size_t)n < sizeof message ? (size_t)n : sizeof message - 1;
-    ras_outbuf_field(&a->out, message, len);
     ras_outbuf_char(&a->out, '\n');
     a->sum->errors++;
 }

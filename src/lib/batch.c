@@ -88,13 +88,10 @@ static void error_row(batch *b, const char *fmt, ...)
     if (f)
         ras_outbuf_field(&b->out, f->text, f->len);
     ras_outbuf_bytes(&b->out, ",error,,,,,,,,", 14);
-    char message[RAS_ERROR_MESSAGE_MAX + 64];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(message, sizeof message, fmt, ap);
+    ras_outbuf_vmessage(&b->out, fmt, ap);
     va_end(ap);
-    size_t len = n < 0 ? 0 : (size_t)n < sizeof message ? (size_t)n : sizeof message - 1;
-    ras_outbuf_field(&b->out, message, len);
     ras_outbuf_char(&b->out, '\n');
     b->sum->errors++;
 }

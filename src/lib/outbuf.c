@@ -70,6 +70,14 @@ void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len)
     ras_outbuf_char(o, '"');
 }
 
+void ras_outbuf_vmessage(ras_outbuf *o, const char *fmt, va_list ap)
+{
+    char message[RAS_ERROR_MESSAGE_MAX + 64];
+    int n = vsnprintf(message, sizeof message, fmt, ap);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof message ? (size_t)n : sizeof message - 1;
+    ras_outbuf_field(o, message, len);
+}
+
 ras_status ras_outbuf_finish(ras_outbuf *o, ras_error *err)
 {
     ras_outbuf_flush(o);

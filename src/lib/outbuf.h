@@ -5,6 +5,7 @@
 #ifndef RAS_OUTBUF_H
 #define RAS_OUTBUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -182,6 +183,10 @@ bool ras_csv_needs_quotes(const char *s, size_t len);
 
 /* A CSV field: quoted, with quotes doubled, only when it needs it. */
 void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len);
+
+/* Writes a printf-style message (an error row's reason) as one CSV field,
+ * cut to RAS_ERROR_MESSAGE_MAX + 64 bytes. */
+void ras_outbuf_vmessage(ras_outbuf *o, const char *fmt, va_list ap);
 
 /* Flushes and checks the stream; RAS_ERR_IO (err filled) when any write
  * failed. */
