@@ -364,20 +364,21 @@ static inline long find_answer(const ras_case *c, const ras_question *q, const c
 /* "none, some or all": the ids a question accepts, for messages. */
 static void expected_ids(const ras_question *q, char *buf, size_t size)
 {
+    /* Lists whole ids only: when the next one would not leave room for
+     * ", ..." it ends the list there, so no id is ever shown cut short. */
+    static const char more[] = ", ...";
     size_t n = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < q->n_answers && n + 1 < size; i++) {
+    for (size_t i = 0; i < q->n_answers; i++) {
         const char *sep = i == 0 ? "" : (i + 1 == q->n_answers ? " or " : ", ");
-        int w = snprintf(buf + n, size - n, "%s%s", sep, q->answers[i].id);
-        if (w < 0 || (size_t)w >= size - n) {
-            /* Too many to list: end with an ellipsis that fits. */
-            if (size > 5 && n + 5 < size)
-                memcpy(buf + n, ", ...", 6);
-            else if (size >= 4)
-                memcpy(buf + size - 4, "...", 4);
+        size_t w = strlen(sep) + strlen(q->answers[i].id);
+        bool last = i + 1 == q->n_answers;
+        if (n + w + (last ? 0 : sizeof more - 1) >= size) {
+            if (n + sizeof more <= size)
+                memcpy(buf + n, more, sizeof more);
             return;
         }
-        n += (size_t)w;
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", sep, q->answers[i].id);
     }
 }
 
