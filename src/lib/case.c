@@ -540,8 +540,8 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
     }
 }
 
-ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const char *text,
-                                    size_t len, ras_error *err)
+ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
+                               ras_error *err)
 {
     if (q->type == RAS_MULTIPLE)
         return set_multiple(c, q, text ? text : "", len, err);

@@ -88,87 +88,9 @@ ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, s
 /* ras_case_set_answer without the argument checks (q is one of c's
  * model's questions): the general setter, errors included. The row
  * loader calls it for a cell its column plan does not set inline
- * (case_rows.c); ras_case_put_answer below tries the usual cells (a
- * one-letter answer id, a one-digit number) inline first. */
-ras_status ras_case_put_answer_slow(ras_case *c, const ras_question *q, const char *text,
-                                    size_t len, ras_error *err);
-
-/* "a;c" in a multiple question with nothing chosen yet: two one-letter
- * ids. True when both are answers and differ (then both are chosen);
- * false, with nothing changed, for anything else. */
-static inline bool ras_case_put_pair(ras_case *c, const ras_question *q, unsigned char x,
-                                     unsigned char y)
-{
-    size_t k = q->index;
-    if (x >= RAS_ANSWER_BYTES || y >= RAS_ANSWER_BYTES || x == y)
-        return false;
-    const unsigned char *bytes = c->answer_byte + k * RAS_ANSWER_BYTES;
-    unsigned sx = bytes[x], sy = bytes[y];
-    if (sx == 0 || sx == RAS_SLOT_SHARED || sy == 0 || sy == RAS_SLOT_SHARED)
-        return false;
-    const ras_answer *a = &q->answers[sx - 1], *b = &q->answers[sy - 1];
-    int64_t points;
-    if (!ras_add_i64(a->points, b->points, &points))
-        return false; /* the long way reports it */
-    c->chosen[q->first_answer + sx - 1] = 1;
-    c->chosen[q->first_answer + sy - 1] = 1;
-    c->n_chosen[k] = 2;
-    c->answered[k] = 1;
-    c->points[k] = points;
-    c->adjust[k] = (int64_t)a->adjust + b->adjust;
-    c->n_adjust[k] = (a->has_adjust ? 1u : 0u) + (b->has_adjust ? 1u : 0u);
-    return true;
-}
-
-static inline ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text,
-                                             size_t len, ras_error *err)
-{
-    size_t k = q->index;
-    if (len == 0 && q->type == RAS_MULTIPLE && c->n_chosen[k] == 0) {
-        c->answered[k] = 1; /* blank: answered, none chosen */
-        c->points[k] = 0;
-        c->adjust[k] = 0;
-        c->n_adjust[k] = 0;
-        return RAS_OK;
-    }
-    if (len == 1) {
-        unsigned char ch = (unsigned char)text[0];
-        if (q->type == RAS_NUMBER) {
-            int64_t v = ch - '0', points;
-            /* v * points_per_unit cannot overflow (both are small), but
-             * stays checked like every product of the scoring. */
-            if (ch >= '0' && ch <= '9' && v >= q->min && v <= q->max &&
-                ras_mul_i64(v, q->points_per_unit, &points)) {
-                c->number[k] = v;
-                c->answered[k] = 1;
-                c->points[k] = points;
-                c->adjust[k] = 0;
-                c->n_adjust[k] = 0;
-                return RAS_OK;
-            }
-        } else if (ch < RAS_ANSWER_BYTES && (q->type == RAS_SINGLE || c->n_chosen[k] == 0)) {
-            unsigned slot = c->answer_byte[k * RAS_ANSWER_BYTES + ch];
-            if (slot != 0 && slot != RAS_SLOT_SHARED) {
-                const ras_answer *a = &q->answers[slot - 1];
-                if (q->type == RAS_SINGLE)
-                    c->single[k] = (int32_t)(slot - 1);
-                else {
-                    c->chosen[q->first_answer + slot - 1] = 1;
-                    c->n_chosen[k] = 1;
-                }
-                c->answered[k] = 1;
-                c->points[k] = a->points;
-                c->adjust[k] = a->adjust; /* 0 when none */
-                c->n_adjust[k] = a->has_adjust ? 1u : 0u;
-                return RAS_OK;
-            }
-        }
-    }
-    if (len == 3 && text[1] == ';' && q->type == RAS_MULTIPLE && c->n_chosen[k] == 0 &&
-        ras_case_put_pair(c, q, (unsigned char)text[0], (unsigned char)text[2]))
-        return RAS_OK;
-    return ras_case_put_answer_slow(c, q, text, len, err);
-}
+ * (case_rows.c). */
+ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
+                               ras_error *err);
 
 /* Setters for the batch's row loader, which clears the case before each
  * row and sets each question at most once (the header names it once): on

@@ -326,7 +326,7 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
             continue;
         ras_error e;
         ras_status st = col->kind == RAS_COL_QUESTION
-                            ? ras_case_put_answer_slow(c, col->question, text, len, &e)
+                            ? ras_case_put_answer(c, col->question, text, len, &e)
                             : ras_case_set_field(c, col->field, text, len, &e);
         if (st != RAS_OK) {
             snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
