@@ -94,23 +94,20 @@ ras_case *ras_case_new(const ras_model *model)
                          ? zalloc(model->n_questions * RAS_ANSWER_BYTES, 1)
                          : NULL;
     /* What a row sets, in one block so that clearing it between the rows
-     * of a batch is one memset: 8-byte arrays first, then 4-byte, then
-     * bytes, each aligned for its type. */
-    size_t n = model->n_questions;
-    if (n < SIZE_MAX / 32 && model->n_answers < SIZE_MAX / 2 - 32 * n) {
-        c->scratch_size = 24 * n + n + model->n_answers;
-        c->points = zalloc(c->scratch_size, 1);
+     * of a batch is one memset (case.h): the 8-byte domain sums first,
+     * then the bytes. */
+    size_t n = model->n_questions, nd = model->n_domains;
+    if (nd < SIZE_MAX / 16 && n < SIZE_MAX / 4 && model->n_answers < SIZE_MAX / 4) {
+        c->scratch_size = 8 * nd + n + model->n_answers;
+        c->domain_points = zalloc(c->scratch_size, 1);
     }
-    if (c->points) {
-        unsigned char *p = (unsigned char *)c->points;
-        c->adjust = (int64_t *)(void *)(p + 8 * n);
-        c->n_adjust = (uint32_t *)(void *)(p + 16 * n);
-        c->n_chosen = (uint32_t *)(void *)(p + 20 * n);
-        c->answered = p + 24 * n;
-        c->chosen = p + 25 * n;
+    if (c->domain_points) {
+        unsigned char *p = (unsigned char *)c->domain_points;
+        c->answered = p + 8 * nd;
+        c->chosen = p + 8 * nd + n;
     }
     if (!c->client_id || !c->single || !c->number || !c->answer_len || !c->answer_slot ||
-        !c->answer_byte || !c->points) {
+        !c->answer_byte || !c->domain_points) {
         ras_case_free(c);
         return NULL;
     }
@@ -130,7 +127,7 @@ void ras_case_free(ras_case *c)
     free(c->answer_len);
     free(c->answer_slot);
     free(c->answer_byte);
-    free(c->points); /* the block holding answered, chosen and the rest */
+    free(c->domain_points); /* the block holding answered and chosen too */
     free(c);
 }
 
@@ -147,17 +144,59 @@ void ras_case_clear(ras_case *c)
     c->has_existing = false;
     c->existing = 0;
     c->assessed_on = 0;
-    memset(c->points, 0, c->scratch_size); /* answered, chosen and the scores */
-    if (c->where.source[0] != '\0')        /* only a loaded case has one */
+    memset(c->domain_points, 0, c->scratch_size); /* answered and chosen too */
+    c->adjust_total = 0;
+    if (c->where.source[0] != '\0') /* only a loaded case has one */
         memset(&c->where, 0, sizeof c->where);
 }
 
-/* Forgets what question i scores (its points and adjusts). */
-static void unscore(ras_case *c, size_t i)
+void ras_case_share(const ras_case *c, const ras_question *q, int64_t *points, int64_t *adjust)
 {
-    c->points[i] = 0;
-    c->adjust[i] = 0;
-    c->n_adjust[i] = 0;
+    size_t k = q->index;
+    int64_t p = 0, a = 0;
+    switch (q->type) {
+    case RAS_SINGLE:
+        if (c->answered[k]) {
+            const ras_answer *x = &q->answers[c->single[k]];
+            p = x->points;
+            a = x->adjust;
+        }
+        break;
+    case RAS_NUMBER: /* set_number checked the product */
+        if (c->answered[k])
+            p = c->number[k] * q->points_per_unit;
+        break;
+    case RAS_MULTIPLE: /* none chosen when unanswered */
+        for (size_t i = 0; i < q->n_answers; i++) {
+            if (c->chosen[q->first_answer + i]) {
+                p += q->answers[i].points;
+                a += q->answers[i].adjust;
+            }
+        }
+        break;
+    }
+    *points = p;
+    *adjust = a;
+}
+
+/* Takes question q's share off the running totals (sign -1) before its
+ * answer changes, or puts it back on (sign +1) after. The totals cannot
+ * overflow: the loader bounds every domain's points before its cap
+ * (questionnaire.c) and each adjust. */
+static void count_share(ras_case *c, const ras_question *q, int sign)
+{
+    int64_t p, a;
+    ras_case_share(c, q, &p, &a);
+    c->domain_points[q->domain] += sign * p;
+    c->adjust_total += sign * a;
+}
+
+/* Forgets question q's answer; the caller has taken its share off. */
+static void forget(ras_case *c, const ras_question *q)
+{
+    c->answered[q->index] = 0;
+    if (q->type == RAS_MULTIPLE && q->n_answers)
+        memset(c->chosen + q->first_answer, 0, q->n_answers);
 }
 
 const char *ras_case_client_id(const ras_case *c)
@@ -172,14 +211,10 @@ bool ras_case_answered(const ras_case *c, const ras_question *q)
 
 void ras_case_unset_answer(ras_case *c, const ras_question *q)
 {
-    if (!c || !q || q->index >= c->model->n_questions)
+    if (!c || !q || q->index >= c->model->n_questions || &c->model->questions[q->index] != q)
         return;
-    c->answered[q->index] = 0;
-    unscore(c, q->index);
-    if (q->type == RAS_MULTIPLE && c->n_chosen[q->index]) {
-        memset(c->chosen + q->first_answer, 0, q->n_answers);
-        c->n_chosen[q->index] = 0;
-    }
+    count_share(c, q, -1);
+    forget(c, q);
 }
 
 /* ---- client details ---------------------------------------------- */
@@ -401,13 +436,8 @@ static ras_status set_single(ras_case *c, const ras_question *q, const char *tex
     long i = find_answer(c, q, text, len);
     if (i < 0)
         return unknown_answer(q, text, len, err);
-    const ras_answer *a = &q->answers[i];
-    size_t k = q->index;
-    c->single[k] = (int32_t)i;
-    c->answered[k] = 1;
-    c->points[k] = a->points;
-    c->adjust[k] = a->adjust; /* 0 when none */
-    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+    c->single[q->index] = (int32_t)i;
+    c->answered[q->index] = 1;
     return RAS_OK;
 }
 
@@ -438,12 +468,8 @@ static ras_status set_number(ras_case *c, const ras_question *q, const char *tex
                             "%s x %lld points is too large to compute", shown,
                             (long long)q->points_per_unit);
         }
-        size_t k = q->index;
-        c->number[k] = v;
-        c->answered[k] = 1;
-        c->points[k] = points;
-        c->adjust[k] = 0;
-        c->n_adjust[k] = 0;
+        c->number[q->index] = v;
+        c->answered[q->index] = 1;
         return RAS_OK;
     }
     ras_text_show(text, len, shown);
@@ -489,35 +515,25 @@ static ras_status choose(ras_case *c, const ras_question *q, const char *id, siz
         ras_text_show(id, len, shown);
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "answer '%s' is chosen twice", shown);
     }
-    const ras_answer *a = &q->answers[i];
-    size_t k = q->index;
-    /* Points are at most RAS_MAX_POINTS and adjusts RAS_MAX_PERCENT, per
-     * answer: the sums over one question's answers cannot overflow, but
-     * the points are checked all the same. */
-    if (!ras_add_i64(c->points[k], a->points, &c->points[k]))
-        return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, q->id,
-                        "the question's points are too large to compute");
     *slot = 1;
-    c->n_chosen[k]++;
-    c->adjust[k] += a->adjust;
-    c->n_adjust[k] += a->has_adjust ? 1u : 0u;
     return RAS_OK;
 }
 
 ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                            ras_error *err)
 {
-    return choose(c, q, id, len, id, len, err);
+    count_share(c, q, -1);
+    ras_status st = choose(c, q, id, len, id, len, err);
+    count_share(c, q, +1);
+    return st;
 }
 
+/* A multiple question's cell: ids separated by ';', or blank for none
+ * chosen. On an error the question is left unanswered. */
 static ras_status set_multiple(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err)
 {
-    if (c->n_chosen[q->index]) {
-        memset(c->chosen + q->first_answer, 0, q->n_answers);
-        c->n_chosen[q->index] = 0;
-    }
-    unscore(c, q->index);
+    forget(c, q);
     c->answered[q->index] = 1;
     size_t start = 0;
     while (start < len && is_space(text[start]))
@@ -531,7 +547,7 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
             stop++;
         ras_status st = choose(c, q, text + start, stop - start, text, len, err);
         if (st != RAS_OK) {
-            ras_case_unset_answer(c, q);
+            forget(c, q);
             return st;
         }
         if (stop == len)
@@ -540,22 +556,28 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
     }
 }
 
-ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
-                               ras_error *err)
+static ras_status set_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
+                             ras_error *err)
 {
     if (q->type == RAS_MULTIPLE)
         return set_multiple(c, q, text ? text : "", len, err);
     if (len == 0) {
-        c->answered[q->index] = 0;
-        unscore(c, q->index);
+        forget(c, q);
         return RAS_OK;
     }
     ras_status st =
         q->type == RAS_NUMBER ? set_number(c, q, text, len, err) : set_single(c, q, text, len, err);
-    if (st != RAS_OK) {
-        c->answered[q->index] = 0;
-        unscore(c, q->index);
-    }
+    if (st != RAS_OK)
+        forget(c, q);
+    return st;
+}
+
+ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
+                               ras_error *err)
+{
+    count_share(c, q, -1);
+    ras_status st = set_answer(c, q, text, len, err);
+    count_share(c, q, +1);
     return st;
 }
 

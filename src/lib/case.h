@@ -34,11 +34,9 @@ struct ras_case {
     bool needs_increased; /* default false */
     bool has_existing;
     ras_pence existing;
-    ras_date assessed_on;    /* 0 when none */
-    unsigned char *answered; /* per question: 1 when answered */
-    int32_t *single;         /* per question: the chosen answer's index (single) */
-    int64_t *number;         /* per question: the value (number) */
-    unsigned char *chosen;   /* per model answer, at question->first_answer + i (multiple) */
+    ras_date assessed_on; /* 0 when none */
+    int32_t *single;      /* per question: the chosen answer's index (single) */
+    int64_t *number;      /* per question: the value (number) */
     /* Added for speed: the length of every model answer's id, same index
      * as chosen, so an answer is found without strlen. */
     size_t *answer_len;
@@ -53,17 +51,23 @@ struct ras_case {
      * RAS_SLOT_SHARED: look it up the long way). One-letter ids (a, b,
      * c) are what exports hold, and this finds them with one load. */
     unsigned char *answer_byte;
-    /* Step 1 of the scoring (SPEC 3), worked as each answer is set, so
-     * scoring a row is a sum: per question, the points of what is chosen
-     * (0 when unanswered), the sum of the chosen answers' adjusts and how
-     * many chosen answers carry one. Only the setters in case.c write
-     * these; ras_score reads them. */
-    int64_t *points;
-    int64_t *adjust;
-    uint32_t *n_adjust;
-    uint32_t *n_chosen; /* multiple: how many answers are chosen */
-    /* points is also the start of one block holding adjust, n_adjust,
-     * n_chosen, answered and chosen (scratch_size bytes), cleared at once. */
+    /* What a row sets, in one block (scratch_size bytes) so clearing a
+     * case between the rows of a batch is one memset:
+     * - domain_points: per domain, the points of its questions' answers
+     *   (SPEC 3 steps 1 and 2, before the cap), and
+     * - adjust_total: the sum of every chosen answer's adjust (step 6's
+     *   sum, before its limit), both running totals: every setter takes a
+     *   question's old share off before adding the new one, so scoring a
+     *   case reads these sums instead of walking its questions;
+     * - answered: per question, 1 when answered;
+     * - chosen: per model answer, at question->first_answer + i, 1 when
+     *   chosen (multiple). An unanswered multiple question has none.
+     * single and number are read only for an answered question, so they
+     * are left as they are. */
+    int64_t *domain_points;
+    int64_t adjust_total;
+    unsigned char *answered;
+    unsigned char *chosen;
     size_t scratch_size;
     ras_case_where where; /* set by ras_case_load; cleared by ras_case_clear */
 };
@@ -92,70 +96,78 @@ ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, s
 ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err);
 
-/* Setters for the batch's row loader, which clears the case before each
- * row and sets each question at most once (the header names it once): on
- * a question that is still clear, what is 0 already need not be stored.
- * The caller has checked the answer is one the question takes. */
+/* What question q's answer in c adds to its domain's points and to the
+ * adjust sum (SPEC 3 step 1): 0 and 0 when unanswered. Worked from the
+ * answer itself, not the running totals, so the explanation and the
+ * setters' bookkeeping agree with the model by construction. */
+void ras_case_share(const ras_case *c, const ras_question *q, int64_t *points, int64_t *adjust);
 
-/* A single question's answer i. */
-static inline void ras_case_fresh_single(ras_case *c, const ras_question *q, size_t i)
+/* ---- filling a cleared case (the batch's row loader) ----------------
+ *
+ * The row loader clears the case before each row and sets each question
+ * at most once (the header names it once), so there is no old share to
+ * take off, and it has checked each answer against the question. It
+ * works through a ras_case_fill, a copy of the case's pointers held in
+ * the loader's own variables: the stores into the case's byte arrays then
+ * cannot oblige the compiler to reload the case's fields after each one.
+ * ras_case_fill_end puts the adjust sum back. */
+typedef struct ras_case_fill {
+    unsigned char *answered, *chosen;
+    int32_t *single;
+    int64_t *number, *domain_points;
+    int64_t adjust;
+} ras_case_fill;
+
+static inline ras_case_fill ras_case_fill_begin(ras_case *c)
 {
-    size_t k = q->index;
-    const ras_answer *a = &q->answers[i];
-    c->single[k] = (int32_t)i;
-    c->answered[k] = 1;
-    c->points[k] = a->points;
-    c->adjust[k] = a->adjust; /* 0 when none */
-    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+    return (ras_case_fill){c->answered, c->chosen,        c->single,
+                           c->number,   c->domain_points, c->adjust_total};
 }
 
-/* A number question's value v, worth points (v times points_per_unit). */
-static inline void ras_case_fresh_number(ras_case *c, const ras_question *q, int64_t v,
-                                         int64_t points)
+static inline void ras_case_fill_end(ras_case *c, const ras_case_fill *f)
 {
-    size_t k = q->index;
-    c->number[k] = v;
-    c->answered[k] = 1;
-    c->points[k] = points;
+    c->adjust_total = f->adjust;
 }
 
-/* A multiple question answered with nothing chosen (a blank cell). */
-static inline void ras_case_fresh_none(ras_case *c, const ras_question *q)
+/* The fill setters take the question's index k and its domain's d, and
+ * the points and adjust of what is chosen (the caller's copy of the
+ * model's figures), so setting a cell needs no walk through the model. */
+
+/* A single question k's answer i. */
+static inline void ras_case_fill_single(ras_case_fill *f, size_t k, size_t d, size_t i,
+                                        int64_t points, int64_t adjust)
 {
-    c->answered[q->index] = 1;
+    f->single[k] = (int32_t)i;
+    f->answered[k] = 1;
+    f->domain_points[d] += points;
+    f->adjust += adjust; /* 0 when none */
 }
 
-/* A multiple question's one chosen answer i. */
-static inline void ras_case_fresh_one(ras_case *c, const ras_question *q, size_t i)
+/* A number question k's value v. */
+static inline void ras_case_fill_number(ras_case_fill *f, size_t k, size_t d, int64_t v,
+                                        int64_t points)
 {
-    size_t k = q->index;
-    const ras_answer *a = &q->answers[i];
-    c->chosen[q->first_answer + i] = 1;
-    c->n_chosen[k] = 1;
-    c->answered[k] = 1;
-    c->points[k] = a->points;
-    c->adjust[k] = a->adjust;
-    c->n_adjust[k] = a->has_adjust ? 1u : 0u;
+    f->number[k] = v;
+    f->answered[k] = 1;
+    f->domain_points[d] += points;
 }
 
-/* A multiple question's two chosen answers i and j (i != j); false, with
- * nothing changed, when their points do not add up (the long way reports
- * it). */
-static inline bool ras_case_fresh_two(ras_case *c, const ras_question *q, size_t i, size_t j)
+/* A multiple question k answered: nothing chosen yet (a blank cell). */
+static inline void ras_case_fill_none(ras_case_fill *f, size_t k)
 {
-    size_t k = q->index;
-    const ras_answer *a = &q->answers[i], *b = &q->answers[j];
-    int64_t points;
-    if (!ras_add_i64(a->points, b->points, &points))
-        return false;
-    c->chosen[q->first_answer + i] = 1;
-    c->chosen[q->first_answer + j] = 1;
-    c->n_chosen[k] = 2;
-    c->answered[k] = 1;
-    c->points[k] = points;
-    c->adjust[k] = (int64_t)a->adjust + b->adjust;
-    c->n_adjust[k] = (a->has_adjust ? 1u : 0u) + (b->has_adjust ? 1u : 0u);
-    return true;
+    f->answered[k] = 1;
+}
+
+/* Chooses the model answer at index at (question->first_answer + i) of a
+ * multiple question in domain d; the caller marks the question answered
+ * once, and never chooses an answer twice. A question's points cannot
+ * overflow: the loader bounds each domain's (RAS_MAX_DOMAIN_RAW). */
+static inline void ras_case_fill_choose(ras_case_fill *f, size_t d, size_t at, int64_t points,
+                                        int64_t adjust)
+{
+    f->chosen[at] = 1;
+    f->domain_points[d] += points;
+    f->adjust += adjust;
 }
 
 /* The usual client id, printable ASCII of at most RAS_MAX_CLIENT_ID

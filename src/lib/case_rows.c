@@ -112,26 +112,30 @@ static long find_extra(const ras_col *col, const char *const *extras, size_t n_e
 }
 
 /* Fills a question column's one-byte table (case_rows.h). An id two
- * answers share, or a digit whose points would overflow, is left to the
- * long way, which reports it. */
+ * answers share, an answer past the plan's slots, or a digit whose points
+ * would overflow, is left to the long way, which reports it. */
 static void plan_question(ras_col *col, ras_col_plan *plan, const ras_question *q)
 {
     memset(plan, 0, sizeof *plan);
     col->plan = plan;
+    col->index = q->index;
+    col->domain = q->domain;
+    col->first_answer = q->first_answer;
     if (q->type == RAS_NUMBER) {
         col->op = RAS_OP_NUMBER;
         for (int64_t v = 0; v <= 9; v++)
-            if (v >= q->min && v <= q->max &&
-                ras_mul_i64(v, q->points_per_unit, &plan->digit_points[v]))
+            if (v >= q->min && v <= q->max && ras_mul_i64(v, q->points_per_unit, &plan->points[v]))
                 plan->letter['0' + v] = (unsigned char)(v + 1);
         return;
     }
     col->op = q->type == RAS_SINGLE ? RAS_OP_SINGLE : RAS_OP_MULTIPLE;
-    unsigned char seen[RAS_ANSWER_BYTES] = {0};
-    for (size_t a = 0; a < q->n_answers && a < UCHAR_MAX; a++) { /* a + 1 fits a byte */
+    unsigned char seen[sizeof plan->letter] = {0};
+    for (size_t a = 0; a < q->n_answers && a < RAS_PLAN_SLOTS; a++) {
         const char *id = q->answers[a].id;
         unsigned char ch = (unsigned char)id[0];
-        if (ch == 0 || id[1] != '\0' || ch >= RAS_ANSWER_BYTES)
+        plan->points[a] = q->answers[a].points;
+        plan->adjust[a] = q->answers[a].adjust;
+        if (ch == 0 || id[1] != '\0')
             continue;
         plan->letter[ch] = seen[ch] ? 0 : (unsigned char)(a + 1);
         seen[ch] = 1;
@@ -251,21 +255,15 @@ void ras_rows_free(ras_rows *h)
     h->plans = NULL;
 }
 
-/* The entry of a question column's one-byte table for ch (0: none). */
-static inline unsigned one_byte(const ras_col *col, char ch)
+/* Sets the usual cells of a column inline, into the cleared case that f
+ * fills: a blank client field (the default the cleared case holds), a
+ * one-byte answer or digit, "a;c" in a multiple question. True when
+ * done; false for anything else, which then goes the long way. */
+static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, const char *text,
+                             size_t len)
 {
-    unsigned char u = (unsigned char)ch;
-    return u < RAS_ANSWER_BYTES ? col->plan->letter[u] : 0;
-}
-
-/* Sets the usual cells of a column inline: a blank client field (the
- * default the cleared case holds), a one-byte answer or digit, "a;c" in a
- * multiple question. True when done; false for anything else, which then
- * goes the long way. */
-static inline bool put_usual(ras_case *c, const ras_col *col, const char *text, size_t len)
-{
-    const ras_question *q = col->question;
-    unsigned s;
+    const ras_col_plan *plan = col->plan;
+    unsigned s, t;
     switch (col->op) {
     case RAS_OP_SKIP: return true;
     case RAS_OP_FIELD: return len == 0;
@@ -273,32 +271,62 @@ static inline bool put_usual(ras_case *c, const ras_col *col, const char *text, 
     case RAS_OP_SINGLE:
         if (len == 0)
             return true; /* unanswered, as cleared */
-        if (len != 1 || (s = one_byte(col, text[0])) == 0)
+        if (len != 1 || (s = plan->letter[(unsigned char)text[0]]) == 0)
             return false;
-        ras_case_fresh_single(c, q, s - 1);
+        s--;
+        ras_case_fill_single(f, col->index, col->domain, s, plan->points[s], plan->adjust[s]);
         return true;
     case RAS_OP_NUMBER:
         if (len == 0)
             return true;
-        if (len != 1 || (s = one_byte(col, text[0])) == 0)
+        if (len != 1 || (s = plan->letter[(unsigned char)text[0]]) == 0)
             return false;
-        ras_case_fresh_number(c, q, (int64_t)(s - 1), col->plan->digit_points[s - 1]);
+        s--;
+        ras_case_fill_number(f, col->index, col->domain, (int64_t)s, plan->points[s]);
         return true;
     case RAS_OP_MULTIPLE:
         if (len == 0) {
-            ras_case_fresh_none(c, q);
+            ras_case_fill_none(f, col->index);
             return true;
         }
-        if (len == 1 && (s = one_byte(col, text[0])) != 0) {
-            ras_case_fresh_one(c, q, s - 1);
+        if (len == 1 && (s = plan->letter[(unsigned char)text[0]]) != 0) {
+            s--;
+            ras_case_fill_none(f, col->index);
+            ras_case_fill_choose(f, col->domain, col->first_answer + s, plan->points[s],
+                                 plan->adjust[s]);
             return true;
         }
-        if (len == 3 && text[1] == ';') {
-            unsigned i = one_byte(col, text[0]), j = one_byte(col, text[2]);
-            return i && j && i != j && ras_case_fresh_two(c, q, i - 1, j - 1);
+        if (len == 3 && text[1] == ';' && (s = plan->letter[(unsigned char)text[0]]) != 0 &&
+            (t = plan->letter[(unsigned char)text[2]]) != 0 && s != t) {
+            s--;
+            t--;
+            ras_case_fill_none(f, col->index);
+            ras_case_fill_choose(f, col->domain, col->first_answer + s, plan->points[s],
+                                 plan->adjust[s]);
+            ras_case_fill_choose(f, col->domain, col->first_answer + t, plan->points[t],
+                                 plan->adjust[t]);
+            return true;
         }
         return false;
     }
+    return false;
+}
+
+/* A cell put_usual did not take: the general setters, which check it and
+ * name what is wrong. They keep the case's running totals themselves, so
+ * the fill's adjust sum is handed over and taken back. */
+static bool put_long_way(ras_case *c, ras_case_fill *f, const ras_col *col, const char *text,
+                         size_t len, char *msg, size_t size, unsigned long line)
+{
+    ras_error e;
+    ras_case_fill_end(c, f);
+    ras_status st = col->kind == RAS_COL_QUESTION
+                        ? ras_case_put_answer(c, col->question, text, len, &e)
+                        : ras_case_set_field(c, col->field, text, len, &e);
+    *f = ras_case_fill_begin(c);
+    if (st == RAS_OK)
+        return true;
+    snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
     return false;
 }
 
@@ -318,21 +346,14 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
     ras_case_clear(c);
     /* The columns were bound to c's model's questions and fields at the
      * header, so the checked public setters are not needed. */
-    const ras_csv_field *f = r->fields;
-    for (const ras_col *col = h->cols, *end = col + h->n_cols; col < end; col++, f++) {
-        const char *text = f->text;
-        size_t len = f->len;
-        if (put_usual(c, col, text, len))
-            continue;
-        ras_error e;
-        ras_status st = col->kind == RAS_COL_QUESTION
-                            ? ras_case_put_answer(c, col->question, text, len, &e)
-                            : ras_case_set_field(c, col->field, text, len, &e);
-        if (st != RAS_OK) {
-            snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
+    ras_case_fill f = ras_case_fill_begin(c);
+    const ras_csv_field *cell = r->fields;
+    for (const ras_col *col = h->cols, *end = col + h->n_cols; col < end; col++, cell++) {
+        if (!put_usual(c, &f, col, cell->text, cell->len) &&
+            !put_long_way(c, &f, col, cell->text, cell->len, msg, size, line))
             return false;
-        }
     }
+    ras_case_fill_end(c, &f);
     return true;
 }
 

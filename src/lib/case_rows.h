@@ -32,23 +32,30 @@ typedef enum ras_col_op {
     RAS_OP_MULTIPLE
 } ras_col_op;
 
-/* A question's one-byte cells, worked out at the header: letter[b] is
- * the answer whose id is the byte b (single, multiple) or b's value as a
- * digit if the question allows it (number), plus 1; 0 sends the cell the
- * long way (case.c), which also gives every error. digit_points is what
- * a digit scores. */
+/* A question's one-byte cells, worked out at the header: letter[b] is,
+ * plus 1, the slot of the byte b: the index of the answer whose id is b
+ * (single, multiple) or b's value as a digit if the question allows it
+ * (number). 0 sends the cell the long way (case.c), which also gives
+ * every error. Indexed by any byte, so a cell needs no range test.
+ * points and adjust are what each slot scores. */
+#define RAS_PLAN_SLOTS 16
 typedef struct ras_col_plan {
-    unsigned char letter[RAS_ANSWER_BYTES];
-    int64_t digit_points[10];
+    unsigned char letter[256];
+    int64_t points[RAS_PLAN_SLOTS];
+    int32_t adjust[RAS_PLAN_SLOTS];
 } ras_col_plan;
 
-/* What one input column sets. */
+/* What one input column sets. The first fields are what the row loader
+ * reads for every cell; the rest is for the header and messages. */
 typedef struct ras_col {
-    ras_col_kind kind;
     ras_col_op op;
+    size_t index;             /* RAS_COL_QUESTION: the question's index */
+    size_t domain;            /* and its domain's */
+    size_t first_answer;      /* and its answers' first, among the model's */
+    const ras_col_plan *plan; /* RAS_COL_QUESTION: its question's plan */
+    ras_col_kind kind;
     ras_field field;              /* RAS_COL_FIELD */
     const ras_question *question; /* RAS_COL_QUESTION */
-    const ras_col_plan *plan;     /* RAS_COL_QUESTION: its question's plan */
     size_t extra;                 /* RAS_COL_EXTRA: index into the caller's names */
     const char *name;             /* NUL-terminated copy of the header cell */
     size_t len;

@@ -10,9 +10,12 @@
 /* Limits that keep memory bounded on hostile input (docs/design.md). */
 #define RAS_MAX_DOC_MIB 16 /* one YAML file */
 #define RAS_MAX_DOC_BYTES ((size_t)RAS_MAX_DOC_MIB * 1024 * 1024)
-#define RAS_MAX_YAML_DEPTH 32           /* nesting of maps/lists */
-#define RAS_MAX_ID 64                   /* bytes in an id */
-#define RAS_MAX_POINTS 1000000000LL     /* any points figure */
+#define RAS_MAX_YAML_DEPTH 32       /* nesting of maps/lists */
+#define RAS_MAX_ID 64               /* bytes in an id */
+#define RAS_MAX_POINTS 1000000000LL /* any points figure */
+/* A domain's questions before its cap: far above any real model, and low
+ * enough that a case's running sums (case.h) can never overflow. */
+#define RAS_MAX_DOMAIN_RAW (RAS_MAX_POINTS * 1000LL)
 #define RAS_MAX_PENCE 100000000000000LL /* one trillion pounds */
 
 typedef struct ras_answer {

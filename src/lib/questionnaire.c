@@ -286,13 +286,25 @@ static size_t count_questions(const ras_ynode *domains)
 }
 
 /* The most points the questionnaire can give must stay within
- * RAS_MAX_POINTS, so no total can overflow while scoring. */
+ * RAS_MAX_POINTS, and each domain's before its cap within
+ * RAS_MAX_DOMAIN_RAW, so no sum can overflow while scoring. */
 static ras_status check_points_limit(qbuild *b, const ras_ynode *domains)
 {
     int64_t total = 0;
     for (size_t i = 0; i < b->m->n_domains; i++) {
-        int64_t lo, hi;
-        ras_domain_bounds(&b->m->domains[i], &lo, &hi);
+        const ras_domain *d = &b->m->domains[i];
+        int64_t lo, hi, raw = 0;
+        for (size_t k = 0; k < d->n_questions; k++) {
+            ras_question_bounds(&d->questions[k], &lo, &hi);
+            raw = ras_add_saturate(raw, hi);
+        }
+        if (raw > RAS_MAX_DOMAIN_RAW)
+            return ras_fail(b->r.err, RAS_ERR_LIMIT, b->r.file, domains->items[i]->line,
+                            domains->items[i]->column, d->id,
+                            "domain '%s': its questions could give more than %lld points "
+                            "before its cap",
+                            d->id, (long long)RAS_MAX_DOMAIN_RAW);
+        ras_domain_bounds(d, &lo, &hi);
         total = ras_add_saturate(total, hi);
         if (total > RAS_MAX_POINTS)
             return ras_fail(b->r.err, RAS_ERR_LIMIT, b->r.file, domains->items[i]->line,

@@ -3,11 +3,10 @@
  *
  * This is the one scorer: `ras score` explains what it records and
  * `ras batch` prints a row of the same result. It runs for every row of a
- * batch, so it reads each question's points and adjusts as the case worked
- * them when the answer was set (case.h), sums them without a branch per
- * question, walks the questions one by one only for a missing answer or
- * the explanation's list of adjustments, and never formats text or clears
- * whole arrays when a case scores. */
+ * batch, so it reads the per-domain points and the adjust sum the case
+ * kept as its answers were set (case.h), walks the questions one by one
+ * only for a missing answer or the explanation's details, and never
+ * formats text or clears whole arrays when a case scores. */
 #include <string.h>
 
 #include "case.h"
@@ -22,11 +21,6 @@ static ras_status overflow(ras_error *err, const char *subject, const char *what
     return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, subject, "%s is too large to compute", what);
 }
 
-/* What the walk over the questions gathers for step 6. */
-typedef struct tally {
-    int64_t adjust; /* sum of chosen adjusts, hundredths of a percent */
-} tally;
-
 static ras_status not_answered(const ras_question *q, bool partial, ras_error *err)
 {
     if (q->required && !partial)
@@ -35,23 +29,8 @@ static ras_status not_answered(const ras_question *q, bool partial, ras_error *e
     return RAS_OK; /* an optional question left out scores 0 */
 }
 
-/* Lists question q's chosen answers that carry an adjust, for the
- * explanation (the result holds room for every answer of the model). */
-static void list_adjustments(const ras_case *c, const ras_question *q, ras_result *r)
-{
-    size_t k = q->index;
-    if (q->type == RAS_SINGLE) {
-        size_t a = (size_t)c->single[k];
-        r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
-        return;
-    }
-    for (size_t a = 0; a < q->n_answers; a++)
-        if (c->chosen[q->first_answer + a] && q->answers[a].has_adjust)
-            r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
-}
-
-/* The second walk, for a case with an unanswered question: the required
- * check, in question order. */
+/* A case with an unanswered question: the required check, in question
+ * order. */
 static ras_status check_required(const ras_model *m, const ras_case *c, bool partial,
                                  ras_error *err)
 {
@@ -65,47 +44,46 @@ static ras_status check_required(const ras_model *m, const ras_case *c, bool par
     return RAS_OK;
 }
 
-/* Steps 1 to 3: question points, domain sums under their caps, total;
- * with step 6's adjustments. Step 1 itself was worked as the answers were
- * set (case.h), so this is sums over arrays, without a branch per
- * question; the questions are walked one by one only when a check or the
- * explanation needs it.
- *
- * The sum over a domain's questions is not checked per question: each
- * question's points are 0 to RAS_MAX_POINTS (the loader refuses a model
- * whose highest total is above it, and a question's points are part of
- * that total), so a domain of fewer than 2^32 questions cannot overflow.
- * The domain sums and the total are checked. */
+/* The explanation's details: each question's points and, in question
+ * order, every chosen answer that carries an adjust (the result holds
+ * room for every answer of the model). */
+static void record_details(const ras_model *m, const ras_case *c, ras_result *r)
+{
+    for (size_t k = 0; k < m->n_questions; k++) {
+        const ras_question *q = &m->questions[k];
+        int64_t adjust;
+        ras_case_share(c, q, &r->question_points[k], &adjust);
+        if (!c->answered[k] || q->type == RAS_NUMBER)
+            continue;
+        for (size_t a = 0; a < q->n_answers; a++) {
+            bool picked = q->type == RAS_SINGLE ? (size_t)c->single[k] == a
+                                                : c->chosen[q->first_answer + a] != 0;
+            if (picked && q->answers[a].has_adjust)
+                r->adjustments[r->n_adjustments++] = (ras_adjustment){q, a, q->answers[a].adjust};
+        }
+    }
+}
+
+/* Steps 1 to 3: question points, domain sums under their caps, total.
+ * Steps 1 and 2's sums were kept as the answers were set (case.h), so
+ * this reads a sum per domain; the questions are walked one by one only
+ * for a missing answer or the explanation. The domain sums cannot
+ * overflow (the loader bounds them); the total is checked all the same. */
 static ras_status count_points(const ras_model *m, const ras_case *c, bool partial, ras_result *r,
-                               tally *t, ras_error *err)
+                               ras_error *err)
 {
     size_t n = m->n_questions;
-    const int64_t *points = c->points; /* 0 when unanswered */
-    int64_t adjust = 0;
-    unsigned missing = 0, flagged = 0;
-    for (size_t k = 0; k < n; k++) {
-        adjust += c->adjust[k];
-        missing |= c->answered[k] ^ 1u;
-        flagged |= c->n_adjust[k];
-    }
-    if (missing) {
+    if (n && memchr(c->answered, 0, n)) {
         ras_status st = check_required(m, c, partial, err);
         if (st != RAS_OK)
             return st;
     }
-    if (r->details && flagged) /* the explanation's list, in question order */
-        for (size_t k = 0; k < n; k++)
-            if (c->n_adjust[k])
-                list_adjustments(c, &m->questions[k], r);
-    if (n && r->details)
-        memcpy(r->question_points, points, n * sizeof *points);
+    if (r->details)
+        record_details(m, c, r);
     int64_t total = 0;
     for (size_t d = 0; d < m->n_domains; d++) {
         const ras_domain *dom = &m->domains[d];
-        const int64_t *p = points + (dom->questions - m->questions);
-        int64_t raw = 0;
-        for (size_t i = 0; i < dom->n_questions; i++)
-            raw += p[i];
+        int64_t raw = c->domain_points[d];
         int64_t capped = dom->has_cap && raw > dom->cap ? dom->cap : raw;
         r->domain_raw[d] = raw;
         r->domain_points[d] = capped;
@@ -113,7 +91,6 @@ static ras_status count_points(const ras_model *m, const ras_case *c, bool parti
             return overflow(err, dom->id, "the total points");
     }
     r->total = total;
-    t->adjust = adjust;
     return RAS_OK;
 }
 
@@ -198,11 +175,11 @@ static ras_status choose_group(const ras_case *c, ras_result *r, ras_error *err)
                     "unknown group '%s' (scoring table '%s' has %s)", name, t->id, names);
 }
 
-/* Step 6's percentage: the sum gathered with the points, at least -100%.
- * Each adjust is at most 1000% in size, so the int64 sum cannot overflow. */
-static ras_status limit_adjustments(ras_result *r, const tally *t, ras_error *err)
+/* Step 6's percentage: the sum the case kept, at least -100%. Each
+ * adjust is at most 1000% in size, so the int64 sum cannot overflow. */
+static ras_status limit_adjustments(const ras_case *c, ras_result *r, ras_error *err)
 {
-    int64_t sum = t->adjust;
+    int64_t sum = c->adjust_total;
     if (sum < -10000) {
         sum = -10000;
         r->adjust_limited = true;
@@ -214,10 +191,10 @@ static ras_status limit_adjustments(ras_result *r, const tally *t, ras_error *er
 }
 
 /* Steps 4 to 8: the RAS amount. */
-static ras_status ras_amount(ras_result *r, const tally *tl, ras_error *err)
+static ras_status ras_amount(const ras_case *c, ras_result *r, ras_error *err)
 {
     const ras_table *t = r->table;
-    ras_status st = limit_adjustments(r, tl, err);
+    ras_status st = limit_adjustments(c, r, err);
     if (st != RAS_OK)
         return st;
     r->eligible = r->total >= t->threshold;
@@ -276,14 +253,13 @@ static ras_status score_case(const ras_model *model, const ras_case *c, bool par
      * only the single figures are reset here; a failure resets all. */
     ras_result_reset_figures(r);
     copy_client_id(c, r);
-    tally t = {0};
-    ras_status st = count_points(model, c, partial, r, &t, err);
+    ras_status st = count_points(model, c, partial, r, err);
     if (st == RAS_OK)
         st = choose_table(model, c, r, err);
     if (st == RAS_OK)
         st = choose_group(c, r, err);
     if (st == RAS_OK)
-        st = ras_amount(r, &t, err);
+        st = ras_amount(c, r, err);
     if (st == RAS_OK)
         st = indicative(c, r, err);
     if (st != RAS_OK) {
