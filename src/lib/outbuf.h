@@ -127,8 +127,8 @@ static inline char *ras_put_bytes(char *p, const char *s, size_t len)
     return p + len;
 }
 
-/* v's digits, written left to right once their count is known. */
-static inline char *ras_put_digits(char *p, uint64_t v)
+/* How many decimal digits v has (1 for 0). */
+static inline size_t ras_digit_count(uint64_t v)
 {
     static const uint64_t tens[20] = {1ull,
                                       10ull,
@@ -150,9 +150,25 @@ static inline char *ras_put_digits(char *p, uint64_t v)
                                       100000000000000000ull,
                                       1000000000000000000ull,
                                       10000000000000000000ull};
+#if defined(__GNUC__)
+    /* From the bit length: log10(2) is about 1233/4096, which gives the
+     * count or one less; one comparison settles it. v | 1 makes 0 count
+     * as one digit. */
+    uint64_t w = v | 1u;
+    size_t t = (size_t)(64 - __builtin_clzll(w)) * 1233u >> 12;
+    return t + (w >= tens[t]);
+#else
     size_t n = 1;
     while (n < 20 && v >= tens[n])
         n++;
+    return n;
+#endif
+}
+
+/* v's digits, written left to right once their count is known. */
+static inline char *ras_put_digits(char *p, uint64_t v)
+{
+    size_t n = ras_digit_count(v);
     ras_outbuf_digits(v, p + n);
     return p + n;
 }

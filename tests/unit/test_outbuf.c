@@ -1,0 +1,153 @@
+/* test_outbuf.c - the batch's hand-written output (outbuf.h): digit
+ * counts, integers and pounds written without printf, and CSV quoting.
+ * Each figure is compared with what printf writes for the same value,
+ * at every power of ten and its neighbours and over a spread of values,
+ * so an off-by-one digit count or a dropped leading zero in the pence
+ * fails. */
+#include "support.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "outbuf.h"
+
+/* v, v - 1 and v + 1 for every power of ten, 0, and the extremes. */
+static size_t edge_values(uint64_t *out)
+{
+    size_t n = 0;
+    out[n++] = 0;
+    out[n++] = 1;
+    out[n++] = UINT64_MAX;
+    out[n++] = UINT64_MAX - 1;
+    out[n++] = (uint64_t)INT64_MAX;
+    uint64_t p = 1;
+    for (int k = 0; k < 20; k++) {
+        out[n++] = p;
+        out[n++] = p - 1;
+        out[n++] = p + 1;
+        if (k < 19)
+            p *= 10;
+    }
+    return n;
+}
+
+static void test_digit_count(void **state)
+{
+    (void)state;
+    uint64_t v[80];
+    size_t n = edge_values(v);
+    char want[32];
+    for (size_t i = 0; i < n; i++) {
+        int len = snprintf(want, sizeof want, "%" PRIu64, v[i]);
+        assert_int_equal(ras_digit_count(v[i]), (size_t)len);
+    }
+    /* Every bit length, at its low and high end. */
+    for (int bits = 1; bits < 64; bits++) {
+        uint64_t lo = UINT64_C(1) << (bits - 1), hi = (UINT64_C(1) << bits) - 1;
+        assert_int_equal(ras_digit_count(lo), (size_t)snprintf(want, sizeof want, "%" PRIu64, lo));
+        assert_int_equal(ras_digit_count(hi), (size_t)snprintf(want, sizeof want, "%" PRIu64, hi));
+    }
+}
+
+static void test_put_int_and_money(void **state)
+{
+    (void)state;
+    uint64_t v[80];
+    size_t n = edge_values(v);
+    char got[64], want[64];
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] > (uint64_t)INT64_MAX)
+            continue;
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            int64_t x = sign * (int64_t)v[i];
+            char *end = ras_put_int(got, x);
+            *end = '\0';
+            snprintf(want, sizeof want, "%" PRId64, x);
+            assert_string_equal(got, want);
+            end = ras_put_money(got, x);
+            *end = '\0';
+            uint64_t m = v[i];
+            snprintf(want, sizeof want, "%s%" PRIu64 ".%02u", sign < 0 && m ? "-" : "", m / 100,
+                     (unsigned)(m % 100));
+            assert_string_equal(got, want);
+        }
+    }
+    /* A spread of values with every number of digits. */
+    uint64_t x = 1;
+    for (int i = 0; i < 5000; i++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        int64_t s = (int64_t)(x >> (i % 63));
+        char *end = ras_put_int(got, s);
+        *end = '\0';
+        snprintf(want, sizeof want, "%" PRId64, s);
+        assert_string_equal(got, want);
+    }
+}
+
+static char *write_field(const char *s, size_t len)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    ras_outbuf o;
+    assert_true(ras_outbuf_init(&o, f));
+    ras_outbuf_field(&o, s, len);
+    ras_error err;
+    assert_int_equal(ras_outbuf_finish(&o, &err), RAS_OK);
+    ras_outbuf_free(&o);
+    long size = ftell(f);
+    rewind(f);
+    char *out = calloc((size_t)size + 1, 1);
+    assert_non_null(out);
+    assert_int_equal(fread(out, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    return out;
+}
+
+static void test_quoting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"C001", "C001"},
+        {"", ""},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines", "\"two\nlines\""},
+        {"cr\r", "\"cr\r\""},
+        {"\"", "\"\"\"\""},
+        {"caf\xc3\xa9 ; x", "caf\xc3\xa9 ; x"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = strlen(cases[i].in);
+        assert_int_equal(ras_csv_needs_quotes(cases[i].in, len),
+                         strcmp(cases[i].in, cases[i].out) != 0);
+        char *got = write_field(cases[i].in, len);
+        assert_string_equal(got, cases[i].out);
+        free(got);
+    }
+    /* Each special byte at each place of a field. */
+    for (size_t at = 0; at < 20; at++) {
+        char s[20];
+        memset(s, 'x', sizeof s);
+        assert_false(ras_csv_needs_quotes(s, sizeof s));
+        for (const char *sp = ",\"\n\r"; *sp; sp++) {
+            s[at] = *sp;
+            assert_true(ras_csv_needs_quotes(s, sizeof s));
+            assert_false(ras_csv_needs_quotes(s, at)); /* not within the length */
+            s[at] = 'x';
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_digit_count),
+        cmocka_unit_test(test_put_int_and_money),
+        cmocka_unit_test(test_quoting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
