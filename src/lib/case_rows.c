@@ -264,7 +264,7 @@ static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, 
 {
     const ras_col_plan *plan = col->plan;
     unsigned s, t;
-    switch (col->op) {
+    switch ((unsigned char)col->op) {
     case RAS_OP_SKIP: return true;
     case RAS_OP_FIELD: return len == 0;
     case RAS_OP_CLIENT: return ras_case_fresh_client_id(c, text, len);
@@ -308,22 +308,21 @@ static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, 
             return true;
         }
         return false;
+    default: break;
     }
     return false;
 }
 
 /* A cell put_usual did not take: the general setters, which check it and
  * name what is wrong. They keep the case's running totals themselves, so
- * the fill's adjust sum is handed over and taken back. */
-static bool put_long_way(ras_case *c, ras_case_fill *f, const ras_col *col, const char *text,
-                         size_t len, char *msg, size_t size, unsigned long line)
+ * the fill's adjust sum is handed over first and taken back after. */
+static bool put_long_way(ras_case *c, const ras_col *col, const char *text, size_t len, char *msg,
+                         size_t size, unsigned long line)
 {
     ras_error e;
-    ras_case_fill_end(c, f);
     ras_status st = col->kind == RAS_COL_QUESTION
                         ? ras_case_put_answer(c, col->question, text, len, &e)
                         : ras_case_set_field(c, col->field, text, len, &e);
-    *f = ras_case_fill_begin(c);
     if (st == RAS_OK)
         return true;
     snprintf(msg, size, "line %lu, column '%s': %s", line, col->name, e.message);
@@ -349,8 +348,12 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
     ras_case_fill f = ras_case_fill_begin(c);
     const ras_csv_field *cell = r->fields;
     for (const ras_col *col = h->cols, *end = col + h->n_cols; col < end; col++, cell++) {
-        if (!put_usual(c, &f, col, cell->text, cell->len) &&
-            !put_long_way(c, &f, col, cell->text, cell->len, msg, size, line))
+        if (put_usual(c, &f, col, cell->text, cell->len))
+            continue;
+        ras_case_fill_end(c, &f);
+        bool ok = put_long_way(c, col, cell->text, cell->len, msg, size, line);
+        f = ras_case_fill_begin(c);
+        if (!ok)
             return false;
     }
     ras_case_fill_end(c, &f);
