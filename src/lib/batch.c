@@ -102,9 +102,10 @@ static ras_status ok_row(batch *b, ras_error *err)
     const ras_case *c = b->c;
     ras_outbuf *o = &b->out;
     size_t t = (size_t)(res->table - b->model->tables);
-    ras_outbuf_field(o, c->client_id, c->client_id_len);
-    /* The figures have a bounded length: written at once. */
-    char *p = ras_outbuf_room(o, 4 * RAS_PUT_NUMBER_MAX + 32);
+    /* The client id and the figures have a bounded length: written at
+     * once. */
+    char *p = ras_outbuf_room(o, 2 * RAS_MAX_CLIENT_ID + 2 + 4 * RAS_PUT_NUMBER_MAX + 32);
+    p = ras_put_field(p, c->client_id, c->client_id_len);
     p = ras_put_bytes(p, ",ok,", 4);
     p = ras_put_int(p, res->total);
     *p++ = ',';

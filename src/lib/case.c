@@ -262,10 +262,7 @@ static ras_status set_client_id(ras_case *c, const char *text, size_t len, ras_e
                         "the client id is longer than %d bytes", RAS_MAX_CLIENT_ID);
     /* Kept printable and valid UTF-8 so every output can carry it as is. */
     /* Printable ASCII, the usual id, is clean without the UTF-8 check. */
-    bool ascii = true;
-    for (size_t i = 0; i < len; i++)
-        ascii &= (unsigned char)text[i] - 0x20u < 0x5fu;
-    if (!ascii && !ras_text_is_clean(text, len))
+    if (!ras_printable_ascii(text, len) && !ras_text_is_clean(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
                         "the client id holds a control character or invalid UTF-8");
     memcpy(c->client_id, text, len);

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "num.h"
 #include "ras.h"
+#include "short_text.h"
 
 #define RAS_MAX_CLIENT_ID 256 /* bytes in a client id */
 
@@ -175,14 +176,9 @@ static inline void ras_case_fill_choose(ras_case_fill *f, size_t d, size_t at, i
  * (ras_case_set_field checks and reports it). */
 static inline bool ras_case_fresh_client_id(ras_case *c, const char *text, size_t len)
 {
-    if (len == 0 || len > RAS_MAX_CLIENT_ID)
+    if (len == 0 || len > RAS_MAX_CLIENT_ID || !ras_printable_ascii(text, len))
         return false;
-    unsigned bad = 0;
-    for (size_t i = 0; i < len; i++)
-        bad |= (unsigned char)text[i] - 0x20u >= 0x5fu;
-    if (bad)
-        return false;
-    memcpy(c->client_id, text, len);
+    ras_copy_short(c->client_id, text, len);
     c->client_id[len] = '\0';
     c->client_id_len = len;
     return true;

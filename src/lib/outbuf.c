@@ -73,6 +73,18 @@ void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len)
     ras_outbuf_char(o, '"');
 }
 
+char *ras_put_quoted(char *p, const char *s, size_t len)
+{
+    *p++ = '"';
+    for (size_t i = 0; i < len; i++) {
+        *p++ = s[i];
+        if (s[i] == '"')
+            *p++ = '"';
+    }
+    *p++ = '"';
+    return p;
+}
+
 void ras_outbuf_vmessage(ras_outbuf *o, const char *fmt, va_list ap)
 {
     char message[RAS_ERROR_MESSAGE_MAX + 64];

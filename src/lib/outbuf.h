@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ras.h"
+#include "short_text.h"
 
 #define RAS_OUTBUF_SIZE ((size_t)256 * 1024)
 
@@ -199,6 +200,20 @@ bool ras_csv_needs_quotes(const char *s, size_t len);
 
 /* A CSV field: quoted, with quotes doubled, only when it needs it. */
 void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len);
+
+/* s quoted, with quotes doubled, written at p; returns the end. */
+char *ras_put_quoted(char *p, const char *s, size_t len);
+
+/* A CSV field written at p, quoted only when it needs it: room for
+ * 2 * len + 2 bytes. A short field (a client id) is copied a word at a
+ * time. */
+static inline char *ras_put_field(char *p, const char *s, size_t len)
+{
+    if (ras_csv_needs_quotes(s, len))
+        return ras_put_quoted(p, s, len);
+    ras_copy_short(p, s, len);
+    return p + len;
+}
 
 /* Writes a printf-style message (an error row's reason) as one CSV field,
  * cut to RAS_ERROR_MESSAGE_MAX + 64 bytes. */

@@ -15,6 +15,7 @@
 #include "num.h"
 #include "price.h"
 #include "result.h"
+#include "short_text.h"
 
 static ras_status overflow(ras_error *err, const char *subject, const char *what)
 {
@@ -238,8 +239,7 @@ static void copy_client_id(const ras_case *c, ras_result *r)
     size_t len = c->client_id ? c->client_id_len : 0;
     if (len > RAS_MAX_CLIENT_ID)
         len = RAS_MAX_CLIENT_ID;
-    if (len)
-        memcpy(r->client_id, c->client_id, len);
+    ras_copy_short(r->client_id, c->client_id, len);
     r->client_id[len] = '\0';
 }
 

@@ -64,7 +64,10 @@ report "ras_batch" "$(best sh -c "'$work/batch_driver' '$here/model' '$work/case
 
 echo "--- ras batch (the program)"
 batch() { "$build/ras" batch -m "$here/model" "$1" -o "$2" 2>"$work/stderr" || true; }
-report "ras batch" "$(best batch "$work/cases.csv" "$work/out.csv")"
+report "ras batch -o FILE" "$(best batch "$work/cases.csv" "$work/out.csv")"
+# The same to stdout, into /dev/null: no file is written and nothing is
+# synced to disk (-o does both, so that a finished file is a whole one).
+report "ras batch >/dev/null" "$(best sh -c "'$build/ras' batch -m '$here/model' '$work/cases.csv' >/dev/null 2>&1 || true")"
 rss() { # rss IN: peak RSS of one run in MB
   /usr/bin/time -f "%M" -o "$work/rss" "$build/ras" batch -m "$here/model" "$1" -o "$work/out-rss.csv" \
     2>/dev/null || true

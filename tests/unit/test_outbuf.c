@@ -3,7 +3,8 @@
  * Each figure is compared with what printf writes for the same value,
  * at every power of ten and its neighbours and over a spread of values,
  * so an off-by-one digit count or a dropped leading zero in the pence
- * fails. */
+ * fails. Also the word-at-a-time checks and copies of short text
+ * (short_text.h) the client id goes through, against byte loops. */
 #include "support.h"
 
 #include <inttypes.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "outbuf.h"
+#include "short_text.h"
 
 /* v, v - 1 and v + 1 for every power of ten, 0, and the extremes. */
 static size_t edge_values(uint64_t *out)
@@ -142,12 +144,77 @@ static void test_quoting(void **state)
     }
 }
 
+/* The byte-loop meaning of ras_printable_ascii. */
+static bool printable_slow(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+            return false;
+    return true;
+}
+
+static void test_short_text(void **state)
+{
+    (void)state;
+    /* Every byte value at every place of every length up to 20, in a
+     * field of printable bytes; the bytes around the field are bad, so
+     * reading past either end shows. */
+    char buf[40];
+    for (size_t len = 0; len <= 20; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (int b = 0; b < 256; b++) {
+                memset(buf, 0x01, sizeof buf);
+                memset(buf + 8, 'k', len);
+                buf[8 + at] = (char)b;
+                assert_int_equal(ras_printable_ascii(buf + 8, len), printable_slow(buf + 8, len));
+            }
+        }
+        memset(buf, 0x01, sizeof buf);
+        memset(buf + 8, 'k', len);
+        assert_true(ras_printable_ascii(buf + 8, len));
+    }
+    /* Copies of every length, leaving the bytes around them alone. */
+    for (size_t len = 0; len <= 40 - 16; len++) {
+        char src[40], dst[40], want[40];
+        for (size_t i = 0; i < sizeof src; i++)
+            src[i] = (char)('A' + i);
+        memset(dst, '.', sizeof dst);
+        memset(want, '.', sizeof want);
+        memcpy(want + 4, src, len);
+        ras_copy_short(dst + 4, src, len);
+        assert_memory_equal(dst, want, sizeof dst);
+    }
+}
+
+static void test_put_field(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"C0000001", "C0000001"},
+        {"C0000001-LONGER-ID", "C0000001-LONGER-ID"},
+        {"x", "x"},
+        {"", ""},
+        {"a,b", "\"a,b\""},
+        {"12345678\"9", "\"12345678\"\"9\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        memset(out, '.', sizeof out);
+        char *end = ras_put_field(out, cases[i].in, strlen(cases[i].in));
+        assert_int_equal((size_t)(end - out), strlen(cases[i].out));
+        assert_memory_equal(out, cases[i].out, strlen(cases[i].out));
+        assert_int_equal(*end, '.');
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_digit_count),
-        cmocka_unit_test(test_put_int_and_money),
-        cmocka_unit_test(test_quoting),
+        cmocka_unit_test(test_digit_count), cmocka_unit_test(test_put_int_and_money),
+        cmocka_unit_test(test_quoting),     cmocka_unit_test(test_short_text),
+        cmocka_unit_test(test_put_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
