@@ -24,6 +24,10 @@ static size_t edge_values(uint64_t *out)
     out[n++] = UINT64_MAX;
     out[n++] = UINT64_MAX - 1;
     out[n++] = (uint64_t)INT64_MAX;
+    /* Where the writers change from 32-bit to 64-bit arithmetic. */
+    out[n++] = UINT32_MAX;
+    out[n++] = (uint64_t)UINT32_MAX + 1;
+    out[n++] = (uint64_t)UINT32_MAX - 1;
     uint64_t p = 1;
     for (int k = 0; k < 20; k++) {
         out[n++] = p;
@@ -38,7 +42,7 @@ static size_t edge_values(uint64_t *out)
 static void test_digit_count(void **state)
 {
     (void)state;
-    uint64_t v[80];
+    uint64_t v[90];
     size_t n = edge_values(v);
     char want[32];
     for (size_t i = 0; i < n; i++) {
@@ -56,7 +60,7 @@ static void test_digit_count(void **state)
 static void test_put_int_and_money(void **state)
 {
     (void)state;
-    uint64_t v[80];
+    uint64_t v[90];
     size_t n = edge_values(v);
     char got[64], want[64];
     for (size_t i = 0; i < n; i++) {
