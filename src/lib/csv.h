@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "ras.h"
@@ -50,11 +51,13 @@ typedef struct ras_csv {
     char *buf;        /* cap bytes and RAS_CSV_PAD bytes of slack */
     size_t cap, pos, end;
     bool eof, started;
+    unsigned char simd; /* private: the fast scan in use (csv.c); tests lower it */
     unsigned long line; /* physical line at pos, 1-based */
     /* the current record */
     ras_csv_field *fields;
     unsigned char *doubled; /* per field: holds "" to undo */
-    bool any_doubled;       /* some field of the record has "" to undo */
+    uint32_t *ends;         /* private: the AVX2 scan's field ends (csv.c) */
+    bool any_doubled;       /* the general scan's: some field has "" to undo */
     size_t n_fields, fields_cap;
     unsigned long record_line; /* the line the record starts on */
     long bad_field;            /* first field with a NUL or invalid UTF-8, or -1 */

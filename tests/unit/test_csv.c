@@ -1,7 +1,8 @@
 /* test_csv.c - the RFC 4180 reader: every quoting edge, line ends, the
  * byte-order mark, limits and errors with their lines, each fed whole and
  * in 1, 2, 3-byte and random-size chunks so a quote or a CRLF split
- * across reads is covered. */
+ * across reads is covered, and each read by every scan this processor
+ * runs (the general one alone, SSE2, AVX2: csv.c's simd levels). */
 #include "support.h"
 
 #include <errno.h>
@@ -41,17 +42,34 @@ static ras_status feed_read(void *ctx, char *buf, size_t size, size_t *got)
     return RAS_OK;
 }
 
+/* Copies field text to out at n, a NUL as "<NUL>" so the text can be
+ * compared as a string; returns the new n. */
+static size_t put_text(char *out, size_t n, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\0') {
+            memcpy(out + n, "<NUL>", 5);
+            n += 5;
+        } else {
+            out[n++] = text[i];
+        }
+    }
+    return n;
+}
+
 /* Reads a whole input and renders it as text: one line per record,
  * "LINE: [f1][f2]..." with "!FIELD reason" for a record with bad text;
  * an error ends the text as "error LINE:COL: message". */
-static char *render(const char *data, size_t size, int chunk)
+static char *render(const char *data, size_t size, int chunk, unsigned simd)
 {
     feed f = {data, size, 0, chunk, 7u};
     ras_csv r;
     ras_error err;
     ras_error_clear(&err);
     assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
-    size_t cap = 4096 + size * 4, n = 0;
+    if (simd < r.simd)
+        r.simd = (unsigned char)simd; /* a slower scan than the best one */
+    size_t cap = 4096 + size * 8, n = 0;
     char *out = malloc(cap);
     assert_non_null(out);
     out[0] = '\0';
@@ -68,8 +86,7 @@ static char *render(const char *data, size_t size, int chunk)
         n += (size_t)snprintf(out + n, cap - n, "%lu:", r.record_line);
         for (size_t i = 0; i < r.n_fields; i++) {
             out[n++] = '[';
-            memcpy(out + n, r.fields[i].text, r.fields[i].len);
-            n += r.fields[i].len;
+            n = put_text(out, n, r.fields[i].text, r.fields[i].len);
             out[n++] = ']';
         }
         if (r.bad_field >= 0)
@@ -81,18 +98,26 @@ static char *render(const char *data, size_t size, int chunk)
     return out;
 }
 
-/* Checks one input gives `want` however it is fed. */
+/* The simd levels of csv.c: the general scan alone, SSE2, AVX2. */
+#define SIMD_LEVELS 3u
+
+/* Checks one input gives `want` however it is fed and scanned. 66-byte
+ * reads leave the vector scans a record's first block in the buffer but
+ * not always its line end. */
 static void check_size(const char *data, size_t size, const char *want)
 {
-    static const int chunks[] = {0, 1, 2, 3, -1};
-    for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
-        char *got = render(data, size, chunks[i]);
-        bool same = strcmp(got, want) == 0;
-        if (!same)
-            print_error("chunk %d:\n--- want\n%s--- got\n%s", chunks[i], want, got);
-        free(got); /* before fail(), which GCC does not know never returns */
-        if (!same)
-            fail();
+    static const int chunks[] = {0, 1, 2, 3, -1, 66};
+    for (unsigned simd = 0; simd < SIMD_LEVELS; simd++) {
+        for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+            char *got = render(data, size, chunks[i], simd);
+            bool same = strcmp(got, want) == 0;
+            if (!same)
+                print_error("simd %u, chunk %d:\n--- want\n%s--- got\n%s", simd, chunks[i], want,
+                            got);
+            free(got); /* before fail(), which GCC does not know never returns */
+            if (!same)
+                fail();
+        }
     }
 }
 
@@ -174,7 +199,7 @@ static void test_errors(void **state)
 static void test_bad_text(void **state)
 {
     (void)state;
-    check_size("a,b\nx,y\0z\n", 10, "1:[a][b]\n2:[x][y\0z] !2 a NUL byte\n");
+    check_size("a,b\nx,y\0z\n", 10, "1:[a][b]\n2:[x][y<NUL>z] !2 a NUL byte\n");
     check("a,\xff\n", "1:[a][\xff] !2 invalid UTF-8\n");
     check("\xc3\xa9,\xe2\x82\xac\n", "1:[\xc3\xa9][\xe2\x82\xac]\n");
     check("\xed\xa0\x80\n", "1:[\xed\xa0\x80] !1 invalid UTF-8\n");     /* a surrogate */
@@ -258,6 +283,25 @@ static void test_limits(void **state)
     assert_int_equal(first_error(data, size, &err), RAS_ERR_LIMIT);
     assert_int_equal(err.line, 1);
     assert_string_equal(err.message, "the record starting here is longer than 4194304 bytes");
+    free(data);
+
+    /* The same after a record that grew the buffer to its largest, so
+     * the field is whole in the buffer, where the vector scans see it. */
+    field = 750 * 1000;
+    size_t big = 3 * (field + 1); /* over half the largest buffer: grows it */
+    size = big + 2 + n + 1 + 100;
+    data = malloc(size);
+    assert_non_null(data);
+    memset(data, 'q', big);
+    data[field] = data[2 * field + 1] = ',';
+    memcpy(data + big - 1, "\nb,", 3);
+    memset(data + big + 2, 'x', n);
+    data[big + 2 + n] = '\n';
+    memset(data + size - 100, 'c', 100); /* a record after it, so it ends in a whole block */
+    data[size - 1] = '\n';
+    assert_int_equal(first_error(data, size, &err), RAS_ERR_LIMIT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 2);
     free(data);
 
     /* Exactly at the field limit is fine. */
@@ -349,15 +393,218 @@ static void test_file(void **state)
     fclose(f);
 }
 
+/* What render gives for an input with no quote, worked out the simple
+ * way: lines split at LF, CRLF or a lone CR, blank ones skipped, fields
+ * at commas, and the first field with a NUL or a 0xff byte marked (the
+ * only bad bytes these tests use). */
+static char *expect_plain(const char *data, size_t size)
+{
+    size_t cap = 4096 + size * 8, n = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    unsigned long line = 1;
+    for (size_t i = 0; i < size;) {
+        size_t e = i;
+        while (e < size && data[e] != '\n' && data[e] != '\r')
+            e++;
+        if (e > i) {
+            n += (size_t)snprintf(out + n, cap - n, "%lu:[", line);
+            long field = 0, bad = -1;
+            const char *reason = NULL;
+            for (size_t k = i; k < e; k++) {
+                if (data[k] == ',') {
+                    memcpy(out + n, "][", 2);
+                    n += 2;
+                    field++;
+                    continue;
+                }
+                if (bad < 0 && (data[k] == '\0' || (unsigned char)data[k] == 0xff)) {
+                    bad = field;
+                    reason = data[k] == '\0' ? "a NUL byte" : "invalid UTF-8";
+                }
+                n = put_text(out, n, data + k, 1);
+            }
+            out[n++] = ']';
+            if (bad >= 0)
+                n += (size_t)snprintf(out + n, cap - n, " !%ld %s", bad + 1, reason);
+            out[n++] = '\n';
+        }
+        line++;
+        i = e + (e + 1 < size && data[e] == '\r' && data[e + 1] == '\n' ? 2 : 1);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void check_plain(const char *data, size_t size)
+{
+    char *want = expect_plain(data, size);
+    check_size(data, size, want);
+    free(want);
+}
+
+/* Records long enough for the vector scans, whose field ends and line
+ * ends fall at every position of a 64-byte block and across blocks: dense
+ * ones (one-byte fields), sparse ones (a few long fields), LF, CRLF and
+ * lone CR, blank lines between them, and the last one exactly at the
+ * input's end. */
+static void test_blocks(void **state)
+{
+    (void)state;
+    char data[4096];
+    for (size_t width = 1; width <= 70; width++) {
+        for (size_t shift = 0; shift < 3; shift++) {
+            static const char *const ends[] = {"\n", "\r\n", "\r"};
+            size_t n = 0;
+            for (size_t rec = 0; rec < 4; rec++) {
+                /* A head of 0 to 2 bytes moves every comma by one. */
+                for (size_t k = 0; k < shift + rec % 2; k++)
+                    data[n++] = 'h';
+                for (size_t k = 0; k < 150; k++)
+                    data[n++] = k % (width + 1) == width ? ',' : (char)('a' + k % 26);
+                const char *end = ends[(rec + width) % 3];
+                memcpy(data + n, end, strlen(end));
+                n += strlen(end);
+                if (rec == 1)
+                    data[n++] = '\n'; /* a blank line */
+            }
+            check_plain(data, n);
+            /* No line end at all after the last record. */
+            check_plain(data, n - 1 - (data[n - 2] == '\r'));
+        }
+    }
+    /* A CR at the very end of a read (of 66 bytes, as check_size does) is
+     * maybe half of a CRLF: the line count must not take it for two. */
+    memcpy(data, "x\n", 2);
+    memset(data + 2, 'c', 63);
+    data[10] = ',';
+    memcpy(data + 65, "\r\ny\n", 4);
+    check_plain(data, 69);
+    /* Exactly one block, and one block and one byte, ending the input. */
+    for (size_t len = 62; len <= 66; len++) {
+        memset(data, 'x', len);
+        data[0] = data[len / 2] = ',';
+        data[len - 1] = '\n';
+        check_plain(data, len);
+        data[len - 1] = '\r'; /* a CR last: maybe half of a CRLF */
+        check_plain(data, len);
+    }
+}
+
+/* A NUL, an invalid byte or a valid two-byte character at each position
+ * of a record's blocks: the record is still whole, and the right field is
+ * marked. */
+static void test_block_bad_bytes(void **state)
+{
+    (void)state;
+    char data[512];
+    for (size_t at = 0; at < 140; at++) {
+        static const char *const bad[] = {"\0", "\xff", "\xc3\xa9"};
+        for (size_t kind = 0; kind < 3; kind++) {
+            size_t n = 0;
+            memcpy(data + n, "first,record\n", 13);
+            n += 13;
+            size_t rec = n;
+            for (size_t k = 0; k < 150; k++)
+                data[n++] = k % 3 == 2 ? ',' : 'v';
+            data[n++] = '\n';
+            memcpy(data + rec + at, bad[kind], kind == 2 ? 2 : 1);
+            if (data[rec + at + (kind == 2)] == '\n')
+                continue; /* the character would break the line end */
+            /* A high byte just after this record's end, in its last block,
+             * and more records, so the vector scans can read it. */
+            memcpy(data + n, "\xc3\xa9,z\n", 5);
+            n += 5;
+            for (size_t k = 0; k < 140; k++)
+                data[n++] = k % 70 == 69 ? '\n' : k % 2 ? ',' : 'p';
+            check_plain(data, n);
+        }
+    }
+}
+
+/* More fields than the reader starts with room for, in one record. */
+static void test_many_fields(void **state)
+{
+    (void)state;
+    /* The reader starts with room for 128 fields; the first record is
+     * read by the general scan, the long ones by the vector scans, which
+     * must make room themselves. */
+    static const size_t fields[] = {3, 300, 700, 5};
+    char *data = malloc(2 * (3 + 300 + 700 + 5));
+    assert_non_null(data);
+    size_t n = 0;
+    for (size_t rec = 0; rec < 4; rec++) {
+        for (size_t i = 0; i < fields[rec]; i++) {
+            data[n++] = (char)('a' + i % 26);
+            data[n++] = i + 1 < fields[rec] ? ',' : '\n';
+        }
+    }
+    check_plain(data, n);
+    free(data);
+}
+
+/* Random inputs, quotes and errors included: every scan gives what the
+ * general one gives, however the input is fed. */
+static void test_scans_agree(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",
+                                         "bc",
+                                         ",",
+                                         ",",
+                                         ",",
+                                         ",",
+                                         "\n",
+                                         "\r\n",
+                                         "\r",
+                                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                                         "\"q,\"\"q\"",
+                                         "\"\n\"",
+                                         "\xc3\xa9",
+                                         "\xff",
+                                         "\0",
+                                         "\"",
+                                         ",,,,,,,,,,,,,,,,",
+                                         "1,2,3,4,5,6,7,8"};
+    unsigned seed = 12345u;
+    char data[2048];
+    for (int round = 0; round < 300; round++) {
+        size_t n = 0;
+        size_t count = 20 + (size_t)round % 200;
+        for (size_t i = 0; i < count; i++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t pick = (seed >> 16) % (sizeof pieces / sizeof pieces[0]);
+            /* Quotes rarely, so most inputs get far before an error. */
+            if ((pick == 10 || pick == 11 || pick == 15) && (seed >> 8) % 8)
+                pick = 0;
+            size_t len = pick == 14 ? 1 : strlen(pieces[pick]);
+            memcpy(data + n, pieces[pick], len);
+            n += len;
+        }
+        char *want = render(data, n, 0, 0);
+        check_size(data, n, want);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain),       cmocka_unit_test(test_line_ends),
-        cmocka_unit_test(test_quotes),      cmocka_unit_test(test_bom),
-        cmocka_unit_test(test_errors),      cmocka_unit_test(test_bad_text),
-        cmocka_unit_test(test_long_record), cmocka_unit_test(test_limits),
-        cmocka_unit_test(test_read_error),  cmocka_unit_test(test_many_records),
+        cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_line_ends),
+        cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_bad_text),
+        cmocka_unit_test(test_long_record),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_read_error),
+        cmocka_unit_test(test_many_records),
         cmocka_unit_test(test_file),
+        cmocka_unit_test(test_blocks),
+        cmocka_unit_test(test_block_bad_bytes),
+        cmocka_unit_test(test_many_fields),
+        cmocka_unit_test(test_scans_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
