@@ -1,7 +1,13 @@
 /* fuzz_case.c - the case loader. The input is a case file (SPEC section
  * 4) for the fixed model. When it loads it is scored and explained in
  * text and JSON; then it is written back with ras_case_write, read again
- * and scored again: the two readings must agree on everything scored. */
+ * and scored again: the two readings must agree on everything scored.
+ *
+ * Then a few answers are changed through the setters, picked by a hash of
+ * the input (change_answers): after the load and after every change the
+ * case's running totals must equal what its answers add up to, and the
+ * changed case must write, read back and score alike too. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +87,77 @@ static void round_trip(const ras_model *m, const ras_case *c, const scored *firs
     free(text);
 }
 
+/* The next of a few pseudo-random numbers drawn from the input's hash,
+ * so an input always replays the same changes. */
+static uint64_t next_pick(uint64_t *state)
+{
+    *state = *state * 6364136223846793005u + 1442695040888963407u;
+    return *state >> 33;
+}
+
+/* Sets question q from its model: one answer id, two for a multiple
+ * question (the same twice is the one error), or a number within its
+ * range. Returns what the setter returned. */
+static ras_status set_from_model(ras_case *c, const ras_question *q, uint64_t *state)
+{
+    char text[2 * RAS_MAX_ID + 2];
+    ras_error err;
+    bool twice = false;
+    if (q->type == RAS_NUMBER) {
+        uint64_t span = (uint64_t)(q->max - q->min) + 1;
+        int64_t v = q->min + (int64_t)(next_pick(state) % span);
+        snprintf(text, sizeof text, "%" PRId64, v);
+    } else {
+        size_t i = next_pick(state) % q->n_answers;
+        if (q->type == RAS_MULTIPLE && next_pick(state) % 2) {
+            size_t k = next_pick(state) % q->n_answers;
+            twice = i == k;
+            snprintf(text, sizeof text, "%s;%s", q->answers[i].id, q->answers[k].id);
+        } else
+            snprintf(text, sizeof text, "%s", q->answers[i].id);
+    }
+    ras_status st = ras_case_set_answer(c, q, text, strlen(text), &err);
+    RAS_FUZZ_CHECK((st == RAS_OK) == !twice);
+    if (st != RAS_OK)
+        RAS_FUZZ_CHECK(err.status == st && err.message[0] != '\0');
+    return st;
+}
+
+static void change_answers(const ras_model *m, ras_case *c, const uint8_t *data, size_t size)
+{
+    uint64_t state = 14695981039346656037u;
+    for (size_t i = 0; i < size; i++)
+        state = (state ^ data[i]) * 1099511628211u;
+    size_t n = m->n_questions;
+    const ras_question *q = &m->questions[next_pick(&state) % n];
+    ras_case_unset_answer(c, q);
+    RAS_FUZZ_CHECK(!ras_case_answered(c, q));
+    ras_fuzz_check_totals(c, "ras_case_unset_answer");
+
+    q = &m->questions[next_pick(&state) % n];
+    if (set_from_model(c, q, &state) == RAS_OK)
+        RAS_FUZZ_CHECK(ras_case_answered(c, q));
+    ras_fuzz_check_totals(c, "ras_case_set_answer");
+
+    /* One more change over what may already be set: another answer, one
+     * more choice of an answered multiple question, or text that is no
+     * answer (an error). */
+    q = &m->questions[next_pick(&state) % n];
+    ras_error err;
+    switch (next_pick(&state) % 3) {
+    case 0: set_from_model(c, q, &state); break;
+    case 1:
+        if (q->type == RAS_MULTIPLE && ras_case_answered(c, q)) {
+            const char *id = q->answers[next_pick(&state) % q->n_answers].id;
+            (void)ras_case_choose(c, q, id, strlen(id), &err);
+            break;
+        }
+        /* fall through */
+    default: RAS_FUZZ_CHECK(ras_case_set_answer(c, q, "no such;;9x", 11, &err) != RAS_OK); break;
+    }
+    ras_fuzz_check_totals(c, "a second change");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const ras_model *m = ras_fuzz_fixed_model();
@@ -94,10 +171,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         RAS_FUZZ_CHECK(strchr(err.message, '\n') == NULL);
         return 0;
     }
+    ras_fuzz_check_totals(c, "ras_case_load");
     ras_result *r = ras_result_new(m);
     RAS_FUZZ_CHECK(r != NULL);
     scored first = score(m, c, r);
     round_trip(m, c, &first, r);
+    change_answers(m, c, data, size);
+    scored changed = score(m, c, r);
+    round_trip(m, c, &changed, r);
     ras_result_free(r);
     ras_case_free(c);
     return 0;

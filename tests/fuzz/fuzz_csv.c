@@ -6,13 +6,24 @@
  * the buffer grows. Both readings must give the same records, lines and
  * errors. Then ras_batch scores it with the fixed model; its output is
  * read back and must hold the header and one row of ten fields for every
- * input record, and a file the reader finds broken must stop the batch. */
+ * input record, and a file the reader finds broken must stop the batch.
+ *
+ * Last, the row loader's two paths are compared (check_paths): each
+ * record is loaded by ras_rows_load, whose fast path fills a cleared case
+ * inline from per-column plans, and cell by cell through the public
+ * setters, into a cleared case and into one still holding the last row.
+ * The three must agree on success or failure, on every answer and on the
+ * running totals, and score alike. The fixed model has few one-letter
+ * answers, so the records are also loaded into a second model with the
+ * same question ids whose answers are mostly one letter or digit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_rows.h"
 #include "csv.h"
 #include "fuzz.h"
+#include "result.h"
 
 #define OUTPUT_FIELDS 10 /* the columns of SPEC 5.2 */
 
@@ -168,11 +179,389 @@ static void check_batch(const uint8_t *data, size_t size, const reading *whole)
     free(copy);
 }
 
+/* ---- the row loader's fast path against the general setters -------- */
+
+/* The fixed model's question ids, with answers the row loader's plans
+ * take inline: one letter or digit, a multiple question with more
+ * answers than a plan has slots (RAS_PLAN_SLOTS), ids of one and two
+ * bytes side by side, adjusts on single and multiple answers. Nothing is
+ * required, so most rows score. */
+static const char letters_questionnaire[] =
+    "questionnaire: fuzz-letters\n"
+    "version: \"1.0\"\n"
+    "title: Fuzzing questionnaire, one-letter answers\n"
+    "domains:\n"
+    "  - id: care\n"
+    "    title: Care\n"
+    "    cap: 20\n"
+    "    questions:\n"
+    "      - id: washing\n"
+    "        required: false\n"
+    "        text: Washing?\n"
+    "        answers:\n"
+    "          - {id: a, text: A, points: 0}\n"
+    "          - {id: b, text: B, points: 4}\n"
+    "          - {id: c, text: C, points: 8, adjust: 12.5%}\n"
+    "          - {id: ab, text: AB, points: 5}\n"
+    "          - {id: \"0\", text: Zero, points: 2}\n"
+    "          - {id: z, text: Z, points: 1, adjust: -3%}\n"
+    "      - id: nights\n"
+    "        type: number\n"
+    "        required: false\n"
+    "        text: Nights?\n"
+    "        min: 2\n"
+    "        max: 12\n"
+    "        points_per_unit: 5\n"
+    "  - id: life\n"
+    "    title: Daily life\n"
+    "    questions:\n"
+    "      - id: activities\n"
+    "        type: multiple\n"
+    "        required: false\n"
+    "        text: Activities?\n"
+    "        answers:\n"
+    "          - {id: a, text: A, points: 1}\n"
+    "          - {id: b, text: B, points: 2}\n"
+    "          - {id: c, text: C, points: 3, adjust: 5%}\n"
+    "          - {id: d, text: D, points: 0}\n"
+    "          - {id: e, text: E, points: 7}\n"
+    "          - {id: f, text: F, points: 1, adjust: -2.5%}\n"
+    "          - {id: g, text: G, points: 2}\n"
+    "          - {id: h, text: H, points: 4}\n"
+    "          - {id: i, text: I, points: 1}\n"
+    "          - {id: j, text: J, points: 6, adjust: 0.01%}\n"
+    "          - {id: k, text: K, points: 1}\n"
+    "          - {id: l, text: L, points: 2}\n"
+    "          - {id: m, text: M, points: 3}\n"
+    "          - {id: n, text: N, points: 1}\n"
+    "          - {id: o, text: O, points: 5}\n"
+    "          - {id: p, text: P, points: 1, adjust: -1%}\n"
+    "          - {id: q, text: Q, points: 9, adjust: 4%}\n"
+    "          - {id: r, text: R, points: 2}\n"
+    "      - id: carer\n"
+    "        required: false\n"
+    "        text: Family?\n"
+    "        answers:\n"
+    "          - {id: a, text: None, points: 0, adjust: -10%}\n"
+    "          - {id: b, text: Most, points: 0, adjust: -60%}\n"
+    "          - {id: aa, text: AA, points: 1}\n"
+    "          - {id: b_, text: B, points: 2}\n"
+    "      - id: extra\n"
+    "        type: multiple\n"
+    "        required: false\n"
+    "        text: Anything else?\n"
+    "        answers:\n"
+    "          - {id: x, text: X, points: 1, adjust: -50.25%}\n"
+    "          - {id: y, text: Y, points: 2, adjust: 5.5%}\n"
+    "          - {id: xy, text: XY, points: 3}\n"
+    "          - {id: \"-\", text: Dash, points: 1}\n"
+    "          - {id: _, text: Underscore, points: 4, adjust: 1%}\n";
+
+static const char letters_2020[] = "scoring: letters-2020\n"
+                                   "version: \"2020.1\"\n"
+                                   "questionnaire: fuzz-letters\n"
+                                   "effective_from: 2020-04-01\n"
+                                   "threshold: 3\n"
+                                   "rounding: pound\n"
+                                   "floor: 100\n"
+                                   "ceiling: 9000\n"
+                                   "panel_threshold: 5000\n"
+                                   "existing_package: keep\n"
+                                   "groups:\n"
+                                   "  default:\n"
+                                   "    bands:\n"
+                                   "      - {from: 0, rate: 150.55}\n"
+                                   "      - {from: 10, rate: 110.00}\n"
+                                   "  older_people:\n"
+                                   "    steps:\n"
+                                   "      - {from: 0, amount: 0}\n"
+                                   "      - {from: 5, amount: 2600.00}\n"
+                                   "      - {from: 15, amount: 6500.00}\n";
+
+static const char letters_2024[] = "scoring: letters-2024\n"
+                                   "version: \"2024.1\"\n"
+                                   "questionnaire: fuzz-letters\n"
+                                   "effective_from: 2024-02-29\n"
+                                   "weeks_per_year: 53\n"
+                                   "existing_package: ignore\n"
+                                   "groups:\n"
+                                   "  default:\n"
+                                   "    bands:\n"
+                                   "      - {from: 0, rate: 200.01}\n"
+                                   "      - {from: 7, rate: 0.99}\n"
+                                   "      - {from: 20, rate: 0}\n"
+                                   "  mental_health:\n"
+                                   "    steps:\n"
+                                   "      - {from: 0, amount: 10.50}\n"
+                                   "      - {from: 9, amount: 10.50}\n";
+
+static const ras_model *letters_model(void)
+{
+    static ras_model *model; /* harness only: loaded once per process */
+    if (model)
+        return model;
+    ras_source q = {"fuzz/letters.yaml", letters_questionnaire, sizeof letters_questionnaire - 1};
+    ras_source t[2] = {{"fuzz/letters-2020.yaml", letters_2020, sizeof letters_2020 - 1},
+                       {"fuzz/letters-2024.yaml", letters_2024, sizeof letters_2024 - 1}};
+    ras_error err;
+    if (ras_model_load(&q, t, 2, &model, &err) != RAS_OK) {
+        char text[1024];
+        ras_error_format(&err, text, sizeof text);
+        fprintf(stderr, "the letters fuzz model does not load: %s\n", text);
+        abort();
+    }
+    return model;
+}
+
+/* One model's side of the comparison: the header bound to it, and three
+ * cases, loaded by ras_rows_load (fast), by the setters into a cleared
+ * case (slow) and by the setters over the last row's answers (over). */
+typedef struct paths {
+    const ras_model *m;
+    ras_rows rows;
+    bool bound;
+    unsigned char *has_question; /* per question: the header has its column */
+    bool has_field[RAS_FIELD_COUNT];
+    ras_case *fast, *slow, *over;
+    ras_result *fast_r, *slow_r;
+} paths;
+
+static bool paths_open(paths *p, const ras_model *m, const ras_csv *header)
+{
+    memset(p, 0, sizeof *p);
+    p->m = m;
+    ras_error err;
+    if (ras_rows_bind(&p->rows, m, header, "fuzz.csv", NULL, 0, NULL, NULL, &err) != RAS_OK) {
+        RAS_FUZZ_CHECK(err.status != RAS_OK && err.message[0] != '\0');
+        ras_rows_free(&p->rows);
+        return false;
+    }
+    p->bound = true;
+    p->has_question = calloc(m->n_questions + 1, 1);
+    p->fast = ras_case_new(m);
+    p->slow = ras_case_new(m);
+    p->over = ras_case_new(m);
+    p->fast_r = ras_result_new(m);
+    p->slow_r = ras_result_new(m);
+    RAS_FUZZ_CHECK(p->has_question && p->fast && p->slow && p->over && p->fast_r && p->slow_r);
+    ras_result_keep_details(p->fast_r, false); /* as the batch scores */
+    for (size_t i = 0; i < p->rows.n_cols; i++) {
+        const ras_col *col = &p->rows.cols[i];
+        if (col->kind == RAS_COL_QUESTION)
+            p->has_question[col->question->index] = 1;
+        else if (col->kind == RAS_COL_FIELD)
+            p->has_field[col->field] = true;
+    }
+    return true;
+}
+
+static void paths_close(paths *p)
+{
+    if (!p->bound)
+        return;
+    ras_rows_free(&p->rows);
+    free(p->has_question);
+    ras_case_free(p->fast);
+    ras_case_free(p->slow);
+    ras_case_free(p->over);
+    ras_result_free(p->fast_r);
+    ras_result_free(p->slow_r);
+}
+
+/* Sets every bound column of the record through the public setters; on
+ * the first error returns false with *bad its column. Without clear, c
+ * keeps the last row's answers, and what the header has no column for is
+ * put back to blank after, so the setters must replace every answer. */
+static bool load_slowly(const paths *p, const ras_csv *r, ras_case *c, bool clear, size_t *bad,
+                        ras_error *err)
+{
+    if (clear)
+        ras_case_clear(c);
+    for (size_t i = 0; i < p->rows.n_cols; i++) {
+        const ras_col *col = &p->rows.cols[i];
+        const ras_csv_field *cell = &r->fields[i];
+        ras_status st = RAS_OK;
+        if (col->kind == RAS_COL_FIELD)
+            st = ras_case_set_field(c, col->field, cell->text, cell->len, err);
+        else if (col->kind == RAS_COL_QUESTION)
+            st = ras_case_set_answer(c, col->question, cell->text, cell->len, err);
+        if (st != RAS_OK) {
+            RAS_FUZZ_CHECK(err->status == st && err->message[0] != '\0');
+            *bad = i;
+            return false;
+        }
+    }
+    if (!clear) {
+        for (size_t k = 0; k < p->m->n_questions; k++)
+            if (!p->has_question[k])
+                ras_case_unset_answer(c, &p->m->questions[k]);
+        ras_error e;
+        for (int f = 0; f < RAS_FIELD_COUNT; f++)
+            if (!p->has_field[f] && f != RAS_FIELD_CLIENT_ID)
+                RAS_FUZZ_CHECK(ras_case_set_field(c, (ras_field)f, "", 0, &e) == RAS_OK);
+    }
+    return true;
+}
+
+/* Two loaded cases hold the same client details and answers, and the
+ * same running totals. */
+static void check_same_case(const ras_case *a, const ras_case *b)
+{
+    const ras_model *m = a->model;
+    RAS_FUZZ_CHECK(strcmp(ras_case_client_id(a), ras_case_client_id(b)) == 0);
+    RAS_FUZZ_CHECK(a->client_id_len == b->client_id_len);
+    RAS_FUZZ_CHECK(strcmp(a->group, b->group) == 0 && a->has_group == b->has_group);
+    RAS_FUZZ_CHECK(a->new_client == b->new_client && a->needs_increased == b->needs_increased);
+    RAS_FUZZ_CHECK(a->has_existing == b->has_existing && a->existing == b->existing);
+    RAS_FUZZ_CHECK(a->assessed_on == b->assessed_on);
+    for (size_t k = 0; k < m->n_questions; k++) {
+        const ras_question *q = &m->questions[k];
+        bool answered = ras_case_answered(a, q);
+        RAS_FUZZ_CHECK(answered == ras_case_answered(b, q));
+        if (q->type == RAS_MULTIPLE) /* none chosen when unanswered */
+            RAS_FUZZ_CHECK(q->n_answers == 0 ||
+                           memcmp(a->chosen + q->first_answer, b->chosen + q->first_answer,
+                                  q->n_answers) == 0);
+        else if (answered && q->type == RAS_SINGLE)
+            RAS_FUZZ_CHECK(a->single[k] == b->single[k]);
+        else if (answered)
+            RAS_FUZZ_CHECK(a->number[k] == b->number[k]);
+    }
+    for (size_t d = 0; d < m->n_domains; d++)
+        RAS_FUZZ_CHECK(a->domain_points[d] == b->domain_points[d]);
+    RAS_FUZZ_CHECK(a->adjust_total == b->adjust_total);
+}
+
+typedef struct figures {
+    ras_status status;
+    int64_t points;
+    ras_pence ras_amount, budget, weekly;
+    bool panel;
+    const ras_table *table;
+    char message[RAS_ERROR_MESSAGE_MAX];
+} figures;
+
+static void score_case(const ras_model *m, const ras_case *c, ras_result *r, figures *s)
+{
+    ras_error err;
+    s->status = ras_score(m, c, r, &err);
+    if (s->status != RAS_OK) {
+        RAS_FUZZ_CHECK(err.status == s->status && err.message[0] != '\0');
+        memcpy(s->message, err.message, sizeof s->message);
+        return;
+    }
+    s->points = ras_result_points(r);
+    s->ras_amount = ras_result_ras_amount(r);
+    s->budget = ras_result_budget(r);
+    s->weekly = ras_result_weekly(r);
+    s->panel = ras_result_panel(r);
+    s->table = ras_result_table(r);
+}
+
+/* The row loader's message for a bad cell is "line L, column 'NAME': "
+ * and the setter's own; the public setter puts "question 'ID': " in
+ * front of the latter instead. */
+static void check_same_error(const paths *p, const ras_csv *r, const char *fast_msg, size_t size,
+                             size_t bad, const ras_error *err)
+{
+    const ras_col *col = &p->rows.cols[bad];
+    const char *bare = err->message;
+    if (col->kind == RAS_COL_QUESTION) {
+        char prefix[RAS_MAX_ID + 16];
+        int n = snprintf(prefix, sizeof prefix, "question '%s': ", col->question->id);
+        RAS_FUZZ_CHECK(n > 0 && strncmp(bare, prefix, (size_t)n) == 0);
+        bare += n;
+    }
+    char *want = malloc(size);
+    RAS_FUZZ_CHECK(want != NULL);
+    /* A message the public setter cut short ends in "..." and no longer
+     * holds the whole of the bare one: compare the column only. */
+    bool whole = strlen(err->message) + 1 < sizeof err->message;
+    snprintf(want, size, "line %lu, column '%s': %s", r->record_line, col->name, whole ? bare : "");
+    size_t n = whole ? size : strlen(want);
+    if (strncmp(fast_msg, want, n) != 0) {
+        fprintf(stderr, "the row loader says: %s\nthe setters say:    %s\n", fast_msg, want);
+        abort();
+    }
+    free(want);
+}
+
+static void check_row(paths *p, const ras_csv *r)
+{
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    bool fast_ok = ras_rows_load(&p->rows, r, p->fast, msg, sizeof msg);
+    ras_fuzz_check_totals(p->fast, "ras_rows_load");
+    if (r->n_fields != p->rows.n_cols || r->bad_field >= 0) {
+        /* A record the loader refuses whole: no cell is set. */
+        RAS_FUZZ_CHECK(!fast_ok);
+        return;
+    }
+    ras_error slow_err, over_err;
+    size_t slow_bad = 0, over_bad = 0;
+    bool slow_ok = load_slowly(p, r, p->slow, true, &slow_bad, &slow_err);
+    ras_fuzz_check_totals(p->slow, "the setters, cleared");
+    bool over_ok = load_slowly(p, r, p->over, false, &over_bad, &over_err);
+    ras_fuzz_check_totals(p->over, "the setters, over the last row");
+    if (fast_ok != slow_ok) {
+        fprintf(stderr, "line %lu: the row loader %s, the setters %s%s\n", r->record_line,
+                fast_ok ? "loads it" : "refuses it: ", slow_ok ? "load it" : "refuse it: ",
+                fast_ok ? slow_err.message : msg);
+        abort();
+    }
+    RAS_FUZZ_CHECK(over_ok == slow_ok);
+    if (!fast_ok) {
+        RAS_FUZZ_CHECK(over_bad == slow_bad);
+        RAS_FUZZ_CHECK(strcmp(over_err.message, slow_err.message) == 0);
+        check_same_error(p, r, msg, sizeof msg, slow_bad, &slow_err);
+        return;
+    }
+    check_same_case(p->fast, p->slow);
+    check_same_case(p->over, p->slow);
+    static figures fast, slow; /* harness only: kept off the stack */
+    score_case(p->m, p->fast, p->fast_r, &fast);
+    score_case(p->m, p->slow, p->slow_r, &slow);
+    RAS_FUZZ_CHECK(fast.status == slow.status);
+    if (fast.status != RAS_OK) {
+        RAS_FUZZ_CHECK(strcmp(fast.message, slow.message) == 0);
+        return;
+    }
+    RAS_FUZZ_CHECK(fast.points == slow.points);
+    RAS_FUZZ_CHECK(fast.ras_amount == slow.ras_amount);
+    RAS_FUZZ_CHECK(fast.budget == slow.budget);
+    RAS_FUZZ_CHECK(fast.weekly == slow.weekly);
+    RAS_FUZZ_CHECK(fast.panel == slow.panel);
+    RAS_FUZZ_CHECK(fast.table == slow.table);
+}
+
+static void check_paths(const uint8_t *data, size_t size)
+{
+    feed f = {data, size, 0, 0};
+    ras_csv r;
+    ras_error err;
+    RAS_FUZZ_CHECK(ras_csv_open(&r, feed_read, &f, "fuzz.csv", &err) == RAS_OK);
+    bool have = false;
+    paths p[2];
+    size_t n = 0;
+    if (ras_csv_next(&r, &have, &err) == RAS_OK && have) {
+        const ras_model *models[2] = {ras_fuzz_fixed_model(), letters_model()};
+        for (size_t i = 0; i < 2; i++)
+            if (paths_open(&p[n], models[i], &r))
+                n++;
+    }
+    while (n && ras_csv_next(&r, &have, &err) == RAS_OK && have)
+        for (size_t i = 0; i < n; i++)
+            check_row(&p[i], &r);
+    for (size_t i = 0; i < n; i++)
+        paths_close(&p[i]);
+    ras_csv_close(&r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     reading whole;
     check_reader(data, size, &whole);
     check_batch(data, size, &whole);
     free(whole.text);
+    check_paths(data, size);
     return 0;
 }
