@@ -24,6 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * load: then the harness itself is broken. */
 const ras_model *ras_fuzz_fixed_model(void);
 
+/* The fixed model's question ids with answers of one letter or digit,
+ * which the batch's row loader sets inline (fuzz_csv.c). */
+const ras_model *ras_fuzz_letters_model(void);
+
 /* A stream that swallows output, opened once. Aborts if it cannot. */
 FILE *ras_fuzz_null_stream(void);
 

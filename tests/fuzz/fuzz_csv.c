@@ -181,138 +181,6 @@ static void check_batch(const uint8_t *data, size_t size, const reading *whole)
 
 /* ---- the row loader's fast path against the general setters -------- */
 
-/* The fixed model's question ids, with answers the row loader's plans
- * take inline: one letter or digit, a multiple question with more
- * answers than a plan has slots (RAS_PLAN_SLOTS), ids of one and two
- * bytes side by side, adjusts on single and multiple answers. Nothing is
- * required, so most rows score. */
-static const char letters_questionnaire[] =
-    "questionnaire: fuzz-letters\n"
-    "version: \"1.0\"\n"
-    "title: Fuzzing questionnaire, one-letter answers\n"
-    "domains:\n"
-    "  - id: care\n"
-    "    title: Care\n"
-    "    cap: 20\n"
-    "    questions:\n"
-    "      - id: washing\n"
-    "        required: false\n"
-    "        text: Washing?\n"
-    "        answers:\n"
-    "          - {id: a, text: A, points: 0}\n"
-    "          - {id: b, text: B, points: 4}\n"
-    "          - {id: c, text: C, points: 8, adjust: 12.5%}\n"
-    "          - {id: ab, text: AB, points: 5}\n"
-    "          - {id: \"0\", text: Zero, points: 2}\n"
-    "          - {id: z, text: Z, points: 1, adjust: -3%}\n"
-    "      - id: nights\n"
-    "        type: number\n"
-    "        required: false\n"
-    "        text: Nights?\n"
-    "        min: 2\n"
-    "        max: 12\n"
-    "        points_per_unit: 5\n"
-    "  - id: life\n"
-    "    title: Daily life\n"
-    "    questions:\n"
-    "      - id: activities\n"
-    "        type: multiple\n"
-    "        required: false\n"
-    "        text: Activities?\n"
-    "        answers:\n"
-    "          - {id: a, text: A, points: 1}\n"
-    "          - {id: b, text: B, points: 2}\n"
-    "          - {id: c, text: C, points: 3, adjust: 5%}\n"
-    "          - {id: d, text: D, points: 0}\n"
-    "          - {id: e, text: E, points: 7}\n"
-    "          - {id: f, text: F, points: 1, adjust: -2.5%}\n"
-    "          - {id: g, text: G, points: 2}\n"
-    "          - {id: h, text: H, points: 4}\n"
-    "          - {id: i, text: I, points: 1}\n"
-    "          - {id: j, text: J, points: 6, adjust: 0.01%}\n"
-    "          - {id: k, text: K, points: 1}\n"
-    "          - {id: l, text: L, points: 2}\n"
-    "          - {id: m, text: M, points: 3}\n"
-    "          - {id: n, text: N, points: 1}\n"
-    "          - {id: o, text: O, points: 5}\n"
-    "          - {id: p, text: P, points: 1, adjust: -1%}\n"
-    "          - {id: q, text: Q, points: 9, adjust: 4%}\n"
-    "          - {id: r, text: R, points: 2}\n"
-    "      - id: carer\n"
-    "        required: false\n"
-    "        text: Family?\n"
-    "        answers:\n"
-    "          - {id: a, text: None, points: 0, adjust: -10%}\n"
-    "          - {id: b, text: Most, points: 0, adjust: -60%}\n"
-    "          - {id: aa, text: AA, points: 1}\n"
-    "          - {id: b_, text: B, points: 2}\n"
-    "      - id: extra\n"
-    "        type: multiple\n"
-    "        required: false\n"
-    "        text: Anything else?\n"
-    "        answers:\n"
-    "          - {id: x, text: X, points: 1, adjust: -50.25%}\n"
-    "          - {id: y, text: Y, points: 2, adjust: 5.5%}\n"
-    "          - {id: xy, text: XY, points: 3}\n"
-    "          - {id: \"-\", text: Dash, points: 1}\n"
-    "          - {id: _, text: Underscore, points: 4, adjust: 1%}\n";
-
-static const char letters_2020[] = "scoring: letters-2020\n"
-                                   "version: \"2020.1\"\n"
-                                   "questionnaire: fuzz-letters\n"
-                                   "effective_from: 2020-04-01\n"
-                                   "threshold: 3\n"
-                                   "rounding: pound\n"
-                                   "floor: 100\n"
-                                   "ceiling: 9000\n"
-                                   "panel_threshold: 5000\n"
-                                   "existing_package: keep\n"
-                                   "groups:\n"
-                                   "  default:\n"
-                                   "    bands:\n"
-                                   "      - {from: 0, rate: 150.55}\n"
-                                   "      - {from: 10, rate: 110.00}\n"
-                                   "  older_people:\n"
-                                   "    steps:\n"
-                                   "      - {from: 0, amount: 0}\n"
-                                   "      - {from: 5, amount: 2600.00}\n"
-                                   "      - {from: 15, amount: 6500.00}\n";
-
-static const char letters_2024[] = "scoring: letters-2024\n"
-                                   "version: \"2024.1\"\n"
-                                   "questionnaire: fuzz-letters\n"
-                                   "effective_from: 2024-02-29\n"
-                                   "weeks_per_year: 53\n"
-                                   "existing_package: ignore\n"
-                                   "groups:\n"
-                                   "  default:\n"
-                                   "    bands:\n"
-                                   "      - {from: 0, rate: 200.01}\n"
-                                   "      - {from: 7, rate: 0.99}\n"
-                                   "      - {from: 20, rate: 0}\n"
-                                   "  mental_health:\n"
-                                   "    steps:\n"
-                                   "      - {from: 0, amount: 10.50}\n"
-                                   "      - {from: 9, amount: 10.50}\n";
-
-static const ras_model *letters_model(void)
-{
-    static ras_model *model; /* harness only: loaded once per process */
-    if (model)
-        return model;
-    ras_source q = {"fuzz/letters.yaml", letters_questionnaire, sizeof letters_questionnaire - 1};
-    ras_source t[2] = {{"fuzz/letters-2020.yaml", letters_2020, sizeof letters_2020 - 1},
-                       {"fuzz/letters-2024.yaml", letters_2024, sizeof letters_2024 - 1}};
-    ras_error err;
-    if (ras_model_load(&q, t, 2, &model, &err) != RAS_OK) {
-        char text[1024];
-        ras_error_format(&err, text, sizeof text);
-        fprintf(stderr, "the letters fuzz model does not load: %s\n", text);
-        abort();
-    }
-    return model;
-}
-
 /* One model's side of the comparison: the header bound to it, and three
  * cases, loaded by ras_rows_load (fast), by the setters into a cleared
  * case (slow) and by the setters over the last row's answers (over). */
@@ -543,7 +411,7 @@ static void check_paths(const uint8_t *data, size_t size)
     paths p[2];
     size_t n = 0;
     if (ras_csv_next(&r, &have, &err) == RAS_OK && have) {
-        const ras_model *models[2] = {ras_fuzz_fixed_model(), letters_model()};
+        const ras_model *models[2] = {ras_fuzz_fixed_model(), ras_fuzz_letters_model()};
         for (size_t i = 0; i < 2; i++)
             if (paths_open(&p[n], models[i], &r))
                 n++;
