@@ -52,19 +52,21 @@ struct ras_case {
      * RAS_SLOT_SHARED: look it up the long way). One-letter ids (a, b,
      * c) are what exports hold, and this finds them with one load. */
     unsigned char *answer_byte;
-    /* What a row sets, in one block (scratch_size bytes) so clearing a
-     * case between the rows of a batch is one memset:
+    /* Two running totals, kept by every setter, which takes a question's
+     * old share off before adding the new one, so that scoring reads
+     * these sums instead of walking the questions:
      * - domain_points: per domain, the points of its questions' answers
-     *   (SPEC 3 steps 1 and 2, before the cap), and
+     *   (SPEC 3 steps 1 and 2, before the cap);
      * - adjust_total: the sum of every chosen answer's adjust (step 6's
-     *   sum, before its limit), both running totals: every setter takes a
-     *   question's old share off before adding the new one, so scoring a
-     *   case reads these sums instead of walking its questions;
+     *   sum, before its limit).
+     * And what was answered:
      * - answered: per question, 1 when answered;
      * - chosen: per model answer, at question->first_answer + i, 1 when
      *   chosen (multiple). An unanswered multiple question has none.
-     * single and number are read only for an answered question, so they
-     * are left as they are. */
+     * domain_points, answered and chosen are one block (scratch_size
+     * bytes), so clearing a case between the rows of a batch is one
+     * memset. single and number are read only for an answered question,
+     * so they are left as they are. */
     int64_t *domain_points;
     int64_t adjust_total;
     unsigned char *answered;
