@@ -338,7 +338,8 @@ static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, 
 
 /* A cell put_usual did not take: the general setters, which check it and
  * name what is wrong. They keep the case's running totals themselves, so
- * the fill's adjust sum is handed over first and taken back after. */
+ * the caller hands the fill's adjust sum over first and takes it back
+ * after. */
 static bool put_long_way(ras_case *c, const ras_col *col, const char *text, size_t len, char *msg,
                          size_t size, unsigned long line)
 {
