@@ -438,7 +438,7 @@ static inline block_masks classify_sse2(const char *b)
     const __m128i zero = _mm_setzero_si128();
     block_masks m = {0, 0, 0};
     for (unsigned k = 0; k < 4; k++) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + (size_t)16 * k));
         __m128i o = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, lf)),
                                  _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, zero)));
         m.commas |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << 16 * k;
@@ -503,9 +503,9 @@ RAS_CSV_AVX2_FN static inline block_masks classify_avx2(const char *b)
 #define RAS_ENTRY(m)                                                                               \
     (RAS_SLOT(m, 1) | RAS_SLOT(m, 2) | RAS_SLOT(m, 3) | RAS_SLOT(m, 4) | RAS_SLOT(m, 5) |          \
      RAS_SLOT(m, 6) | RAS_SLOT(m, 7))
-#define RAS_E4(m) RAS_ENTRY(m), RAS_ENTRY(m + 1u), RAS_ENTRY(m + 2u), RAS_ENTRY(m + 3u)
-#define RAS_E16(m) RAS_E4(m), RAS_E4(m + 4u), RAS_E4(m + 8u), RAS_E4(m + 12u)
-#define RAS_E64(m) RAS_E16(m), RAS_E16(m + 16u), RAS_E16(m + 32u), RAS_E16(m + 48u)
+#define RAS_E4(m) RAS_ENTRY(m), RAS_ENTRY((m) + 1u), RAS_ENTRY((m) + 2u), RAS_ENTRY((m) + 3u)
+#define RAS_E16(m) RAS_E4(m), RAS_E4((m) + 4u), RAS_E4((m) + 8u), RAS_E4((m) + 12u)
+#define RAS_E64(m) RAS_E16(m), RAS_E16((m) + 16u), RAS_E16((m) + 32u), RAS_E16((m) + 48u)
 static const uint64_t bit_positions[256] = {RAS_E64(0u), RAS_E64(64u), RAS_E64(128u),
                                             RAS_E64(192u)};
 #undef RAS_ENTRY

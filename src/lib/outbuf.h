@@ -79,7 +79,7 @@ static inline char *ras_outbuf_digits(uint64_t v, char *end)
     }
     if (w >= 10) {
         p -= 2;
-        memcpy(p, pairs + w * 2, 2);
+        memcpy(p, pairs + (size_t)w * 2, 2);
     } else
         *--p = (char)('0' + w);
     return p;
@@ -210,7 +210,7 @@ static inline char *ras_put_money(char *p, ras_pence v)
     }
     p = ras_put_digits(p, pounds);
     p[0] = '.';
-    memcpy(p + 1, ras_digit_pairs + 2 * pence, 2);
+    memcpy(p + 1, ras_digit_pairs + (size_t)2 * pence, 2);
     return p + 3;
 }
 

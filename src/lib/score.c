@@ -239,7 +239,8 @@ static void copy_client_id(const ras_case *c, ras_result *r)
     size_t len = c->client_id ? c->client_id_len : 0;
     if (len > RAS_MAX_CLIENT_ID)
         len = RAS_MAX_CLIENT_ID;
-    ras_copy_short(r->client_id, c->client_id, len);
+    if (len)
+        ras_copy_short(r->client_id, c->client_id, len);
     r->client_id[len] = '\0';
 }
 
