@@ -263,26 +263,25 @@ static inline bool put_single(ras_case_fill *f, const ras_col *col, const char *
 {
     const ras_col_plan *plan = col->plan;
     unsigned s;
-    if (len == 0)
-        return true; /* unanswered, as cleared */
-    if (len != 1 || (s = plan->letter[(unsigned char)text[0]]) == 0)
-        return false;
-    s--;
-    ras_case_fill_single(f, col->index, col->domain, s, plan->points[s], plan->adjust[s]);
-    return true;
+    /* The one-byte answer first: one test on the usual path. */
+    if (len == 1 && (s = plan->letter[(unsigned char)text[0]]) != 0) {
+        s--;
+        ras_case_fill_single(f, col->index, col->domain, s, plan->points[s], plan->adjust[s]);
+        return true;
+    }
+    return len == 0; /* blank: unanswered, as cleared; else the long way */
 }
 
 static inline bool put_number(ras_case_fill *f, const ras_col *col, const char *text, size_t len)
 {
     const ras_col_plan *plan = col->plan;
     unsigned s;
-    if (len == 0)
+    if (len == 1 && (s = plan->letter[(unsigned char)text[0]]) != 0) {
+        s--;
+        ras_case_fill_number(f, col->index, col->domain, (int64_t)s, plan->points[s]);
         return true;
-    if (len != 1 || (s = plan->letter[(unsigned char)text[0]]) == 0)
-        return false;
-    s--;
-    ras_case_fill_number(f, col->index, col->domain, (int64_t)s, plan->points[s]);
-    return true;
+    }
+    return len == 0;
 }
 
 static inline bool put_multiple(ras_case_fill *f, const ras_col *col, const char *text, size_t len)
