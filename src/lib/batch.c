@@ -109,9 +109,16 @@ static ras_status ok_row(batch *b, ras_error *err)
     p = ras_put_bytes(p, ",ok,", 4);
     p = ras_put_int(p, res->total);
     *p++ = ',';
+    char *amount = p;
     p = ras_put_money(p, res->ras_amount);
+    size_t amount_len = (size_t)(p - amount);
     *p++ = ',';
-    p = ras_put_money(p, res->budget);
+    if (res->budget == res->ras_amount) { /* the usual row: copied, not written again */
+        ras_copy_short(p, amount, amount_len);
+        p += amount_len;
+    } else {
+        p = ras_put_money(p, res->budget);
+    }
     *p++ = ',';
     p = ras_put_money(p, res->weekly);
     switch (res->basis) {
