@@ -55,8 +55,9 @@ struct ras_result {
 
     /* true (the default): keep every working detail the explanation shows.
      * false: a batch that prints only the figures; the list of
-     * adjustments is left empty (its sum is still applied) and the
-     * per-question points are not copied (the domain sums are kept). */
+     * adjustments and the price lines are left empty (the sum and the
+     * price are still applied) and the per-question points are not
+     * copied (the domain sums are kept). */
     bool details;
     bool eligible;       /* step 4 */
     bool adjust_limited; /* step 6 */

@@ -203,7 +203,8 @@ static ras_status ras_amount(const ras_case *c, ras_result *r, ras_error *err)
         r->ras_amount = 0; /* no price, no floor */
         return RAS_OK;
     }
-    st = ras_price_group(&t->groups[r->group_index], r->total, r->lines, &r->n_lines, &r->priced);
+    st = ras_price_group(&t->groups[r->group_index], r->total, r->details ? r->lines : NULL,
+                         &r->n_lines, &r->priced);
     if (st == RAS_OK)
         st = ras_price_adjust(r->priced, r->adjust_total, &r->adjusted);
     if (st == RAS_OK)
