@@ -146,34 +146,14 @@ static ras_status audit_row(audit *a, ras_error *err)
     return different_row(a, recorded, diff, older, t, err);
 }
 
-static void fill_summary(const audit *a)
-{
-    ras_audit_summary *s = a->sum;
-    s->n_tables_used = 0;
-    for (size_t i = 0; i < a->model->n_tables && s->n_tables_used < RAS_MAX_TABLES; i++)
-        if (a->table_rows[i])
-            s->tables_used[s->n_tables_used++] =
-                (ras_table_use){&a->model->tables[i], a->table_rows[i]};
-}
-
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
-    ras_status st = ras_rows_next(NULL, &a->csv, &have, err);
+    ras_status st =
+        ras_rows_start(&a->rows, a->model, &a->csv, a->in_name, RECORDED,
+                       "the budget recorded for each case, in pounds", warn, warn_ctx, err);
     if (st != RAS_OK)
         return st;
-    if (!have)
-        return ras_fail(err, RAS_ERR_SYNTAX, a->in_name, 1, 0, NULL,
-                        "the file is empty (expected a header row naming client_id, " RECORDED
-                        " and the questions)");
-    static const char *const extras[] = {RECORDED};
-    st = ras_rows_bind(&a->rows, a->model, &a->csv, a->in_name, extras, 1, warn, warn_ctx, err);
-    if (st != RAS_OK)
-        return st;
-    if (a->rows.extra_col[0] < 0)
-        return ras_fail(err, RAS_ERR_SYNTAX, a->in_name, a->csv.record_line, 0, RECORDED,
-                        "the header has no " RECORDED " column (the budget recorded for each "
-                        "case, in pounds)");
     ras_outbuf_bytes(&a->out, audit_header, sizeof audit_header - 1);
     for (;;) {
         if ((st = ras_rows_next(&a->rows, &a->csv, &have, err)) != RAS_OK || !have)
@@ -181,7 +161,7 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
         if ((st = audit_row(a, err)) != RAS_OK || a->out.failed)
             break;
     }
-    fill_summary(a);
+    a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
     ras_status written = ras_outbuf_finish(&a->out, err);
     return st != RAS_OK ? st : written;
 }

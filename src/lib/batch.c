@@ -158,16 +158,6 @@ static ras_status score_row(batch *b, ras_error *err)
 
 /* ---- the run ------------------------------------------------------ */
 
-static void fill_summary(const batch *b)
-{
-    ras_batch_summary *s = b->sum;
-    s->n_tables_used = 0;
-    for (size_t i = 0; i < b->model->n_tables && s->n_tables_used < RAS_MAX_TABLES; i++)
-        if (b->table_rows[i])
-            s->tables_used[s->n_tables_used++] =
-                (ras_table_use){&b->model->tables[i], b->table_rows[i]};
-}
-
 static void batch_free(batch *b)
 {
     ras_csv_close(&b->csv);
@@ -186,14 +176,8 @@ static void batch_free(batch *b)
 static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
-    ras_status st = ras_rows_next(NULL, &b->csv, &have, err);
-    if (st != RAS_OK)
-        return st;
-    if (!have)
-        return ras_fail(err, RAS_ERR_SYNTAX, b->in_name, 1, 0, NULL,
-                        "the file is empty (expected a header row naming client_id and the "
-                        "questions)");
-    st = ras_rows_bind(&b->rows, b->model, &b->csv, b->in_name, NULL, 0, warn, warn_ctx, err);
+    ras_status st =
+        ras_rows_start(&b->rows, b->model, &b->csv, b->in_name, NULL, NULL, warn, warn_ctx, err);
     if (st != RAS_OK)
         return st;
     ras_outbuf_bytes(&b->out, out_header, sizeof out_header - 1);
@@ -203,7 +187,7 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
         if ((st = score_row(b, err)) != RAS_OK || b->out.failed)
             break;
     }
-    fill_summary(b);
+    b->sum->n_tables_used = ras_model_tables_used(b->model, b->table_rows, b->sum->tables_used);
     ras_status written = ras_outbuf_finish(&b->out, err);
     return st != RAS_OK ? st : written;
 }

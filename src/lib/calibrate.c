@@ -147,22 +147,11 @@ static ras_status read_all(reader *rd, ras_error *err)
 {
     ras_calibration *cal = rd->cal;
     bool have;
-    ras_status st = ras_rows_next(NULL, &rd->csv, &have, err);
+    ras_status st = ras_rows_start(&rd->rows, cal->model, &rd->csv, cal->in_name, CURRENT_COST,
+                                   "the cost of each client's current package, pounds a year",
+                                   rd->warn, rd->warn_ctx, err);
     if (st != RAS_OK)
         return st;
-    if (!have)
-        return ras_fail(err, RAS_ERR_SYNTAX, cal->in_name, 1, 0, NULL,
-                        "the file is empty (expected a header row naming client_id, " CURRENT_COST
-                        " and the questions)");
-    static const char *const extras[] = {CURRENT_COST};
-    st = ras_rows_bind(&rd->rows, cal->model, &rd->csv, cal->in_name, extras, 1, rd->warn,
-                       rd->warn_ctx, err);
-    if (st != RAS_OK)
-        return st;
-    if (rd->rows.extra_col[0] < 0)
-        return ras_fail(err, RAS_ERR_SYNTAX, cal->in_name, rd->csv.record_line, 0, CURRENT_COST,
-                        "the header has no " CURRENT_COST " column (the cost of each client's "
-                        "current package, pounds a year)");
     for (;;) {
         if ((st = ras_rows_next(&rd->rows, &rd->csv, &have, err)) != RAS_OK || !have)
             return st;

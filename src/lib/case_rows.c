@@ -219,6 +219,28 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
     return check_required(h, model, line, err);
 }
 
+ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const char *in_name,
+                          const char *extra, const char *extra_what, ras_warn_fn warn,
+                          void *warn_ctx, ras_error *err)
+{
+    memset(h, 0, sizeof *h);
+    bool have;
+    ras_status st = ras_rows_next(NULL, r, &have, err);
+    if (st != RAS_OK)
+        return st;
+    if (!have)
+        return ras_fail(err, RAS_ERR_SYNTAX, in_name, 1, 0, NULL,
+                        "the file is empty (expected a header row naming client_id%s%s and the "
+                        "questions)",
+                        extra ? ", " : "", extra ? extra : "");
+    st = ras_rows_bind(h, model, r, in_name, extra ? &extra : NULL, extra ? 1 : 0, warn, warn_ctx,
+                       err);
+    if (st != RAS_OK || !extra || h->extra_col[0] >= 0)
+        return st;
+    return ras_fail(err, RAS_ERR_SYNTAX, in_name, r->record_line, 0, extra,
+                    "the header has no %s column (%s)", extra, extra_what);
+}
+
 ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *err)
 {
     ras_status st = ras_csv_next(r, have, err);

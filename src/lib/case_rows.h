@@ -82,6 +82,15 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
                          void *warn_ctx, ras_error *err);
 void ras_rows_free(ras_rows *h);
 
+/* Reads the header record from r and binds it: the start of every CSV
+ * that ras_batch, ras_audit and ras_calibrate read. extra (may be NULL)
+ * names the one column the caller reads itself, which the header must
+ * have; extra_what says what it holds, for the error when it is missing.
+ * An empty file is an error too. Free h with ras_rows_free in every case. */
+ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const char *in_name,
+                          const char *extra, const char *extra_what, ras_warn_fn warn,
+                          void *warn_ctx, ras_error *err);
+
 /* ras_csv_next, with a broken field's error naming its column: "column
  * 'washing': unclosed quote ...". h is NULL while reading the header
  * itself ("the header's column 7: ..."). */

@@ -94,4 +94,10 @@ struct ras_model {
     size_t n_tables;
 };
 
+/* The summary's list of tables that scored rows: each of m's tables with
+ * rows[i] > 0, in the model's order, at most RAS_MAX_TABLES. Returns how
+ * many were written to out. */
+size_t ras_model_tables_used(const ras_model *m, const uint64_t *rows,
+                             ras_table_use out[RAS_MAX_TABLES]);
+
 #endif

@@ -371,3 +371,13 @@ ras_pence ras_table_band_value(const ras_table *t, size_t group, size_t k)
         return 0;
     return t->groups[group].value[k];
 }
+
+size_t ras_model_tables_used(const ras_model *m, const uint64_t *rows,
+                             ras_table_use out[RAS_MAX_TABLES])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_tables && n < RAS_MAX_TABLES; i++)
+        if (rows[i])
+            out[n++] = (ras_table_use){&m->tables[i], rows[i]};
+    return n;
+}

@@ -216,11 +216,15 @@ static void test_fatal_header(void **state)
     assert_int_equal(st, RAS_ERR_SYNTAX);
     assert_string_equal(err.subject, "recorded_budget");
     assert_int_equal(err.line, 1);
+    assert_string_equal(err.message, "the header has no recorded_budget column (the budget "
+                                     "recorded for each case, in pounds)");
     free(audit_text(m, "washing,recorded_budget\nsome,1\n", 0, &s, &st, &err));
     assert_int_equal(st, RAS_ERR_SYNTAX);
     assert_string_equal(err.subject, "client_id");
     free(audit_text(m, "", 0, &s, &st, &err));
     assert_int_equal(st, RAS_ERR_SYNTAX);
+    assert_string_equal(err.message, "the file is empty (expected a header row naming "
+                                     "client_id, recorded_budget and the questions)");
     free(audit_text(m, "client_id,recorded_budget,recorded_budget\n", 0, &s, &st, &err));
     assert_int_equal(st, RAS_ERR_SYNTAX);
     assert_non_null(strstr(err.message, "appears twice"));
