@@ -4,14 +4,8 @@
 
 static void json_table(FILE *out, const ras_table *t, uint64_t rows, bool latest)
 {
-    fputs("    {\"scoring\": ", out);
-    ras_json_string(out, t->id);
-    fputs(", \"version\": ", out);
-    ras_json_string(out, t->version);
-    fputs(", \"file\": ", out);
-    ras_json_string(out, t->file);
-    fputs(", \"sha256\": ", out);
-    ras_json_string(out, t->fingerprint);
+    fputs("    {", out);
+    ras_json_source(out, "scoring", t->id, t->version, true, t->file, t->fingerprint);
     fprintf(out, ", \"rows\": %llu, \"table\": \"%s\"}", (unsigned long long)rows,
             latest ? "current" : "older");
 }
@@ -33,14 +27,8 @@ ras_status ras_audit_summary_write_json(const ras_model *model, const ras_audit_
     ras_json_money(out, s->total_difference);
     fputs(",\n  \"tolerance\": ", out);
     ras_json_money(out, tolerance);
-    fputs(",\n  \"questionnaire\": {\"id\": ", out);
-    ras_json_string(out, model->id);
-    fputs(", \"version\": ", out);
-    ras_json_string(out, model->version);
-    fputs(", \"file\": ", out);
-    ras_json_string(out, model->file);
-    fputs(", \"sha256\": ", out);
-    ras_json_string(out, model->fingerprint);
+    fputs(",\n  \"questionnaire\": {", out);
+    ras_json_source(out, "id", model->id, model->version, true, model->file, model->fingerprint);
     fputs("},\n  \"tables\": [", out);
     for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
         fputs(i ? ",\n" : "\n", out);

@@ -203,12 +203,8 @@ ras_status ras_calibration_write_json(const ras_calibration *cal, FILE *out)
     fprintf(out, ",\n  \"rows\": %llu, \"used\": %llu, \"left_out\": %llu,\n",
             (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
             (unsigned long long)cal->errors);
-    fputs("  \"scoring\": {\"id\": ", out);
-    ras_json_string(out, t->id);
-    fputs(", \"version\": ", out);
-    ras_json_string(out, t->version);
-    fputs(", \"sha256\": ", out);
-    ras_json_string(out, t->fingerprint);
+    fputs("  \"scoring\": {", out);
+    ras_json_source(out, "id", t->id, t->version, false, NULL, t->fingerprint);
     fputs("},\n  \"currency\": ", out);
     ras_json_string(out, t->currency);
     fputs(",\n  \"groups\": [\n", out);

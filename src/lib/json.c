@@ -39,3 +39,19 @@ void ras_json_money(FILE *out, ras_pence amount)
     fputs(buf, out);
     fputc('"', out);
 }
+
+void ras_json_source(FILE *out, const char *key, const char *id, const char *version,
+                     bool with_file, const char *file, const char *fingerprint)
+{
+    ras_json_string(out, key);
+    fputs(": ", out);
+    ras_json_string(out, id);
+    fputs(", \"version\": ", out);
+    ras_json_string(out, version);
+    if (with_file) {
+        fputs(", \"file\": ", out);
+        ras_json_string(out, file);
+    }
+    fputs(", \"sha256\": ", out);
+    ras_json_string(out, fingerprint);
+}
