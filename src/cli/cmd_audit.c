@@ -2,7 +2,6 @@
  * force on their date and compared with the budget recorded (SPEC 5.3).
  * The rows to look at go out as CSV; the summary goes where the CSV
  * does not (docs/audit.md). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "commands.h"
 #include "extra_opts.h"
 #include "help.h"
+#include "input.h"
 #include "model_arg.h"
 #include "options.h"
 #include "output.h"
@@ -17,8 +17,6 @@
 #include "report.h"
 
 static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1, "PAST.csv"};
-
-#define STDIN_NAME "<stdin>"
 
 typedef struct audit_run {
     const ras_cli_opts *opts;
@@ -103,16 +101,12 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
 
 static ras_exit open_and_run(const audit_run *a)
 {
-    const char *path = a->opts->args[0];
-    if (strcmp(path, "-") == 0)
-        return run(a, stdin, STDIN_NAME);
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        ras_cli_say("cannot read %s: %s", path, strerror(errno));
+    const char *name;
+    FILE *in = ras_in_open(a->opts->args[0], &name);
+    if (in == NULL)
         return RAS_EXIT_IO;
-    }
-    ras_exit rc = run(a, in, path);
-    fclose(in);
+    ras_exit rc = run(a, in, name);
+    ras_in_close(in);
     return rc;
 }
 

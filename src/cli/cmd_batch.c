@@ -1,6 +1,5 @@
 /* cmd_batch.c - `ras batch`: a CSV of cases into a CSV of budgets
  * (SPEC 5.2), with a summary on standard error. */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,6 +7,7 @@
 
 #include "commands.h"
 #include "help.h"
+#include "input.h"
 #include "model_arg.h"
 #include "options.h"
 #include "output.h"
@@ -15,8 +15,6 @@
 #include "report.h"
 
 static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT, 1, "CASES.csv"};
-
-#define STDIN_NAME "<stdin>"
 
 /* The library names each ignored column once; ctx is the input's name. */
 static void warn_column(void *ctx, const ras_error *warning)
@@ -113,19 +111,12 @@ static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, 
 
 static ras_exit open_and_run(const ras_cli_opts *opts, const ras_model *model)
 {
-    const char *path = opts->args[0];
-    FILE *in;
-    ras_exit rc;
-
-    if (strcmp(path, "-") == 0)
-        return run(opts, model, stdin, STDIN_NAME);
-    in = fopen(path, "rb");
-    if (in == NULL) {
-        ras_cli_say("cannot read %s: %s", path, strerror(errno));
+    const char *name;
+    FILE *in = ras_in_open(opts->args[0], &name);
+    if (in == NULL)
         return RAS_EXIT_IO;
-    }
-    rc = run(opts, model, in, path);
-    fclose(in);
+    ras_exit rc = run(opts, model, in, name);
+    ras_in_close(in);
     return rc;
 }
 

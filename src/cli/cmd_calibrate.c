@@ -1,7 +1,6 @@
 /* cmd_calibrate.c - `ras calibrate`: the price per point that keeps the
  * RAS cost neutral against current spend (SPEC 5.6), with the report on
  * standard output, and optionally the new scoring table and a plot. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "commands.h"
 #include "extra_opts.h"
 #include "help.h"
+#include "input.h"
 #include "model_arg.h"
 #include "options.h"
 #include "output.h"
@@ -18,8 +18,6 @@
 
 static const ras_cli_spec calibrate_spec = {"calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
                                             "COSTS.csv"};
-
-#define STDIN_NAME "<stdin>"
 
 enum { X_WRITE, X_PLOT, X_FROM, N_EXTRAS };
 
@@ -141,19 +139,15 @@ static ras_exit check_date(const cal_run *r, const ras_model *model)
 
 static ras_exit open_and_run(const cal_run *r, const ras_model *model)
 {
-    const char *path = r->opts->args[0];
     ras_exit rc = check_date(r, model);
     if (rc != RAS_EXIT_OK)
         return rc;
-    if (strcmp(path, "-") == 0)
-        return run(r, model, stdin, STDIN_NAME);
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        ras_cli_say("cannot read %s: %s", path, strerror(errno));
+    const char *name;
+    FILE *in = ras_in_open(r->opts->args[0], &name);
+    if (in == NULL)
         return RAS_EXIT_IO;
-    }
-    rc = run(r, model, in, path);
-    fclose(in);
+    rc = run(r, model, in, name);
+    ras_in_close(in);
     return rc;
 }
 
