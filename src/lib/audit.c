@@ -61,7 +61,7 @@ static void error_row(audit *a, bool has_recorded, ras_pence recorded, const cha
  * when it is blank or not an amount. */
 static bool read_recorded(audit *a, ras_pence *recorded)
 {
-    const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv, 0);
+    const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv);
     unsigned long line = a->csv.record_line;
     if (!f || f->len == 0) {
         error_row(a, false, 0,
@@ -119,7 +119,7 @@ static ras_status audit_row(audit *a, ras_error *err)
     a->sum->rows++;
     if (!ras_rows_load(&a->rows, &a->csv, a->c, msg, sizeof msg)) {
         /* Show the recorded amount when it is readable, for the auditor. */
-        const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv, 0);
+        const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv);
         ras_pence recorded = 0;
         bool has = f && f->len && ras_money_parse(f->text, f->len, &recorded) == RAS_OK;
         error_row(a, has, recorded, "%s", msg);

@@ -51,7 +51,7 @@ static void skip_row(reader *rd, const char *msg)
 /* The current row's cost; false (the row skipped) when blank or bad. */
 static bool read_cost(reader *rd, ras_pence *cost)
 {
-    const ras_csv_field *f = ras_rows_extra(&rd->rows, &rd->csv, 0);
+    const ras_csv_field *f = ras_rows_extra(&rd->rows, &rd->csv);
     unsigned long line = rd->csv.record_line;
     char msg[RAS_ERROR_MESSAGE_MAX];
     if (!f || f->len == 0) {

@@ -102,15 +102,6 @@ static ras_status check_required(const ras_rows *h, const ras_model *model, unsi
                     missing[1]->id, n == 3 ? " and" : ",", missing[2]->id, more);
 }
 
-/* The index of the extra name equal to the column's, or -1. */
-static long find_extra(const ras_col *col, const char *const *extras, size_t n_extras)
-{
-    for (size_t k = 0; k < n_extras; k++)
-        if (strlen(extras[k]) == col->len && memcmp(extras[k], col->name, col->len) == 0)
-            return (long)k;
-    return -1;
-}
-
 /* Fills a question column's one-byte table (case_rows.h). An id two
  * answers share, an answer past the plan's slots, or a digit whose points
  * would overflow, is left to the long way, which reports it. */
@@ -143,8 +134,7 @@ static void plan_question(ras_col *col, ras_col_plan *plan, const ras_question *
 }
 
 /* Matches one named column to its target. */
-static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *const *extras,
-                         size_t n_extras)
+static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *extra)
 {
     ras_col *col = &h->cols[i];
     int f = ras_field_find(col->name, col->len);
@@ -165,24 +155,18 @@ static void match_column(ras_rows *h, const ras_model *model, size_t i, const ch
         plan_question(col, &h->plans[q->index], q);
         return;
     }
-    long k = find_extra(col, extras, n_extras);
-    if (k >= 0) {
+    if (extra && strlen(extra) == col->len && memcmp(extra, col->name, col->len) == 0) {
         col->kind = RAS_COL_EXTRA;
-        col->extra = (size_t)k;
-        h->extra_col[k] = (long)i;
+        h->extra_col = (long)i;
     }
 }
 
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
-                         const char *const *extras, size_t n_extras, ras_warn_fn warn,
-                         void *warn_ctx, ras_error *err)
+                         const char *extra, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     memset(h, 0, sizeof *h);
     h->in_name = in_name;
-    for (size_t k = 0; k < RAS_ROWS_MAX_EXTRA; k++)
-        h->extra_col[k] = -1;
-    if (n_extras > RAS_ROWS_MAX_EXTRA)
-        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "too many extra columns");
+    h->extra_col = -1;
     unsigned long line = r->record_line;
     if (r->bad_field >= 0)
         return ras_fail(err, RAS_ERR_SYNTAX, in_name, line, (size_t)r->bad_field + 1, NULL,
@@ -205,7 +189,7 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
         col->name = p;
         col->len = r->fields[i].len;
         p += col->len + 1;
-        match_column(h, model, i, extras, n_extras);
+        match_column(h, model, i, extra);
     }
     ras_status st = check_duplicates(h, line, err);
     if (st != RAS_OK)
@@ -233,9 +217,8 @@ ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const
                         "the file is empty (expected a header row naming client_id%s%s and the "
                         "questions)",
                         extra ? ", " : "", extra ? extra : "");
-    st = ras_rows_bind(h, model, r, in_name, extra ? &extra : NULL, extra ? 1 : 0, warn, warn_ctx,
-                       err);
-    if (st != RAS_OK || !extra || h->extra_col[0] >= 0)
+    st = ras_rows_bind(h, model, r, in_name, extra, warn, warn_ctx, err);
+    if (st != RAS_OK || !extra || h->extra_col >= 0)
         return st;
     return ras_fail(err, RAS_ERR_SYNTAX, in_name, r->record_line, 0, extra,
                     "the header has no %s column (%s)", extra, extra_what);
@@ -412,9 +395,9 @@ const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r)
     return &r->fields[h->client_col];
 }
 
-const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r, size_t i)
+const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r)
 {
-    if (i >= RAS_ROWS_MAX_EXTRA || h->extra_col[i] < 0 || (size_t)h->extra_col[i] >= r->n_fields)
+    if (h->extra_col < 0 || (size_t)h->extra_col >= r->n_fields)
         return NULL;
-    return &r->fields[h->extra_col[i]];
+    return &r->fields[h->extra_col];
 }

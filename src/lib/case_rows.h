@@ -2,8 +2,8 @@
  * case: the CSV side of ras_batch, ras_audit and ras_calibrate.
  *
  * The header is matched once, into one target per column (a client
- * field, a question, one of the caller's extra columns such as
- * recorded_budget, or nothing), so a record does no name lookups. Unknown
+ * field, a question, the one extra column the caller reads itself such
+ * as recorded_budget, or nothing), so a record does no name lookups. Unknown
  * columns are named once through the warning callback; a name appearing
  * twice, no client_id column, or no column for a required question is a
  * fatal header error. */
@@ -56,12 +56,9 @@ typedef struct ras_col {
     ras_col_kind kind;
     ras_field field;              /* RAS_COL_FIELD */
     const ras_question *question; /* RAS_COL_QUESTION */
-    size_t extra;                 /* RAS_COL_EXTRA: index into the caller's names */
     const char *name;             /* NUL-terminated copy of the header cell */
     size_t len;
 } ras_col;
-
-#define RAS_ROWS_MAX_EXTRA 4
 
 typedef struct ras_rows {
     const char *in_name; /* for messages; borrowed */
@@ -70,16 +67,14 @@ typedef struct ras_rows {
     char *names;         /* the header's names, one block */
     ras_col_plan *plans; /* per model question */
     size_t client_col;
-    long extra_col[RAS_ROWS_MAX_EXTRA]; /* column of each extra name, or -1 */
+    long extra_col; /* the caller's extra column, or -1 */
 } ras_rows;
 
-/* Binds the header record now in r. extras (at most RAS_ROWS_MAX_EXTRA
- * names, may be NULL when n_extras is 0) are columns the caller reads
- * itself: they are not warned about. Free h with ras_rows_free in every
- * case. */
+/* Binds the header record now in r. extra (may be NULL) names a column
+ * the caller reads itself: it is not warned about. Free h with
+ * ras_rows_free in every case. */
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
-                         const char *const *extras, size_t n_extras, ras_warn_fn warn,
-                         void *warn_ctx, ras_error *err);
+                         const char *extra, ras_warn_fn warn, void *warn_ctx, ras_error *err);
 void ras_rows_free(ras_rows *h);
 
 /* Reads the header record from r and binds it: the start of every CSV
@@ -106,8 +101,8 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
  * short or the cell is not valid text. */
 const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r);
 
-/* The current record's cell of extra column i, or NULL when the header
- * has no such column or the record is too short. */
-const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r, size_t i);
+/* The current record's cell of the extra column, or NULL when the header
+ * has none or the record is too short. */
+const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r);
 
 #endif

@@ -199,7 +199,7 @@ static bool paths_open(paths *p, const ras_model *m, const ras_csv *header)
     memset(p, 0, sizeof *p);
     p->m = m;
     ras_error err;
-    if (ras_rows_bind(&p->rows, m, header, "fuzz.csv", NULL, 0, NULL, NULL, &err) != RAS_OK) {
+    if (ras_rows_bind(&p->rows, m, header, "fuzz.csv", NULL, NULL, NULL, &err) != RAS_OK) {
         RAS_FUZZ_CHECK(err.status != RAS_OK && err.message[0] != '\0');
         ras_rows_free(&p->rows);
         return false;
