@@ -47,7 +47,7 @@ if command -v cppcheck >/dev/null; then
   echo "== cppcheck"
   if ! cppcheck --quiet --std=c11 --enable=warning,performance,portability \
       --error-exitcode=1 --inline-suppr -D__GNUC__ -D_POSIX_C_SOURCE=200809L \
-      -I include -I "$build/include" -I src/lib -I src/cli \
+      -I include -I "$build/include" $(for d in src/lib/*/; do printf -- "-I %s " "$d"; done) -I src/cli \
       --suppress=missingIncludeSystem src; then
     status=1
   else

@@ -1,6 +1,6 @@
 /* fuzz_csv.c - the CSV reader and the batch. The input is a CSV file.
  *
- * The raw reader (src/lib/csv.h) reads it twice: once whole through the
+ * The raw reader (src/lib/io/csv.h) reads it twice: once whole through the
  * usual buffer, once fed a few bytes at a time through a buffer shrunk to
  * a few dozen bytes, so every record, quote and CRLF straddles reads and
  * the buffer grows. Both readings must give the same records, lines and

@@ -6,7 +6,7 @@ set(RAS_FUZZ_DIR ${PROJECT_SOURCE_DIR}/tests/fuzz)
 foreach(name model case csv)
   add_executable(replay_${name} ${RAS_FUZZ_DIR}/replay.c ${RAS_FUZZ_DIR}/fuzz_${name}.c
                  ${RAS_FUZZ_DIR}/fixed_model.c)
-  target_include_directories(replay_${name} PRIVATE ${RAS_FUZZ_DIR} ${PROJECT_SOURCE_DIR}/src/lib)
+  target_include_directories(replay_${name} PRIVATE ${RAS_FUZZ_DIR} ${RAS_LIB_INCLUDE_DIRS})
   target_compile_definitions(replay_${name} PRIVATE _POSIX_C_SOURCE=200809L)
   target_link_libraries(replay_${name} PRIVATE ras_static)
   ras_target_options(replay_${name})
