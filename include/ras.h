@@ -242,7 +242,7 @@ RAS_EXPORT int64_t ras_table_band_from(const ras_table *t, size_t group, size_t 
 RAS_EXPORT ras_pence ras_table_band_value(const ras_table *t, size_t group, size_t k);
 
 /* The RAS amount a total of points gives in a group with no adjustment:
- * SPEC steps 4, 5, 7 and 8 (threshold, price, round, clamp). */
+ * docs/scoring.md steps 4, 5, 7 and 8 (threshold, price, round, clamp). */
 RAS_EXPORT ras_status ras_table_amount(const ras_table *t, size_t group, int64_t points,
                                        ras_pence *out);
 
@@ -264,7 +264,7 @@ RAS_EXPORT void ras_case_free(ras_case *c);
 /* Back to blank, keeping its memory (for streaming many cases). */
 RAS_EXPORT void ras_case_clear(ras_case *c);
 
-/* Reads one case (YAML or JSON, SPEC section 4). Unknown questions or
+/* Reads one case (YAML or JSON, docs/model-format.md section 6). Unknown questions or
  * answers, wrong types and bad values are errors located by line and
  * column. A missing required answer is reported by ras_score. */
 RAS_EXPORT ras_status ras_case_load(const ras_model *model, const ras_source *src, ras_case **out,
@@ -307,8 +307,8 @@ RAS_EXPORT void ras_case_unset_answer(ras_case *c, const ras_question *q);
 RAS_EXPORT const char *ras_case_client_id(const ras_case *c); /* "" when not set */
 RAS_EXPORT bool ras_case_answered(const ras_case *c, const ras_question *q);
 
-/* Writes the case in the SPEC section 4 YAML form that ras_case_load
- * reads back to the same case. */
+/* Writes the case in the YAML of docs/model-format.md section 6, which
+ * ras_case_load reads back to the same case. */
 RAS_EXPORT ras_status ras_case_write(const ras_case *c, FILE *out);
 
 /* ------------------------------------------------------------------ */
@@ -321,7 +321,7 @@ typedef struct ras_result ras_result;
 RAS_EXPORT ras_result *ras_result_new(const ras_model *model);
 RAS_EXPORT void ras_result_free(ras_result *r);
 
-/* Scores a case (SPEC section 3) into r. Fails, naming the question or
+/* Scores a case (docs/scoring.md) into r. Fails, naming the question or
  * field in err->subject, for a missing required answer, an unknown group,
  * a date before every table, or arithmetic that would overflow. */
 RAS_EXPORT ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r,
@@ -352,7 +352,7 @@ RAS_EXPORT int64_t ras_result_domain_points(const ras_result *r, size_t domain);
 RAS_EXPORT int64_t ras_result_points(const ras_result *r); /* total */
 RAS_EXPORT bool ras_result_eligible(const ras_result *r);  /* total >= threshold */
 
-/* One line of the price working (SPEC 3 step 5). For bands: the points
+/* One line of the price working (docs/scoring.md step 5). For bands: the points
  * from..to-1 in this band, their number and the rate; amount = points x
  * rate. For steps: the single step chosen, points = total, value = amount. */
 typedef struct ras_price_line {
@@ -393,7 +393,7 @@ RAS_EXPORT ras_status ras_result_write_json(const ras_model *model, const ras_ca
                                             const ras_result *r, FILE *out);
 
 /* ------------------------------------------------------------------ */
-/* Batches (CSV, SPEC sections 4 and 5.2)                              */
+/* Batches (CSV: docs/model-format.md section 7; ras(1), batch)       */
 
 typedef struct ras_table_use {
     const ras_table *table;
@@ -415,7 +415,7 @@ typedef struct ras_batch_summary {
 /* Called once for each warning (an ignored column, named once). */
 typedef void (*ras_warn_fn)(void *ctx, const ras_error *warning);
 
-/* Scores every row of a CSV stream into the output CSV (SPEC 5.2), one
+/* Scores every row of a CSV stream into the output CSV (ras(1), batch), one
  * output row per input row, in order. Rows in error become error rows and
  * do not stop the run. Returns non-OK only when the run could not go on:
  * a broken header, a broken CSV file, a read or write failure. Memory does
@@ -428,7 +428,7 @@ RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 
 /* ------------------------------------------------------------------ */
-/* Audit (SPEC 5.3): past cases re-scored and compared                */
+/* Audit (docs/audit.md): past cases re-scored and compared          */
 
 /* Added for `ras audit`. */
 typedef struct ras_audit_summary {
@@ -467,7 +467,7 @@ RAS_EXPORT ras_status ras_audit_summary_write_json(const ras_model *model,
                                                    FILE *out);
 
 /* ------------------------------------------------------------------ */
-/* Calibration (SPEC 5.6): the price per point for cost neutrality      */
+/* Calibration (docs/calibration.md): the price a point, cost neutral */
 
 /* Added for `ras calibrate`. A calibration reads a batch CSV with a
  * current_cost column (pounds a year) and prices every case with the
@@ -504,7 +504,7 @@ typedef struct ras_calibration_group {
     int64_t total_points; /* points of the priced cases */
     /* total_cost / total_points, half up to the penny; 0 when no points */
     ras_pence ratio_price;
-    /* The cost-neutral flat price (SPEC 5.6): the whole number of pence
+    /* The cost-neutral flat price (docs/calibration.md): the whole number of pence
      * per point that brings the total of the priced cases' RAS amounts
      * nearest total_cost, found by pricing them as the scorer does
      * (adjustments, rounding, floor and ceiling included; the lower price

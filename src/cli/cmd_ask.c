@@ -1,4 +1,4 @@
-/* cmd_ask.c - `ras ask`: the interactive questionnaire (SPEC 5.5). Walks
+/* cmd_ask.c - `ras ask`: the interactive questionnaire (ras(1), ask). Walks
  * the client details and then the questions, domain by domain, with a
  * running total after each domain; at the end shows the score statement
  * and saves the case. */

@@ -1,5 +1,5 @@
 /* cmd_audit.c - `ras audit`: past cases re-scored with the table in
- * force on their date and compared with the budget recorded (SPEC 5.3).
+ * force on their date and compared with the budget recorded (docs/audit.md).
  * The rows to look at go out as CSV; the summary goes where the CSV
  * does not (docs/audit.md). */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* cmd_batch.c - `ras batch`: a CSV of cases into a CSV of budgets
- * (SPEC 5.2), with a summary on standard error. */
+ * (ras(1), batch), with a summary on standard error. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

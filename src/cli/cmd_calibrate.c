@@ -1,5 +1,5 @@
 /* cmd_calibrate.c - `ras calibrate`: the price per point that keeps the
- * RAS cost neutral against current spend (SPEC 5.6), with the report on
+ * RAS cost neutral against current spend (docs/calibration.md), with the report on
  * standard output, and optionally the new scoring table and a plot. */
 #include <stdio.h>
 #include <stdlib.h>

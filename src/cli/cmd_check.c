@@ -1,4 +1,4 @@
-/* cmd_check.c - `ras check`: validates a model and describes it (SPEC 5.4). */
+/* cmd_check.c - `ras check`: validates a model and describes it (ras(1), check). */
 #include <stdio.h>
 
 #include "commands.h"

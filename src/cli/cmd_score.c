@@ -1,4 +1,4 @@
-/* cmd_score.c - `ras score`: one case, explained (SPEC 5.1). */
+/* cmd_score.c - `ras score`: one case, explained (ras(1), score). */
 #include <stdio.h>
 
 #include "colour.h"

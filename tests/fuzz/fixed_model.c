@@ -1,6 +1,6 @@
 /* fixed_model.c - the model the case and CSV fuzz targets score with.
  * It is kept small so each input runs fast, yet touches every rule of
- * SPEC sections 2 and 3 a case can reach. */
+ * docs/model-format.md and docs/scoring.md a case can reach. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -15,7 +15,7 @@
 #include "ras.h"
 
 /* One input: never crashes, leaks or aborts unless the library breaks a
- * promise of ras.h or SPEC.md. Always returns 0. */
+ * promise of ras.h or docs/. Always returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A small valid model using every feature (single, multiple and number

@@ -1,5 +1,5 @@
-/* fuzz_case.c - the case loader. The input is a case file (SPEC section
- * 4) for the fixed model. When it loads it is scored and explained in
+/* fuzz_case.c - the case loader. The input is a case file (docs/model-format.md
+ * section 6) for the fixed model. When it loads it is scored and explained in
  * text and JSON; then it is written back with ras_case_write, read again
  * and scored again: the two readings must agree on everything scored.
  *

@@ -25,7 +25,7 @@
 #include "fuzz.h"
 #include "result.h"
 
-#define OUTPUT_FIELDS 10 /* the columns of SPEC 5.2 */
+#define OUTPUT_FIELDS 10 /* the columns of ras(1), batch */
 
 typedef struct feed {
     const uint8_t *data;

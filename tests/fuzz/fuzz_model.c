@@ -3,7 +3,7 @@
  * by a line holding "@@" (the bytes "\n@@\n"). When the model loads, it
  * is described in text and JSON and every group of every table is priced
  * at the points where its bands or steps change, checking the promises
- * SPEC section 3 makes about the amounts. */
+ * docs/scoring.md makes about the amounts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* test_explain.c - the statement in text and JSON: every fact the scorer
- * worked out must appear, with amounts written as SPEC 5.1 asks. */
+ * worked out must appear, with amounts written as ras(1), score asks. */
 #include "support.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* test_model.c - loading a model (questionnaire + scoring tables): the
- * values a valid model gives, every rule of SPEC 2 refused at the right
+ * values a valid model gives, every rule of docs/model-format.md refused at the right
  * FILE:LINE:COLUMN, table choice by date, points range, fingerprints,
  * folders and files, and the `ras check` description. */
 #include <stdio.h>

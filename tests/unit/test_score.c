@@ -1,4 +1,4 @@
-/* test_score.c - SPEC section 3, step by step. The pricing functions are
+/* test_score.c - docs/scoring.md, step by step. The pricing functions are
  * tested on hand-built groups and tables; ras_score on small models loaded
  * from the YAML below. Comments give the arithmetic worked by hand. */
 #include "support.h"

@@ -56,7 +56,7 @@ struct ras_case {
      * old share off before adding the new one, so that scoring reads
      * these sums instead of walking the questions:
      * - domain_points: per domain, the points of its questions' answers
-     *   (SPEC 3 steps 1 and 2, before the cap);
+     *   (docs/scoring.md steps 1 and 2, before the cap);
      * - adjust_total: the sum of every chosen answer's adjust (step 6's
      *   sum, before its limit).
      * And what was answered:
@@ -100,7 +100,7 @@ ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *t
                                ras_error *err);
 
 /* What question q's answer in c adds to its domain's points and to the
- * adjust sum (SPEC 3 step 1): 0 and 0 when unanswered. Worked from the
+ * adjust sum (docs/scoring.md step 1): 0 and 0 when unanswered. Worked from the
  * answer itself, not the running totals, so the explanation and the
  * setters' bookkeeping agree with the model by construction. */
 void ras_case_share(const ras_case *c, const ras_question *q, int64_t *points, int64_t *adjust);

@@ -1,5 +1,5 @@
 /* case_rows.c - binding a CSV header to a model and loading records into
- * cases (SPEC section 4). */
+ * cases (docs/model-format.md section 7). */
 #include "case_rows.h"
 
 #include <limits.h>

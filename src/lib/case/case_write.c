@@ -1,4 +1,4 @@
-/* case_write.c - writing a case as SPEC section 4 YAML, in a form
+/* case_write.c - writing a case as YAML of docs/model-format.md section 6, in a form
  * ras_case_load reads back to the same case: client details that differ
  * from their defaults (and always the id), then the answers in
  * questionnaire order. */

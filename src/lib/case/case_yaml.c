@@ -1,7 +1,7 @@
-/* case_yaml.c - reading one case from YAML (or JSON, being YAML): SPEC
- * section 4. Values go through the same setters as CSV cells, so a case
- * reads the same whichever form it comes in; errors are placed at the
- * node at fault with the question or client key as subject. */
+/* case_yaml.c - reading one case from YAML (or JSON, being YAML), as
+ * docs/model-format.md section 6 describes. Values go through the same setters as CSV cells, so a
+ * case reads the same whichever form it comes in; errors are placed at the node at fault with the
+ * question or client key as subject. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* money.c - pounds and pence as text, and dates. Money is whole pence in
- * an int64_t from parsing to printing (SPEC 2.2). */
+ * an int64_t from parsing to printing (docs/model-format.md section 3). */
 #include <string.h>
 
 #include "model.h"

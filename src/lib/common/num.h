@@ -1,6 +1,6 @@
 /* num.h - whole-number arithmetic for money, points and percentages:
  * parsing with overflow checks, checked add/multiply and the half-up
- * rounding SPEC section 3 asks for. No floating point anywhere. */
+ * rounding docs/scoring.md asks for. No floating point anywhere. */
 #ifndef RAS_NUM_H
 #define RAS_NUM_H
 

@@ -1,4 +1,4 @@
-/* model_describe.c - what `ras check` prints about a model (SPEC 5.4):
+/* model_describe.c - what `ras check` prints about a model (ras(1), check):
  * files, ids, versions and SHA-256 fingerprints, questions per domain,
  * the points range, and per scoring table its settings, effective date and
  * the budget range of every group. Text for people, JSON for programs. */

@@ -8,10 +8,10 @@
 #include "yaml_get.h"
 
 /* Builds the questionnaire part of m (ids, domains, questions, answers)
- * from a parsed document, checking every rule of SPEC 2.1. */
+ * from a parsed document, checking every rule of docs/model-format.md section 2. */
 ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error *err);
 
-/* Builds tables[index] of m from a parsed document (SPEC 2.2); the tables
+/* Builds tables[index] of m from a parsed document (docs/model-format.md section 3); the tables
  * before it are already built and are checked against it (one table per
  * effective date). */
 ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err);

@@ -1,4 +1,4 @@
-/* questionnaire.c - builds a model's questionnaire (SPEC 2.1) from a
+/* questionnaire.c - builds a model's questionnaire (docs/model-format.md section 2) from a
  * parsed YAML document: domains, questions and answers, every rule checked
  * and every error located at the node at fault. */
 #include <stdio.h>
@@ -9,7 +9,8 @@
 
 #define CTX_MAX 160
 
-/* CSV columns of a batch (SPEC 4, 5.3, 5.6): a question may not share a name. */
+/* CSV columns of a batch (docs/model-format.md section 7, docs/audit.md, docs/calibration.md): a
+ * question may not share a name. */
 static const char *const reserved_columns[] = {
     "client_id",        "group",       "new_client",      "needs_increased",
     "existing_package", "assessed_on", "recorded_budget", "current_cost",

@@ -1,4 +1,4 @@
-/* scoring_table.c - builds one scoring table (SPEC 2.2) from a parsed YAML
+/* scoring_table.c - builds one scoring table (docs/model-format.md section 3) from a parsed YAML
  * document: the money rules, the pricing of every client group, and the
  * checks against the questionnaire and the tables read before it. */
 #include <stdio.h>

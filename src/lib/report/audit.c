@@ -1,5 +1,5 @@
 /* audit.c - ras_audit: past cases re-scored with the table in force on
- * their date and compared with the budget recorded then (SPEC 5.3).
+ * their date and compared with the budget recorded then (docs/audit.md).
  *
  * It reads like ras_batch (case_rows.h binds the header once, one case
  * and one result are reused), but writes only the rows an auditor must

@@ -1,7 +1,7 @@
 /* calibrate.c - ras_calibrate: reads the cases and their current cost,
  * prices them with the latest table, and works out per group the
  * cost-neutral and least-squares prices per point and how the clients
- * would fare under a table priced at the cost-neutral rate (SPEC 5.6).
+ * would fare under a table priced at the cost-neutral rate (docs/calibration.md).
  *
  * Money sums are checked 64-bit integers; the least-squares fit, R squared
  * and the mean percentage difference use doubles, being statistics, and
@@ -205,7 +205,7 @@ static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err
     return RAS_OK;
 }
 
-/* SPEC 3 steps 5 to 8 for a priced case at a flat price per point, under
+/* docs/scoring.md steps 5 to 8 for a priced case at a flat price per point, under
  * the latest table's settings; false when it would overflow. */
 static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, ras_pence price,
                       ras_pence *amount)
@@ -361,7 +361,7 @@ static ras_status build_fresh(ras_calibration *cal, ras_error *err)
     return RAS_OK;
 }
 
-/* SPEC 3 steps 4 to 9 for a kept case under the new table. Its settings
+/* docs/scoring.md steps 4 to 9 for a kept case under the new table. Its settings
  * (threshold, rounding, floor, ceiling, existing_package) are the
  * latest's, so eligibility and the existing-package basis stay as the
  * latest table decided them; only the price changes. */

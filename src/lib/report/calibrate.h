@@ -15,7 +15,7 @@ typedef struct ras_cal_case {
     ras_pence cost;      /* current_cost */
     ras_pence budget;    /* indicative budget under the latest table */
     ras_pence projected; /* indicative budget under the new table */
-    int32_t adjust;      /* the sum of the case's adjusts (SPEC 3 step 6) */
+    int32_t adjust;      /* the sum of the case's adjusts (docs/scoring.md step 6) */
     uint32_t group;      /* index in the latest table's groups */
     bool eligible;
     bool existing; /* basis existing_package: the budget is the package */

@@ -1,6 +1,6 @@
 /* calibrate_table.c - writes the calibrated scoring table: the latest
  * table's settings with each repriced group one flat band at its
- * cost-neutral price, in the YAML of SPEC 2.2 that the model loader reads
+ * cost-neutral price, in the YAML of docs/model-format.md section 3 that the model loader reads
  * back to the very table calibration priced the cases with. */
 #include <string.h>
 

@@ -1,5 +1,5 @@
-/* explain_text.c - the statement `ras score` prints: every step of SPEC
- * section 3 in words a social worker can read out to the client, so every
+/* explain_text.c - the statement `ras score` prints: every step of
+ * docs/scoring.md in words a social worker can read out to the client, so every
  * pound of the budget can be traced to an answer. */
 #include <stdarg.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* batch.c - ras_batch: scoring a CSV stream of cases into an output CSV
- * (SPEC 4 and 5.2).
+ * (docs/model-format.md section 7 and ras(1), batch).
  *
  * The header is bound to the client fields and the questionnaire once
  * (case_rows.h), so a row does no name lookups. Each row reuses one case

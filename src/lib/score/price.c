@@ -1,4 +1,4 @@
-/* price.c - points to pounds (SPEC 3 steps 5 to 8), and ras_table_amount. */
+/* price.c - points to pounds (docs/scoring.md steps 5 to 8), and ras_table_amount. */
 #include "price.h"
 
 #include "num.h"

@@ -1,4 +1,4 @@
-/* price.h - turning points into pounds: SPEC section 3 steps 5 to 8,
+/* price.h - turning points into pounds: docs/scoring.md steps 5 to 8,
  * shared by ras_score and ras_table_amount. Each returns RAS_OK or
  * RAS_ERR_OVERFLOW and leaves messages to its caller. */
 #ifndef RAS_PRICE_H

@@ -1,5 +1,5 @@
-/* result.h - the private layout of a scoring result: every step of SPEC
- * section 3 as the scorer worked it, kept so the explanation can show it
+/* result.h - the private layout of a scoring result: every step of
+ * docs/scoring.md as the scorer worked it, kept so the explanation can show it
  * line by line. A result is sized for its model once (ras_result_new) and
  * reused for many cases, so scoring never allocates. */
 #ifndef RAS_RESULT_H

@@ -1,4 +1,4 @@
-/* score.c - ras_score: SPEC section 3, in whole pence, each step kept in
+/* score.c - ras_score: docs/scoring.md, in whole pence, each step kept in
  * the result so the explanation can show it.
  *
  * This is the one scorer: `ras score` explains what it records and
