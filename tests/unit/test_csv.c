@@ -210,6 +210,63 @@ static void test_bad_text(void **state)
           "1:[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x80] !1 invalid UTF-8\n");
 }
 
+/* The delimiter found from the header line (csv.h): the most frequent
+ * of comma, semicolon and tab outside quotes; a comma on a tie. Long
+ * records make sure the vector scans, which know only the comma, are
+ * not used for the others. */
+static void test_delimiters(void **state)
+{
+    (void)state;
+    check("a;b;c\n1;2;3\n", "1:[a][b][c]\n2:[1][2][3]\n");
+    check("a\tb\n1\t\"2\t3\"\n", "1:[a][b]\n2:[1][2\t3]\n");
+    check("a;b;c,d\n1,5;2;3\n", "1:[a][b][c,d]\n2:[1,5][2][3]\n");
+    check("a;b,c\n1;2,3\n", "1:[a;b][c]\n2:[1;2][3]\n");     /* a tie: comma */
+    check("\"x;y;z\",w\n1,2\n", "1:[x;y;z][w]\n2:[1][2]\n"); /* quoted ones do not count */
+    check("\n\r\nh1;h2\nv;w\n", "3:[h1][h2]\n4:[v][w]\n");   /* the first line not blank */
+    check("only\n1\n", "1:[only]\n2:[1]\n");                 /* none: a comma */
+    check("a;\"b\nc\";d\n", "1:[a][b\nc][d]\n");             /* a quoted line end */
+    check("\xef\xbb\xbf"
+          "a;b\n1;2\n",
+          "1:[a][b]\n2:[1][2]\n");
+    check(
+        "h;i\n"
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;b\n"
+        "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc;d\n",
+        "1:[h][i]\n"
+        "2:[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa][b]\n"
+        "3:[cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc][d]\n");
+}
+
+/* A delimiter the caller sets wins over the header line's. */
+static void test_forced_delimiter(void **state)
+{
+    (void)state;
+    const char *data = "a,b;c\n1,2;3\n";
+    feed f = {data, strlen(data), 0, 0, 1};
+    ras_csv r;
+    ras_error err;
+    assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
+    r.delim = ';';
+    bool have;
+    assert_int_equal(ras_csv_next(&r, &have, &err), RAS_OK);
+    assert_true(have);
+    assert_false(r.delim_detected);
+    assert_int_equal(r.n_fields, 2);
+    assert_memory_equal(r.fields[0].text, "a,b", 3);
+    assert_int_equal(ras_csv_next(&r, &have, &err), RAS_OK);
+    assert_int_equal(r.n_fields, 2);
+    assert_memory_equal(r.fields[1].text, "3", 1);
+    ras_csv_close(&r);
+
+    f.at = 0;
+    assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
+    assert_int_equal(ras_csv_next(&r, &have, &err), RAS_OK);
+    assert_true(r.delim_detected);
+    assert_int_equal(r.delim, ',');
+    assert_int_equal(r.n_fields, 2);
+    ras_csv_close(&r);
+}
+
 /* A record bigger than the usual buffer grows it, and reads right. */
 static void test_long_record(void **state)
 {
@@ -605,6 +662,8 @@ int main(void)
         cmocka_unit_test(test_block_bad_bytes),
         cmocka_unit_test(test_many_fields),
         cmocka_unit_test(test_scans_agree),
+        cmocka_unit_test(test_delimiters),
+        cmocka_unit_test(test_forced_delimiter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

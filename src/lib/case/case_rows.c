@@ -7,40 +7,70 @@
 #include <string.h>
 
 #include "error.h"
+#include "header_name.h"
 #include "num.h"
 #include "text_check.h"
 
-static int compare_columns(const void *a, const void *b)
+/* The first column bound to the same target as col, or NULL: two
+ * columns that name one field or question would make a row ambiguous. */
+static const ras_col *same_target(const ras_col *col, const ras_col **by_question,
+                                  const ras_col **by_field, const ras_col **extra)
 {
-    const ras_col *x = *(const ras_col *const *)a, *y = *(const ras_col *const *)b;
-    size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->name, y->name, n);
-    if (c)
-        return c;
-    return x->len < y->len ? -1 : x->len > y->len ? 1 : (x < y ? -1 : x > y);
+    const ras_col **slot = NULL;
+    if (col->kind == RAS_COL_QUESTION)
+        slot = &by_question[col->question->index];
+    else if (col->kind == RAS_COL_FIELD)
+        slot = &by_field[col->field];
+    else if (col->kind == RAS_COL_EXTRA)
+        slot = extra;
+    if (!slot)
+        return NULL;
+    if (*slot)
+        return *slot;
+    *slot = col;
+    return NULL;
 }
 
-/* Duplicate names, found by sorting so a wide header stays fast. */
-static ras_status check_duplicates(const ras_rows *h, unsigned long line, ras_error *err)
+/* The name a column is bound to, for the message. */
+static const char *target_name(const ras_col *col, const char *extra)
 {
-    const ras_col **order = malloc((h->n_cols ? h->n_cols : 1) * sizeof(const ras_col *));
-    if (!order)
+    if (col->kind == RAS_COL_QUESTION)
+        return col->question->id;
+    if (col->kind == RAS_COL_FIELD)
+        return ras_field_name(col->field);
+    return extra ? extra : "";
+}
+
+/* Two columns bound to one target: an error at the second, naming both. */
+static ras_status check_duplicates(const ras_rows *h, const ras_model *model, const char *extra,
+                                   unsigned long line, ras_error *err)
+{
+    const ras_col **by_question =
+        calloc(model->n_questions ? model->n_questions : 1, sizeof *by_question);
+    const ras_col *by_field[RAS_FIELD_COUNT] = {NULL};
+    const ras_col *extra_col = NULL;
+    if (!by_question)
         return ras_fail(err, RAS_ERR_NOMEM, h->in_name, 0, 0, NULL, "out of memory");
-    for (size_t i = 0; i < h->n_cols; i++)
-        order[i] = &h->cols[i];
-    qsort(order, h->n_cols, sizeof(const ras_col *), compare_columns);
     ras_status st = RAS_OK;
-    for (size_t i = 1; i < h->n_cols && st == RAS_OK; i++) {
-        const ras_col *x = order[i - 1], *y = order[i];
-        if (x->len && x->len == y->len && memcmp(x->name, y->name, x->len) == 0) {
-            char shown[RAS_SHOWN_MAX];
-            ras_text_show(y->name, y->len, shown);
-            st = ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, (size_t)(y - h->cols) + 1, shown,
-                          "column '%s' appears twice in the header (columns %zu and %zu)", shown,
-                          (size_t)(x - h->cols) + 1, (size_t)(y - h->cols) + 1);
-        }
+    for (size_t i = 0; i < h->n_cols && st == RAS_OK; i++) {
+        const ras_col *y = &h->cols[i];
+        const ras_col *x = same_target(y, by_question, by_field, &extra_col);
+        if (!x)
+            continue;
+        char a[RAS_SHOWN_MAX], b[RAS_SHOWN_MAX];
+        ras_text_show(x->name, x->len, a);
+        ras_text_show(y->name, y->len, b);
+        size_t xi = (size_t)(x - h->cols) + 1, yi = i + 1;
+        if (x->len == y->len && memcmp(x->name, y->name, x->len) == 0)
+            st = ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, yi, b,
+                          "column '%s' appears twice in the header (columns %zu and %zu)", b, xi,
+                          yi);
+        else
+            st = ras_fail(err, RAS_ERR_SYNTAX, h->in_name, line, yi, b,
+                          "columns '%s' (column %zu) and '%s' (column %zu) both name '%s'", a, xi,
+                          b, yi, target_name(y, extra));
     }
-    free(order);
+    free(by_question);
     return st;
 }
 
@@ -133,32 +163,85 @@ static void plan_question(ras_col *col, ras_col_plan *plan, const ras_question *
     }
 }
 
-/* Matches one named column to its target. */
-static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *extra)
+/* Binds a column to a client field. */
+static void bind_field(ras_rows *h, ras_col *col, size_t i, int f)
+{
+    col->kind = RAS_COL_FIELD;
+    col->op = RAS_OP_FIELD;
+    col->field = (ras_field)f;
+    if (f == RAS_FIELD_CLIENT_ID) {
+        col->op = RAS_OP_CLIENT;
+        h->client_col = i;
+    }
+}
+
+/* Binds a column to a question. */
+static void bind_question(ras_rows *h, ras_col *col, const ras_question *q)
+{
+    col->kind = RAS_COL_QUESTION;
+    col->question = q;
+    plan_question(col, &h->plans[q->index], q);
+}
+
+static void bind_extra(ras_rows *h, ras_col *col, size_t i)
+{
+    col->kind = RAS_COL_EXTRA;
+    h->extra_col = (long)i;
+}
+
+/* The header name as written: the usual export of ras's own names. */
+static bool match_exact(ras_rows *h, const ras_model *model, size_t i, const char *extra)
 {
     ras_col *col = &h->cols[i];
     int f = ras_field_find(col->name, col->len);
     if (f >= 0) {
-        col->kind = RAS_COL_FIELD;
-        col->op = RAS_OP_FIELD;
-        col->field = (ras_field)f;
-        if (f == RAS_FIELD_CLIENT_ID) {
-            col->op = RAS_OP_CLIENT;
-            h->client_col = i;
-        }
-        return;
+        bind_field(h, col, i, f);
+        return true;
     }
     const ras_question *q = ras_model_find_question(model, col->name, col->len);
     if (q) {
-        col->kind = RAS_COL_QUESTION;
-        col->question = q;
-        plan_question(col, &h->plans[q->index], q);
-        return;
+        bind_question(h, col, q);
+        return true;
     }
     if (extra && strlen(extra) == col->len && memcmp(extra, col->name, col->len) == 0) {
-        col->kind = RAS_COL_EXTRA;
-        h->extra_col = (long)i;
+        bind_extra(h, col, i);
+        return true;
     }
+    return false;
+}
+
+/* The header name in its normal form (header_name.h): `Client ID` for
+ * client_id, `Q1 0` for q1_0. Only for names not matched as written, so
+ * the usual header costs nothing more. */
+static bool match_normal(ras_rows *h, const ras_model *model, size_t i, const char *extra)
+{
+    ras_col *col = &h->cols[i];
+    for (int f = 0; f < RAS_FIELD_COUNT; f++) {
+        const char *name = ras_field_name((ras_field)f);
+        if (ras_header_same(col->name, col->len, name, strlen(name))) {
+            bind_field(h, col, i, f);
+            return true;
+        }
+    }
+    for (size_t k = 0; k < model->n_questions; k++) {
+        const ras_question *q = &model->questions[k];
+        if (ras_header_same(col->name, col->len, q->id, strlen(q->id))) {
+            bind_question(h, col, q);
+            return true;
+        }
+    }
+    if (extra && ras_header_same(col->name, col->len, extra, strlen(extra))) {
+        bind_extra(h, col, i);
+        return true;
+    }
+    return false;
+}
+
+/* Matches one named column to its target. */
+static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *extra)
+{
+    if (!match_exact(h, model, i, extra))
+        match_normal(h, model, i, extra);
 }
 
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
@@ -191,7 +274,7 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
         p += col->len + 1;
         match_column(h, model, i, extra);
     }
-    ras_status st = check_duplicates(h, line, err);
+    ras_status st = check_duplicates(h, model, extra, line, err);
     if (st != RAS_OK)
         return st;
     if (h->client_col == (size_t)-1)

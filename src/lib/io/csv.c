@@ -115,12 +115,12 @@ static ras_status refill(ras_csv *r, ras_error *err)
     return read_more(r, err);
 }
 
-/* The first comma, quote, CR or LF in [p, end), or end. Reads up to 15
- * bytes past end, which the buffer's slack allows. */
-static const char *find_special(const char *p, const char *end)
+/* The first delimiter, quote, CR or LF in [p, end), or end. Reads up to
+ * 15 bytes past end, which the buffer's slack allows. */
+static const char *find_special(const char *p, const char *end, char delim)
 {
 #if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+    const __m128i comma = _mm_set1_epi8(delim), quote = _mm_set1_epi8('"');
     const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     while (p < end) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -135,7 +135,7 @@ static const char *find_special(const char *p, const char *end)
     }
     return end;
 #else
-    while (p < end && *p != ',' && *p != '"' && *p != '\n' && *p != '\r')
+    while (p < end && *p != delim && *p != '"' && *p != '\n' && *p != '\r')
         p++;
     return p;
 #endif
@@ -272,14 +272,14 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
             f->len = (size_t)(close - p - 1);
             extra += count_lf(p + 1, close);
             stop = close + 1;
-            if (stop < end && *stop != ',' && *stop != '\n' && *stop != '\r') {
+            if (stop < end && *stop != r->delim && *stop != '\n' && *stop != '\r') {
                 ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
                          "a character after the field's closing quote (quote the whole field "
                          "and double any quote inside it)");
                 return SCAN_FAIL;
             }
         } else {
-            stop = find_special(p, end);
+            stop = find_special(p, end, r->delim);
             if (stop == end && !r->eof)
                 return SCAN_MORE;
             if (stop < end && *stop == '"') {
@@ -295,7 +295,7 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
         if (f->len > RAS_CSV_FIELD_MAX)
             return field_too_long(r, n, err);
         n++;
-        if (stop < end && *stop == ',') {
+        if (stop < end && *stop == r->delim) {
             p = stop + 1;
             continue;
         }
@@ -358,8 +358,68 @@ static ras_status fill_at_least(ras_csv *r, size_t n, ras_error *err)
     return RAS_OK;
 }
 
+/* How far the header line is looked at for its delimiter: a header is
+ * far shorter, and a file with no line end must not be read whole. */
+#define DETECT_WINDOW ((size_t)64 * 1024)
+
+/* The header line's length from pos: up to its first CR or LF outside
+ * quotes, or all that is buffered at the end of the input or past the
+ * window. Counts each candidate delimiter outside quotes on the way. */
+static ras_status header_counts(ras_csv *r, size_t counts[3], ras_error *err)
+{
+    for (;;) {
+        bool quoted = false;
+        counts[0] = counts[1] = counts[2] = 0;
+        for (size_t i = r->pos; i < r->end; i++) {
+            char ch = r->buf[i];
+            if (ch == '"')
+                quoted = !quoted;
+            else if (quoted)
+                continue;
+            else if (ch == '\n' || ch == '\r')
+                return RAS_OK;
+            else if (ch == ',')
+                counts[0]++;
+            else if (ch == ';')
+                counts[1]++;
+            else if (ch == '\t')
+                counts[2]++;
+        }
+        if (r->eof || r->end - r->pos >= DETECT_WINDOW)
+            return RAS_OK;
+        ras_status st = refill(r, err);
+        if (st != RAS_OK)
+            return st;
+    }
+}
+
+/* Finds the delimiter from the header line at pos (csv.h). The vector
+ * fast path knows only the comma; any other sends every record through
+ * the general scan. */
+static ras_status detect_delimiter(ras_csv *r, ras_error *err)
+{
+    r->dialect_done = true;
+    if (!r->delim) {
+        static const char candidates[3] = {',', ';', '\t'};
+        size_t counts[3];
+        ras_status st = header_counts(r, counts, err);
+        if (st != RAS_OK)
+            return st;
+        size_t best = 0;
+        for (size_t k = 1; k < 3; k++)
+            if (counts[k] > counts[best])
+                best = k;
+        r->delim = candidates[best];
+        r->delim_detected = true;
+    }
+    if (r->delim != ',')
+        r->simd = 0;
+    return RAS_OK;
+}
+
 /* Skips a byte-order mark at the very start, and blank lines anywhere
- * between records. Returns with pos at a record, or at the end. */
+ * between records, and finds the delimiter at the first record. Returns
+ * with pos at a record, or at the end. */
 static ras_status skip_blank(ras_csv *r, ras_error *err)
 {
     ras_status st;
@@ -381,7 +441,7 @@ static ras_status skip_blank(ras_csv *r, ras_error *err)
         else if (ch == '\r')
             r->pos += r->end - r->pos >= 2 && r->buf[r->pos + 1] == '\n' ? 2 : 1;
         else
-            return RAS_OK;
+            return r->dialect_done ? RAS_OK : detect_delimiter(r, err);
         r->line++;
     }
 }

@@ -3,10 +3,15 @@
  * record costs no allocation. The input comes through a read callback, a
  * FILE* or memory chunks alike.
  *
- * Accepted: quoted fields, doubled quotes, commas and line breaks inside
- * quotes, CRLF, LF or a lone CR ending a line, a UTF-8 byte-order mark at
- * the start, a last line with no line end. A line with nothing on it is
- * not a record: it is skipped (its line still counts).
+ * Accepted: quoted fields, doubled quotes, delimiters and line breaks
+ * inside quotes, CRLF, LF or a lone CR ending a line, a UTF-8 byte-order
+ * mark at the start, a last line with no line end. A line with nothing on
+ * it is not a record: it is skipped (its line still counts).
+ *
+ * The delimiter is a comma, a semicolon or a tab: the one found most often
+ * outside quotes on the header line (the first that is not blank), a comma
+ * on a tie or when there is none; or the one the caller sets in delim
+ * before the first record (docs/exports.md, "Delimiters").
  *
  * Fatal errors (the file is broken; record boundaries can no longer be
  * trusted): a quote left open at the end of the input, a character after a
@@ -53,6 +58,11 @@ typedef struct ras_csv {
     bool eof, started;
     unsigned char simd; /* private: the fast scan in use (csv.c); tests lower it */
     unsigned long line; /* physical line at pos, 1-based */
+    /* The delimiter: ',', ';' or '\t'. 0 at open means "find it from the
+     * header line"; a caller may set it before the first ras_csv_next. */
+    char delim;
+    bool delim_detected; /* it was found from the header line */
+    bool dialect_done;   /* private: the delimiter is settled (csv.c) */
     /* the current record */
     ras_csv_field *fields;
     unsigned char *doubled; /* per field: holds "" to undo */
