@@ -232,6 +232,9 @@ RAS_EXPORT bool ras_table_panel_threshold(const ras_table *t, ras_pence *out);
 RAS_EXPORT bool ras_table_keeps_existing(const ras_table *t); /* existing_package: keep */
 RAS_EXPORT size_t ras_table_group_count(const ras_table *t);
 RAS_EXPORT const char *ras_table_group_name(const ras_table *t, size_t i);
+/* The group's title, what a person reads ("Older people"), or NULL when
+ * the table gives it none (show ras_table_group_name then). */
+RAS_EXPORT const char *ras_table_group_title(const ras_table *t, size_t i);
 /* The group's index, or -1 when the table has no such group. */
 RAS_EXPORT long ras_table_find_group(const ras_table *t, const char *name, size_t len);
 RAS_EXPORT bool ras_table_group_uses_steps(const ras_table *t, size_t group);

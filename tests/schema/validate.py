@@ -108,6 +108,10 @@ def main():
     mutate("scoring", s, "group with bands and steps",
            lambda d: d["groups"]["default"].update(steps=[{"from": 0, "amount": 0}]))
     mutate("scoring", s, "group with neither", lambda d: d["groups"].update(empty={}))
+    mutate("scoring", s, "group with a title alone",
+           lambda d: d["groups"].update(empty={"title": "Empty"}))
+    mutate("scoring", s, "group with an empty title",
+           lambda d: d["groups"]["default"].update(title=""))
     mutate("scoring", s, "amount in a band",
            lambda d: d["groups"]["default"]["bands"][0].update(amount=5))
     mutate("scoring", s, "no groups", lambda d: d.pop("groups"))

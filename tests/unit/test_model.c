@@ -638,7 +638,7 @@ static void test_table_groups(void **state)
          "  older_people:\n    bands: [{from: 0, rate: 1}]\n    steps:", RAS_ERR_MODEL,
          "- {from: 0, amount: 0}", "has both 'bands' and 'steps'"},
         {true, "  older_people:\n    steps:", "  older_people:\n    stairs:", RAS_ERR_MODEL,
-         "stairs", "unknown key 'stairs' (expected bands or steps)"},
+         "stairs", "unknown key 'stairs' (expected title, bands or steps)"},
         {true, "  default:\n", "  Default:\n", RAS_ERR_MODEL, "Default",
          "group name 'Default' must be lower-case letters"},
         {true, "  older_people:\n", "  default:\n", RAS_ERR_SYNTAX, "default:\n    steps",
@@ -653,6 +653,52 @@ static void test_table_groups(void **state)
          "    steps: []\n", RAS_ERR_MODEL, "[]", "needs at least one step"},
         {true, "groups:\n  default:", "groups: {}\nx:\n  default:", RAS_ERR_MODEL,
          "x:", "unknown key"},
+    };
+    REFUSE(cases);
+}
+
+/* Group titles (docs/model-format.md section 3.2): optional, read back
+ * as given, and refused when blank, holding a control character, or
+ * naming another group of the table in any case. */
+static void test_group_titles(void **state)
+{
+    (void)state;
+    char *t = with(base_t, "  older_people:\n", "  older_people:\n    title: Older people\n");
+    ras_model *m = NULL;
+    ras_error err;
+    assert_int_equal(load2(base_q, t, &m, &err), RAS_OK);
+    const ras_table *tab = ras_model_table(m, 0);
+    assert_null(ras_table_group_title(tab, 0));
+    assert_string_equal(ras_table_group_title(tab, 1), "Older people");
+    assert_null(ras_table_group_title(tab, 2));
+    ras_model_free(m);
+    free(t);
+    /* A title that is its own group's id in other letters is no clash. */
+    t = with(base_t, "  default:\n", "  default:\n    title: DEFAULT\n");
+    assert_int_equal(load2(base_q, t, &m, &err), RAS_OK);
+    ras_model_free(m);
+    free(t);
+    static const refusal cases[] = {
+        {true, "  older_people:\n", "  older_people:\n    title: '  '\n", RAS_ERR_MODEL, "'  '",
+         "scoring table 'adult-2010', group 'older_people': 'title' is blank"},
+        {true, "  older_people:\n", "  older_people:\n    title: \"Older\\tpeople\"\n",
+         RAS_ERR_MODEL, "\"Older",
+         "scoring table 'adult-2010', group 'older_people': 'title' holds a control character "
+         "(a tab or line break)"},
+        {true, "  older_people:\n", "  older_people:\n    title: ~\n", RAS_ERR_MODEL, "~",
+         "scoring table 'adult-2010', group 'older_people': 'title' is missing its value"},
+        {true, "  older_people:\n", "  older_people:\n    title: [a]\n", RAS_ERR_MODEL, "[a]",
+         "scoring table 'adult-2010', group 'older_people': 'title' must be text, not a list"},
+        {true, "  older_people:\n", "  older_people:\n    title: Default\n", RAS_ERR_MODEL,
+         "Default\n",
+         "scoring table 'adult-2010', group 'older_people': title 'Default' is the id of group "
+         "'default' (a case naming it would be ambiguous)"},
+        {true, "      - {from: 20, rate: 110.50}\n  older_people:\n",
+         "      - {from: 20, rate: 110.50}\n    title: Everyone\n  older_people:\n"
+         "    title: EVERYONE\n",
+         RAS_ERR_MODEL, "EVERYONE",
+         "scoring table 'adult-2010', group 'older_people': title 'EVERYONE' is also the title of "
+         "group 'default'"},
     };
     REFUSE(cases);
 }
@@ -1041,6 +1087,7 @@ int main(void)
         cmocka_unit_test(test_table_keys_and_types),
         cmocka_unit_test(test_table_money),
         cmocka_unit_test(test_table_groups),
+        cmocka_unit_test(test_group_titles),
         cmocka_unit_test(test_empty_files),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_table_on),

@@ -24,12 +24,12 @@ static const ras_pence step_amount[] = {0, 260000, 650000};
 
 static ras_group bands_group(void)
 {
-    return (ras_group){"default", false, band_from, (ras_pence *)band_rate, 3};
+    return (ras_group){"default", false, band_from, (ras_pence *)band_rate, 3, NULL};
 }
 
 static ras_group steps_group(void)
 {
-    return (ras_group){"older", true, step_from, (ras_pence *)step_amount, 3};
+    return (ras_group){"older", true, step_from, (ras_pence *)step_amount, 3, NULL};
 }
 
 static ras_pence price(const ras_group *g, int64_t points, size_t *n_lines, ras_price_line *lines)
@@ -101,7 +101,7 @@ static void test_price_overflow(void **state)
     (void)state;
     int64_t from[] = {0};
     ras_pence rate[] = {RAS_MAX_PENCE};
-    ras_group g = {"default", false, from, rate, 1};
+    ras_group g = {"default", false, from, rate, 1, NULL};
     ras_pence p = 0;
     /* 1 point x the largest amount is fine; 2 points pass the limit. */
     assert_int_equal(ras_price_group(&g, 1, NULL, NULL, &p), RAS_OK);

@@ -114,6 +114,16 @@ bool ras_text_is_word(const char *text, size_t len)
     return true;
 }
 
+bool ras_text_equal_nocase(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++)
+        if (ras_fold_byte((unsigned char)a[i]) != ras_fold_byte((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 void ras_text_show(const char *text, size_t len, char out[RAS_SHOWN_MAX])
 {
     const unsigned char *s = (const unsigned char *)text;

@@ -25,6 +25,18 @@ bool ras_text_is_numeric(const char *text, size_t len);
  * answer id looks like, whatever its case). */
 bool ras_text_is_word(const char *text, size_t len);
 
+/* Equality without regard to case, ASCII letters only: other bytes,
+ * UTF-8 sequences included, must match exactly ("Café" and "CAFé" are
+ * equal, "café" and "CAFÉ" are not). Enough for the answer texts and
+ * group titles of an English council's models (docs/exports.md). */
+bool ras_text_equal_nocase(const char *a, size_t alen, const char *b, size_t blen);
+
+/* The byte with an ASCII capital letter folded to lower case. */
+static inline unsigned char ras_fold_byte(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
 /* Copies text for a message: at most 40 bytes cut at a character
  * boundary, "..." added when cut, control characters and invalid UTF-8
  * shown as '?', and always NUL-terminated. */

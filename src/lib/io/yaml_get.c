@@ -7,6 +7,7 @@
 
 #include "model.h"
 #include "num.h"
+#include "text_check.h"
 
 ras_status ras_yfail(const ras_yreader *r, const ras_ynode *at, const char *subject,
                      const char *fmt, ...)
@@ -168,6 +169,28 @@ ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char 
     *text = n->text;
     if (len)
         *len = n->len;
+    return RAS_OK;
+}
+
+ras_status ras_yget_title(const ras_yreader *r, const ras_ynode *n, const char *ctx,
+                          const char *key, const char **text, size_t *len)
+{
+    const char *t = NULL;
+    size_t l = 0;
+    ras_status st = ras_yget_string(r, n, ctx, key, &t, &l);
+    if (st != RAS_OK)
+        return st;
+    size_t spaces = 0;
+    while (spaces < l && t[spaces] == ' ')
+        spaces++;
+    if (spaces == l)
+        return ras_yfail(r, n, key, "%s%s'%s' is blank", ctx ? ctx : "", sep(ctx), key);
+    if (!ras_text_is_clean(t, l))
+        return ras_yfail(r, n, key, "%s%s'%s' holds a control character (a tab or line break)",
+                         ctx ? ctx : "", sep(ctx), key);
+    *text = t;
+    if (len)
+        *len = l;
     return RAS_OK;
 }
 

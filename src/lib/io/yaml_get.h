@@ -49,6 +49,11 @@ ras_status ras_yget_keys(const ras_yreader *r, const ras_ynode *map, const char 
 ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char *ctx,
                            const char *key, const char **text, size_t *len);
 
+/* A title shown to people: text with something other than spaces in it
+ * and no control character (a tab or line break written as an escape). */
+ras_status ras_yget_title(const ras_yreader *r, const ras_ynode *n, const char *ctx,
+                          const char *key, const char **text, size_t *len);
+
 /* An id: 1 to RAS_MAX_ID bytes of [a-z0-9_-]. */
 ras_status ras_yget_id(const ras_yreader *r, const ras_ynode *n, const char *ctx, const char *key,
                        const char **text, size_t *len);

@@ -57,6 +57,7 @@ typedef struct ras_group {
     int64_t *from;    /* n_bands, strictly increasing, from[0] == 0 */
     ras_pence *value; /* rate per point (bands) or amount (steps) */
     size_t n_bands;
+    const char *title; /* NULL when the table gives none */
 } ras_group;
 
 struct ras_table {

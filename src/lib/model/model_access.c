@@ -338,6 +338,11 @@ const char *ras_table_group_name(const ras_table *t, size_t i)
     return i < t->n_groups ? t->groups[i].name : NULL;
 }
 
+const char *ras_table_group_title(const ras_table *t, size_t i)
+{
+    return i < t->n_groups ? t->groups[i].title : NULL;
+}
+
 long ras_table_find_group(const ras_table *t, const char *name, size_t len)
 {
     if (!name)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model_load.h"
+#include "name_index.h"
 
 #define CTX_MAX 160
 
@@ -14,7 +15,7 @@ static const char *const table_keys[] = {
     "floor",    "ceiling",   "panel_threshold", "existing_package",
     "groups",   NULL};
 static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups", NULL};
-static const char *const group_keys[] = {"bands", "steps", NULL};
+static const char *const group_keys[] = {"title", "bands", "steps", NULL};
 static const char *const band_keys[] = {"from", "rate", NULL};
 static const char *const step_keys[] = {"from", "amount", NULL};
 
@@ -149,6 +150,15 @@ static ras_status read_group(tbuild *b, const ras_ynode *key, const ras_ynode *n
     ras_status st = ras_yget_keys(&b->r, node, gctx, NULL, group_keys);
     if (st != RAS_OK)
         return st;
+    const ras_ynode *title = ras_ymap_get(node, "title");
+    if (title) {
+        const char *text;
+        size_t len;
+        if ((st = ras_yget_title(&b->r, title, gctx, "title", &text, &len)) != RAS_OK)
+            return st;
+        if (!(g->title = ras_model_strdup(b->m, text, len)))
+            return nomem(b);
+    }
     const ras_ynode *bands = ras_ymap_get(node, "bands");
     const ras_ynode *steps = ras_ymap_get(node, "steps");
     if (bands && steps)
@@ -178,6 +188,53 @@ static ras_status read_group(tbuild *b, const ras_ynode *key, const ras_ynode *n
     return RAS_OK;
 }
 
+/* A case may name its group by id or by title, in any case
+ * (docs/model-format.md section 3.2), so within a table no title may be
+ * another group's title or id. Checked through an index, not pairwise, so
+ * a hostile table of many groups stays quick. */
+static ras_status check_titles(tbuild *b, const ras_ynode *map)
+{
+    const ras_table *t = b->t;
+    ras_name_index ix;
+    if (!ras_name_index_init(&ix, &b->m->arena, 2 * t->n_groups))
+        return nomem(b);
+    for (size_t i = 0; i < t->n_groups; i++) {
+        ras_name_slot *s =
+            ras_name_index_slot(&ix, 0, t->groups[i].name, strlen(t->groups[i].name));
+        s->key = t->groups[i].name; /* ids are unique: the slot is new */
+        s->len = strlen(s->key);
+        s->value = (int32_t)i;
+    }
+    for (size_t i = 0; i < t->n_groups; i++) {
+        const ras_group *g = &t->groups[i];
+        if (!g->title)
+            continue;
+        size_t len = strlen(g->title);
+        ras_name_slot *s = ras_name_index_slot(&ix, 0, g->title, len);
+        if (!s->key) {
+            s->key = g->title;
+            s->len = len;
+            s->value = (int32_t)i;
+            continue;
+        }
+        const ras_group *o = &t->groups[s->value];
+        if (o == g)
+            continue; /* its own id, in other letters */
+        const ras_ynode *at = ras_ymap_get(map->items[2 * i + 1], "title");
+        char shown[48];
+        ras_yshow(at, shown);
+        if (s->key == o->name)
+            return ras_yfail(&b->r, at, g->name,
+                             "%s, group '%s': title '%s' is the id of group '%s' (a case "
+                             "naming it would be ambiguous)",
+                             b->ctx, g->name, shown, o->name);
+        return ras_yfail(&b->r, at, g->name,
+                         "%s, group '%s': title '%s' is also the title of group '%s'", b->ctx,
+                         g->name, shown, o->name);
+    }
+    return RAS_OK;
+}
+
 static ras_status read_groups(tbuild *b, const ras_ynode *map)
 {
     ras_status st = ras_yget_map(&b->r, map, b->ctx, "groups");
@@ -198,7 +255,7 @@ static ras_status read_groups(tbuild *b, const ras_ynode *map)
         if (strcmp(t->groups[i].name, "default") == 0)
             t->default_group = (long)i;
     }
-    return RAS_OK;
+    return check_titles(b, map);
 }
 
 /* With rounding: pound, an amount must be whole pounds. */

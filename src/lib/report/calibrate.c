@@ -211,7 +211,7 @@ static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, ras_pen
                       ras_pence *amount)
 {
     int64_t from = 0;
-    ras_group flat = {"", false, &from, &price, 1};
+    ras_group flat = {.name = "", .steps = false, .from = &from, .value = &price, .n_bands = 1};
     ras_pence priced, adjusted, rounded;
     int clamped;
     return ras_price_group(&flat, k->points, NULL, NULL, &priced) == RAS_OK &&

@@ -47,6 +47,11 @@ static void write_group(FILE *out, const ras_group *g, const ras_calibration_gro
                 (unsigned long long)s->priced, (long long)s->total_points, buf);
     } else
         fprintf(out, "  %s:  # no priced cases to calibrate with: prices kept\n", g->name);
+    if (g->title) { /* kept, so the statement still reads it */
+        fputs("    title: ", out);
+        yaml_quoted(out, g->title, "");
+        fputc('\n', out);
+    }
     fprintf(out, "    %s:\n", g->steps ? "steps" : "bands");
     for (size_t k = 0; k < g->n_bands; k++) {
         ras_money_format(g->value[k], RAS_MONEY_PLAIN, NULL, buf, sizeof buf);
