@@ -433,6 +433,13 @@ RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 /* ------------------------------------------------------------------ */
 /* Audit (docs/audit.md): past cases re-scored and compared          */
 
+/* Added for reports a committee can file (docs/audit.md, "The record"):
+ * what a report says about the run that made it. Plain data. */
+typedef struct ras_run_info {
+    int64_t started;     /* when the run began, seconds since 1970-01-01 UTC */
+    const char *command; /* the command line as one string, or NULL */
+} ras_run_info;
+
 /* Added for `ras audit`. */
 typedef struct ras_audit_summary {
     uint64_t rows;              /* data rows read */
@@ -440,10 +447,22 @@ typedef struct ras_audit_summary {
     uint64_t different;         /* re-scored, but further than the tolerance from it */
     uint64_t errors;            /* could not be re-scored, or no valid recorded_budget */
     uint64_t older;             /* re-scored rows priced by a table that is not the latest */
-    ras_pence total_difference; /* sum of recomputed - recorded over the different rows */
+    ras_pence total_difference; /* the net: sum of recomputed - recorded over the different rows */
+    uint64_t over;              /* different rows recorded more than recomputed */
+    ras_pence over_total;       /* sum of recorded - recomputed over them (>= 0) */
+    uint64_t under;             /* different rows recorded less than recomputed */
+    ras_pence under_total;      /* sum of recomputed - recorded over them (>= 0) */
+    uint64_t undated;           /* rows with no assessed_on (errors with RAS_AUDIT_REQUIRE_DATES) */
+    ras_pence tolerance;        /* as given to ras_audit */
+    bool dates_required;        /* RAS_AUDIT_REQUIRE_DATES was given */
+    char input_sha256[65];      /* SHA-256 of the bytes read, hex; "" when not known */
     size_t n_tables_used;
     ras_table_use tables_used[RAS_MAX_TABLES]; /* rows re-scored by each table */
 } ras_audit_summary;
+
+/* ras_audit flags: a row with no assessed_on is an error instead of
+ * being priced by the latest table. */
+#define RAS_AUDIT_REQUIRE_DATES 1u
 
 /* Re-scores every row of a batch CSV that also has a recorded_budget
  * column (pounds), each with the table in force on its assessed_on date,
@@ -452,21 +471,30 @@ typedef struct ras_audit_summary {
  *   client_id,recorded,recomputed,difference,basis,scoring,table,reason
  * where difference = recomputed - recorded, scoring is ID@VERSION, table
  * is "current" (the model's latest table) or "older", and reason says
- * "differs by 12.00" or why the row is in error. A blank or bad
- * recorded_budget makes the row an error. Streams: memory does not grow
- * with the rows. Returns non-OK only when the run could not go on (a
- * broken header or CSV, no recorded_budget column, a write failure). */
+ * which way it differs ("recorded £810.00 more than recomputed") or why
+ * the row is in error. A blank or bad recorded_budget makes the row an
+ * error, still showing what it re-scores to. A row with no assessed_on is
+ * priced by the latest table and counted (summary->undated), and warn is
+ * told once at the end which table priced them; with
+ * RAS_AUDIT_REQUIRE_DATES such rows are errors. The input's SHA-256 is
+ * worked out as it is read. Streams: memory does not grow with the rows.
+ * Returns non-OK only when the run could not go on (a broken header or
+ * CSV, no recorded_budget column, a write failure). */
 RAS_EXPORT ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                                ras_pence tolerance, ras_audit_summary *summary, ras_warn_fn warn,
-                                void *warn_ctx, ras_error *err);
+                                ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
+                                ras_warn_fn warn, void *warn_ctx, ras_error *err);
 
-/* The summary as one JSON object: the counts, the tolerance, the total
- * difference and the questionnaire and every table used with its SHA-256
- * fingerprint, so the audit itself can be filed and re-checked. in_name
- * may be NULL. */
+/* The audit report: the record (run may be NULL: no time or command line),
+ * the row counts, over- and under-payments and the net, the tolerance and
+ * the tables used with their rows. Text for people, one JSON object for
+ * machines. in_name may be NULL. */
+RAS_EXPORT ras_status ras_audit_summary_write_text(const ras_model *model,
+                                                   const ras_audit_summary *summary,
+                                                   const ras_run_info *run, const char *in_name,
+                                                   FILE *out);
 RAS_EXPORT ras_status ras_audit_summary_write_json(const ras_model *model,
                                                    const ras_audit_summary *summary,
-                                                   const char *in_name, ras_pence tolerance,
+                                                   const ras_run_info *run, const char *in_name,
                                                    FILE *out);
 
 /* ------------------------------------------------------------------ */

@@ -1,7 +1,7 @@
 /* cmd_audit.c - `ras audit`: past cases re-scored with the table in
  * force on their date and compared with the budget recorded (docs/audit.md).
- * The rows to look at go out as CSV; the summary goes where the CSV
- * does not (docs/audit.md). */
+ * The rows to look at go out as CSV; the report goes to --report FILE, or
+ * else where the CSV does not (docs/audit.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +15,19 @@
 #include "output.h"
 #include "ras.h"
 #include "report.h"
+#include "run_info.h"
 
 static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1, "PAST.csv"};
+
+enum { X_TOLERANCE, X_REPORT, N_EXTRAS };
 
 typedef struct audit_run {
     const ras_cli_opts *opts;
     const ras_model *model;
     ras_pence tolerance;
+    unsigned flags;     /* RAS_AUDIT_* */
+    const char *report; /* --report FILE, or NULL */
+    ras_run_info run;
 } audit_run;
 
 static void warn_column(void *ctx, const ras_error *warning)
@@ -29,47 +35,39 @@ static void warn_column(void *ctx, const ras_error *warning)
     ras_cli_report(warning, (const char *)ctx);
 }
 
-static void money_line(FILE *f, const char *label, ras_pence v, const char *cur, bool sign)
+static ras_status write_summary(const audit_run *a, const ras_audit_summary *s, const char *in_name,
+                                FILE *f)
 {
-    char text[64];
-    ras_money_format(v < 0 ? -v : v, RAS_MONEY_HUMAN, cur, text, sizeof text);
-    fprintf(f, "  %-16s %s%s\n", label, sign && v != 0 ? (v < 0 ? "-" : "+") : "", text);
+    if (a->opts->format == RAS_FORMAT_JSON)
+        return ras_audit_summary_write_json(a->model, s, &a->run, in_name, f);
+    return ras_audit_summary_write_text(a->model, s, &a->run, in_name, f);
 }
 
-static void print_text(FILE *f, const ras_model *model, const ras_audit_summary *s,
-                       ras_pence tolerance)
+/* --report FILE: the report there, atomically, in the format asked for. */
+static ras_exit write_report(const audit_run *a, const ras_audit_summary *s, const char *in_name)
 {
-    const ras_table *latest = ras_model_table_on(model, 0);
-    const char *cur = latest != NULL ? ras_table_currency(latest) : NULL;
-    fprintf(f, "audit summary:\n");
-    fprintf(f, "  %-16s %llu\n", "rows checked", (unsigned long long)s->rows);
-    fprintf(f, "  %-16s %llu\n", "consistent", (unsigned long long)s->consistent);
-    fprintf(f, "  %-16s %llu\n", "different", (unsigned long long)s->different);
-    fprintf(f, "  %-16s %llu\n", "errors", (unsigned long long)s->errors);
-    fprintf(f, "  %-16s %llu\n", "older table rows", (unsigned long long)s->older);
-    money_line(f, "total difference", s->total_difference, cur, true);
-    money_line(f, "tolerance", tolerance, cur, false);
-    fprintf(f, "  %-16s %s@%s, sha256 %s\n", "questionnaire", ras_model_id(model),
-            ras_model_version(model), ras_model_fingerprint(model));
-    for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
-        const ras_table *t = s->tables_used[i].table;
-        fprintf(f, "  %-16s %s@%s (%s), %llu rows, sha256 %s\n", "scoring", ras_table_id(t),
-                ras_table_version(t), t == latest ? "current" : "older",
-                (unsigned long long)s->tables_used[i].rows, ras_table_fingerprint(t));
-    }
+    ras_out out;
+    ras_exit rc = ras_out_open(&out, a->report, a->opts->args[0]);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    write_summary(a, s, in_name, out.fp);
+    return ras_out_commit(&out);
 }
 
-/* The summary goes to standard error, or to standard output when -o took
- * the CSV elsewhere and JSON was asked for (so a script can read it). */
+/* Without --report the summary goes to standard error, or to standard
+ * output when -o took the CSV elsewhere and JSON was asked for (so a
+ * script can read it). */
 static ras_exit print_summary(const audit_run *a, const ras_audit_summary *s, const char *in_name)
 {
+    if (a->report != NULL)
+        return write_report(a, s, in_name);
     bool to_file = a->opts->output != NULL && strcmp(a->opts->output, "-") != 0;
     if (a->opts->format == RAS_FORMAT_TEXT) {
-        print_text(stderr, a->model, s, a->tolerance);
+        write_summary(a, s, in_name, stderr);
         return RAS_EXIT_OK;
     }
     FILE *f = to_file ? stdout : stderr;
-    ras_audit_summary_write_json(a->model, s, in_name, a->tolerance, f);
+    write_summary(a, s, in_name, f);
     return to_file ? ras_cli_flush_stdout() : RAS_EXIT_OK;
 }
 
@@ -82,8 +80,8 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     if (rc != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_audit(a->model, in, in_name, out.fp, a->tolerance, &summary, warn_column,
-                              (void *)in_name, &err);
+    ras_status st = ras_audit(a->model, in, in_name, out.fp, a->tolerance, a->flags, &summary,
+                              warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         const char *at = in_name;
         if (ferror(out.fp))
@@ -127,26 +125,31 @@ static ras_exit parse_tolerance(const char *text, ras_pence *out)
 
 ras_exit ras_cmd_audit(int argc, char **argv)
 {
-    static const char *const names[] = {"tolerance"};
-    const char *values[1];
+    static const char *const names[N_EXTRAS] = {"tolerance", "report"};
+    const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
     ras_cli_opts opts;
     ras_model *model = NULL;
-    audit_run a = {&opts, NULL, 0};
-    ras_exit rc = ras_cli_take_extras("audit", argc, argv, names, 1, values, &rest, &n_rest);
+    audit_run a = {&opts, NULL, 0, 0, NULL, {0, NULL}};
+    ras_exit rc = ras_cli_take_extras("audit", argc, argv, names, N_EXTRAS, values, &rest, &n_rest);
     if (rc != RAS_EXIT_OK) {
         free(rest);
         return rc;
     }
+    a.flags = ras_cli_take_flag(rest, &n_rest, "require-dates") ? RAS_AUDIT_REQUIRE_DATES : 0;
+    a.report = values[X_REPORT];
     rc = ras_cli_parse(&audit_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(audit_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = parse_tolerance(values[0], &a.tolerance)) == RAS_EXIT_OK &&
+    else if (rc == RAS_EXIT_OK &&
+             (rc = parse_tolerance(values[X_TOLERANCE], &a.tolerance)) == RAS_EXIT_OK &&
+             (rc = ras_cli_run_info(&a.run, "audit", argc, argv)) == RAS_EXIT_OK &&
              (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
         a.model = model;
         rc = open_and_run(&a);
     }
+    ras_cli_run_info_free(&a.run);
     ras_model_free(model);
     ras_cli_opts_free(&opts);
     free(rest);

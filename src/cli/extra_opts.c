@@ -82,3 +82,27 @@ ras_exit ras_cli_take_extras(const char *command, int argc, char **argv, const c
     }
     return RAS_EXIT_OK;
 }
+
+bool ras_cli_take_flag(char **words, int *n, const char *name)
+{
+    bool found = false;
+    int kept = 0;
+    for (int i = 0; i < *n; i++) {
+        const char *w = words[i];
+        if (strcmp(w, "--") == 0) {
+            while (i < *n)
+                words[kept++] = words[i++];
+            break;
+        }
+        if (strncmp(w, "--", 2) == 0 && strcmp(w + 2, name) == 0) {
+            found = true;
+            continue;
+        }
+        words[kept++] = words[i];
+        if (takes_next(w) && i + 1 < *n)
+            words[kept++] = words[++i];
+    }
+    *n = kept;
+    words[kept] = NULL;
+    return found;
+}

@@ -5,6 +5,7 @@
 #ifndef RAS_CLI_EXTRA_OPTS_H
 #define RAS_CLI_EXTRA_OPTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "exit.h"
@@ -20,5 +21,11 @@
  * memory. */
 ras_exit ras_cli_take_extras(const char *command, int argc, char **argv, const char *const *names,
                              size_t n, const char **values, char ***rest, int *n_rest);
+
+/* Takes the flag "--NAME" (which takes no value) out of words[0..*n-1],
+ * as ras_cli_take_extras leaves them: the values of the shared options and
+ * the words after "--" are left alone. True when it was there (once or
+ * more). */
+bool ras_cli_take_flag(char **words, int *n, const char *name);
 
 #endif

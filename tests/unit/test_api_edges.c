@@ -376,13 +376,17 @@ static void test_batch_audit_calibrate_args(void **state)
     expect_arg(ras_batch(NULL, in, "x", out, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_batch(m, NULL, "x", out, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_batch(m, in, "x", NULL, &bs, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(NULL, in, "x", out, 0, &as, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(m, NULL, "x", out, 0, &as, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(m, in, "x", NULL, 0, &as, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(m, in, "x", out, -1, &as, NULL, NULL, &err), &err, "invalid argument");
-    assert_int_equal(ras_audit_summary_write_json(NULL, &as, "x", 0, out), RAS_ERR_ARG);
-    assert_int_equal(ras_audit_summary_write_json(m, NULL, "x", 0, out), RAS_ERR_ARG);
-    assert_int_equal(ras_audit_summary_write_json(m, &as, "x", 0, NULL), RAS_ERR_ARG);
+    expect_arg(ras_audit(NULL, in, "x", out, 0, 0, &as, NULL, NULL, &err), &err,
+               "invalid argument");
+    expect_arg(ras_audit(m, NULL, "x", out, 0, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, in, "x", NULL, 0, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, in, "x", out, -1, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    assert_int_equal(ras_audit_summary_write_json(NULL, &as, NULL, "x", out), RAS_ERR_ARG);
+    assert_int_equal(ras_audit_summary_write_json(m, NULL, NULL, "x", out), RAS_ERR_ARG);
+    assert_int_equal(ras_audit_summary_write_json(m, &as, NULL, "x", NULL), RAS_ERR_ARG);
+    assert_int_equal(ras_audit_summary_write_text(NULL, &as, NULL, "x", out), RAS_ERR_ARG);
+    assert_int_equal(ras_audit_summary_write_text(m, NULL, NULL, "x", out), RAS_ERR_ARG);
+    assert_int_equal(ras_audit_summary_write_text(m, &as, NULL, "x", NULL), RAS_ERR_ARG);
     ras_calibration *cal = (ras_calibration *)&err;
     expect_arg(ras_calibrate(NULL, in, "x", &cal, NULL, NULL, &err), &err, "invalid argument");
     assert_null(cal);
@@ -457,10 +461,11 @@ static void test_writers_report_io(void **state)
     FILE *in = fopen(DATA "csv/past.csv", "rb");
     assert_non_null(in);
     ras_audit_summary as;
-    assert_int_equal(ras_audit(m, in, "past.csv", bad, 0, &as, NULL, NULL, &err), RAS_ERR_IO);
+    assert_int_equal(ras_audit(m, in, "past.csv", bad, 0, 0, &as, NULL, NULL, &err), RAS_ERR_IO);
     assert_int_equal(err.status, RAS_ERR_IO);
     assert_non_null(strstr(err.message, "cannot write"));
-    assert_int_equal(ras_audit_summary_write_json(m, &as, "past.csv", 0, bad), RAS_ERR_IO);
+    assert_int_equal(ras_audit_summary_write_json(m, &as, NULL, "past.csv", bad), RAS_ERR_IO);
+    assert_int_equal(ras_audit_summary_write_text(m, &as, NULL, "past.csv", bad), RAS_ERR_IO);
     fclose(in);
 
     in = fopen(DATA "csv/costs.csv", "rb");

@@ -74,9 +74,14 @@ static ras_model *load_model(void)
     return m;
 }
 
+/* The ignored column, and the one undated row (R4) priced by the latest. */
 static void count_warning(void *ctx, const ras_error *w)
 {
-    assert_string_equal(w->subject, "notes");
+    if (strcmp(w->subject, "assessed_on") == 0)
+        assert_string_equal(w->message, "1 row with no assessed_on: priced by the latest "
+                                        "scoring table, b@2, final (scoring-2021.yaml)");
+    else
+        assert_string_equal(w->subject, "notes");
     ++*(unsigned *)ctx;
 }
 
@@ -90,11 +95,11 @@ static char *audit_text(const ras_model *m, const char *csv, ras_pence tolerance
     FILE *out = open_memstream(&text, &size);
     unsigned warnings = 0;
     ras_error_clear(err);
-    *st = ras_audit(m, in, "past.csv", out, tolerance, s, count_warning, &warnings, err);
+    *st = ras_audit(m, in, "past.csv", out, tolerance, 0, s, count_warning, &warnings, err);
     fclose(in);
     fclose(out);
     if (*st == RAS_OK)
-        assert_int_equal(warnings, 1);
+        assert_int_equal(warnings, strstr(csv, "R4,,") ? 2 : 1);
     return text;
 }
 
@@ -108,29 +113,37 @@ static void test_rows_listed(void **state)
     char *text = audit_text(m, past, 0, &s, &st, &err);
     assert_int_equal(st, RAS_OK);
     assert_string_equal(
-        text,
-        "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n"
-        "R3,1000.00,1100.00,100.00,ras,a@1,older,differs by 100.00\n"
-        "R4,1599.60,1600.00,0.40,ras,\"b@2, final\",current,differs by 0.40\n"
-        "R5,100.00,,,,,,\"line 6: assessed_on 2019-01-01 is before every scoring table (the "
-        "first, 'a', takes effect on 2020-01-01)\"\n"
-        "R6,100.00,,,,,,\"line 7, column 'washing': unknown answer 'often' (expected none, "
-        "some or all)\"\n"
-        "R7,,,,,,,\"line 8, column 'recorded_budget': blank (expected the budget recorded, in "
-        "pounds)\"\n"
-        "\"R,8\",,,,,,,\"line 9, column 'recorded_budget': '-5' is not an amount in pounds "
-        "(like 7800.00)\"\n");
+        text, "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n"
+              "R3,1000.00,1100.00,100.00,ras,a@1,older,recorded £100.00 less than recomputed\n"
+              "R4,1599.60,1600.00,0.40,ras,\"b@2, final\",current,recorded £0.40 less than "
+              "recomputed\n"
+              "R5,100.00,,,,,,\"line 6: assessed_on 2019-01-01 is before every scoring table (the "
+              "first, 'a', takes effect on 2020-01-01)\"\n"
+              "R6,100.00,,,,,,\"line 7, column 'washing': unknown answer 'often' (expected none, "
+              "some or all)\"\n"
+              "R7,,800.00,,ras,\"b@2, final\",current,\"line 8, column 'recorded_budget': blank "
+              "(expected the budget recorded, in "
+              "pounds)\"\n"
+              "\"R,8\",,800.00,,ras,\"b@2, final\",current,\"line 9, column 'recorded_budget': "
+              "'-5' is not an amount in pounds "
+              "(like 7800.00)\"\n");
     assert_int_equal(s.rows, 8);
     assert_int_equal(s.consistent, 2);
     assert_int_equal(s.different, 2);
     assert_int_equal(s.errors, 4);
     assert_int_equal(s.older, 2);
     assert_int_equal(s.total_difference, 10040);
+    assert_int_equal(s.under, 2);
+    assert_int_equal(s.under_total, 10040);
+    assert_int_equal(s.over, 0);
+    assert_int_equal(s.over_total, 0);
+    assert_int_equal(s.undated, 1);
     assert_int_equal(s.n_tables_used, 2);
     assert_string_equal(ras_table_id(s.tables_used[0].table), "a");
     assert_int_equal(s.tables_used[0].rows, 2);
+    /* R7 and "R,8" were re-scored, though their recorded budget is bad */
     assert_string_equal(ras_table_id(s.tables_used[1].table), "b");
-    assert_int_equal(s.tables_used[1].rows, 2);
+    assert_int_equal(s.tables_used[1].rows, 4);
     free(text);
     ras_model_free(m);
 }
@@ -191,17 +204,63 @@ static void test_json_summary(void **state)
     char *json = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&json, &size);
-    assert_int_equal(ras_audit_summary_write_json(m, &s, "past.csv", 50, out), RAS_OK);
+    assert_int_equal(ras_audit_summary_write_json(m, &s, NULL, "past.csv", out), RAS_OK);
     fclose(out);
     assert_non_null(strstr(json, "\"rows\": 8,\n  \"consistent\": 3,\n  \"different\": 1,\n"
                                  "  \"errors\": 4,\n  \"older_table_rows\": 2,\n"
+                                 "  \"undated_rows\": 1,\n  \"dates_required\": false,\n"
                                  "  \"total_difference\": \"100.00\",\n"
+                                 "  \"over_payments\": {\"rows\": 0, \"total\": \"0.00\"},\n"
+                                 "  \"under_payments\": {\"rows\": 1, \"total\": \"100.00\"},\n"
                                  "  \"tolerance\": \"0.50\""));
     assert_non_null(strstr(json, "\"scoring\": \"a\", \"version\": \"1\", \"file\": "
                                  "\"scoring-2020.yaml\", \"sha256\": \""));
     assert_non_null(strstr(json, "\"rows\": 2, \"table\": \"older\"}"));
-    assert_non_null(strstr(json, "\"rows\": 2, \"table\": \"current\"}"));
+    assert_non_null(strstr(json, "\"rows\": 4, \"table\": \"current\"}"));
     free(json);
+    ras_model_free(m);
+}
+
+/* Over- and under-payments apart, and the net. Table b, 200.00 a point:
+ * O1 some 4 x 200.00 = 800.00 against 900.00: recorded 100.00 more (an
+ * over-payment). O2 all 8 x 200.00 = 1600.00 against 1500.50: 99.50 less
+ * (an under-payment). O3 undated: the latest table, b: 800.00 = recorded.
+ * Over 100.00 (1 row), under 99.50 (1 row), net -0.50. With dates required
+ * O3 is an error instead and the figures stand. */
+static void test_directions(void **state)
+{
+    (void)state;
+    ras_model *m = load_model();
+    static const char csv[] = "client_id,assessed_on,washing,recorded_budget\n"
+                              "O1,2021-02-01,some,900.00\n"
+                              "O2,2021-02-01,all,1500.50\n"
+                              "O3,,some,800\n";
+    for (unsigned flags = 0; flags <= RAS_AUDIT_REQUIRE_DATES; flags++) {
+        FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+        char *text = NULL;
+        size_t size = 0;
+        FILE *out = open_memstream(&text, &size);
+        ras_audit_summary s;
+        ras_error err;
+        assert_int_equal(ras_audit(m, in, "p.csv", out, 0, flags, &s, NULL, NULL, &err), RAS_OK);
+        fclose(in);
+        fclose(out);
+        assert_int_equal(s.over, 1);
+        assert_int_equal(s.over_total, 10000);
+        assert_int_equal(s.under, 1);
+        assert_int_equal(s.under_total, 9950);
+        assert_int_equal(s.total_difference, -50);
+        assert_int_equal(s.undated, 1);
+        assert_int_equal(s.consistent, flags ? 0 : 1);
+        assert_int_equal(s.errors, flags ? 1 : 0);
+        assert_true(s.dates_required == (flags != 0));
+        assert_int_equal(strlen(s.input_sha256), 64);
+        assert_non_null(strstr(text, "O1,900.00,800.00,-100.00,ras,\"b@2, final\",current,"
+                                     "recorded £100.00 more than recomputed\n"));
+        assert_true(flags == 0 || strstr(text, "O3,800.00,,,,,,\"line 4: no assessed_on date, "
+                                               "and dates are required"));
+        free(text);
+    }
     ras_model_free(m);
 }
 
@@ -236,7 +295,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rows_listed),  cmocka_unit_test(test_tolerance),
         cmocka_unit_test(test_identical),    cmocka_unit_test(test_json_summary),
-        cmocka_unit_test(test_fatal_header),
+        cmocka_unit_test(test_fatal_header), cmocka_unit_test(test_directions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -244,9 +244,9 @@ static ras_status sc_audit(const ras_model *m, FILE *in, FILE *out, ras_error *e
     ras_status st = RAS_OK;
     ras_audit_summary s;
     if (st == RAS_OK)
-        st = ras_audit(m, in, "past.csv", out, 0, &s, warn_to, out, err);
+        st = ras_audit(m, in, "past.csv", out, 0, 0, &s, warn_to, out, err);
     if (st == RAS_OK)
-        st = ras_audit_summary_write_json(m, &s, "past.csv", 0, out);
+        st = ras_audit_summary_write_json(m, &s, NULL, "past.csv", out);
     return st;
 }
 

@@ -10,6 +10,7 @@
 
 #include "case_rows.h"
 #include "error.h"
+#include "hash_read.h"
 #include "model.h"
 #include "num.h"
 #include "outbuf.h"
@@ -25,22 +26,51 @@ typedef struct audit {
     const ras_model *model;
     const ras_table *latest;
     const char *in_name;
+    ras_hash_read hash;
     ras_csv csv;
     ras_rows rows;
     ras_outbuf out;
     ras_case *c;
     ras_result *r;
     ras_pence tolerance;
+    bool require_dates;
     uint64_t *table_rows; /* per model table */
     ras_audit_summary *sum;
 } audit;
 
-/* An error row: the client id as given, the recorded amount when it was
- * read, and the reason. */
-static void error_row(audit *a, bool has_recorded, ras_pence recorded, const char *fmt, ...)
-    RAS_PRINTF(4, 5);
+/* The fields from recomputed to table of a row that was re-scored (the
+ * difference left blank when recorded is not known), else empty ones. */
+static void scored_fields(audit *a, bool scored, bool has_recorded, ras_pence recorded)
+{
+    ras_outbuf *o = &a->out;
+    if (!scored) {
+        ras_outbuf_bytes(o, ",,,,,", 5);
+        return;
+    }
+    const ras_table *t = a->r->table;
+    ras_outbuf_char(o, ',');
+    ras_outbuf_money(o, a->r->budget);
+    ras_outbuf_char(o, ',');
+    if (has_recorded)
+        ras_outbuf_money(o, a->r->budget - recorded); /* both at most RAS_MAX_PENCE */
+    ras_outbuf_char(o, ',');
+    const char *basis = ras_basis_name(a->r->basis);
+    ras_outbuf_bytes(o, basis, strlen(basis));
+    ras_outbuf_char(o, ',');
+    char scoring[2 * RAS_MAX_ID + 2];
+    int n = snprintf(scoring, sizeof scoring, "%s@%s", t->id, t->version);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof scoring ? (size_t)n : sizeof scoring - 1;
+    ras_outbuf_field(o, scoring, len);
+    ras_outbuf_bytes(o, t == a->latest ? ",current" : ",older", t == a->latest ? 8 : 6);
+}
 
-static void error_row(audit *a, bool has_recorded, ras_pence recorded, const char *fmt, ...)
+/* An error row: the client id as given, the recorded amount when it was
+ * read, what the row re-scores to when it could be, and the reason. */
+static void error_row(audit *a, bool scored, bool has_recorded, ras_pence recorded, const char *fmt,
+                      ...) RAS_PRINTF(5, 6);
+
+static void error_row(audit *a, bool scored, bool has_recorded, ras_pence recorded, const char *fmt,
+                      ...)
 {
     const ras_csv_field *id = ras_rows_client(&a->rows, &a->csv);
     if (id)
@@ -48,7 +78,8 @@ static void error_row(audit *a, bool has_recorded, ras_pence recorded, const cha
     ras_outbuf_char(&a->out, ',');
     if (has_recorded)
         ras_outbuf_money(&a->out, recorded);
-    ras_outbuf_bytes(&a->out, ",,,,,,", 6);
+    scored_fields(a, scored, has_recorded, recorded);
+    ras_outbuf_char(&a->out, ',');
     va_list ap;
     va_start(ap, fmt);
     ras_outbuf_vmessage(&a->out, fmt, ap);
@@ -57,93 +88,127 @@ static void error_row(audit *a, bool has_recorded, ras_pence recorded, const cha
     a->sum->errors++;
 }
 
-/* The recorded budget of the current row; false (an error row written)
- * when it is blank or not an amount. */
-static bool read_recorded(audit *a, ras_pence *recorded)
+/* The recorded budget of the current row. Returns NULL when it was read,
+ * else why not (into msg). */
+static const char *read_recorded(audit *a, ras_pence *recorded, char *msg, size_t size)
 {
     const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv);
     unsigned long line = a->csv.record_line;
     if (!f || f->len == 0) {
-        error_row(a, false, 0,
-                  "line %lu, column '" RECORDED "': blank (expected the budget "
-                  "recorded, in pounds)",
-                  line);
-        return false;
+        snprintf(msg, size,
+                 "line %lu, column '" RECORDED "': blank (expected the budget recorded, in "
+                 "pounds)",
+                 line);
+        return msg;
     }
     ras_status st = ras_money_parse(f->text, f->len, recorded);
     if (st != RAS_OK) {
         char shown[RAS_SHOWN_MAX];
         ras_text_show(f->text, f->len, shown);
-        error_row(a, false, 0, "line %lu, column '" RECORDED "': '%s' is not %s", line, shown,
-                  st == RAS_ERR_OVERFLOW ? "an amount small enough to hold"
-                                         : "an amount in pounds (like 7800.00)");
-        return false;
+        snprintf(msg, size, "line %lu, column '" RECORDED "': '%s' is not %s", line, shown,
+                 st == RAS_ERR_OVERFLOW ? "an amount small enough to hold"
+                                        : "an amount in pounds (like 7800.00)");
+        return msg;
     }
-    return true;
+    return NULL;
 }
 
-/* Writes one differing row and counts it. */
-static ras_status different_row(audit *a, ras_pence recorded, ras_pence diff, bool older, size_t t,
-                                ras_error *err)
+/* Adds v to *total, failing the run on overflow. */
+static ras_status add_up(audit *a, ras_pence *total, ras_pence v, ras_error *err)
+{
+    if (ras_add_i64(*total, v, total))
+        return RAS_OK;
+    return ras_fail(err, RAS_ERR_OVERFLOW, a->in_name, a->csv.record_line, 0, NULL,
+                    "the total of differences is too large to add up");
+}
+
+/* Writes one differing row, its reason saying which way it differs, and
+ * counts it as an over- or an under-payment. */
+static ras_status different_row(audit *a, ras_pence recorded, ras_pence diff, ras_error *err)
 {
     ras_outbuf *o = &a->out;
-    const ras_table *table = &a->model->tables[t];
     ras_outbuf_field(o, a->c->client_id, a->c->client_id_len);
     ras_outbuf_char(o, ',');
     ras_outbuf_money(o, recorded);
+    scored_fields(a, true, true, recorded);
     ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, a->r->budget);
-    ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, diff);
-    ras_outbuf_char(o, ',');
-    const char *basis = ras_basis_name(a->r->basis);
-    ras_outbuf_bytes(o, basis, strlen(basis));
-    ras_outbuf_char(o, ',');
-    char scoring[2 * RAS_MAX_ID + 2];
-    int n = snprintf(scoring, sizeof scoring, "%s@%s", table->id, table->version);
-    size_t len = n < 0 ? 0 : (size_t)n < sizeof scoring ? (size_t)n : sizeof scoring - 1;
-    ras_outbuf_field(o, scoring, len);
-    ras_outbuf_bytes(o, older ? ",older,differs by " : ",current,differs by ", older ? 18 : 20);
-    ras_outbuf_money(o, diff < 0 ? -diff : diff);
+    char amount[48], reason[96];
+    ras_money_format(diff < 0 ? -diff : diff, RAS_MONEY_HUMAN, a->r->table->currency, amount,
+                     sizeof amount);
+    int n = snprintf(reason, sizeof reason, "recorded %s %s than recomputed", amount,
+                     diff < 0 ? "more" : "less");
+    ras_outbuf_field(o, reason,
+                     n < 0                       ? 0
+                     : (size_t)n < sizeof reason ? (size_t)n
+                                                 : sizeof reason - 1);
     ras_outbuf_char(o, '\n');
-    a->sum->different++;
-    if (!ras_add_i64(a->sum->total_difference, diff, &a->sum->total_difference))
-        return ras_fail(err, RAS_ERR_OVERFLOW, a->in_name, a->csv.record_line, 0, NULL,
-                        "the total of differences is too large to add up");
-    return RAS_OK;
+    ras_audit_summary *s = a->sum;
+    s->different++;
+    if (diff < 0) {
+        s->over++;
+        if (add_up(a, &s->over_total, -diff, err) != RAS_OK)
+            return RAS_ERR_OVERFLOW;
+    } else {
+        s->under++;
+        if (add_up(a, &s->under_total, diff, err) != RAS_OK)
+            return RAS_ERR_OVERFLOW;
+    }
+    return add_up(a, &s->total_difference, diff, err);
 }
 
 static ras_status audit_row(audit *a, ras_error *err)
 {
-    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    char msg[RAS_ERROR_MESSAGE_MAX + 64], why[RAS_ERROR_MESSAGE_MAX];
+    ras_pence recorded = 0;
     a->sum->rows++;
     if (!ras_rows_load(&a->rows, &a->csv, a->c, msg, sizeof msg)) {
         /* Show the recorded amount when it is readable, for the auditor. */
-        const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv);
-        ras_pence recorded = 0;
-        bool has = f && f->len && ras_money_parse(f->text, f->len, &recorded) == RAS_OK;
-        error_row(a, has, recorded, "%s", msg);
+        bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
+        error_row(a, false, has, recorded, "%s", msg);
         return RAS_OK;
     }
-    ras_pence recorded;
-    if (!read_recorded(a, &recorded))
-        return RAS_OK;
+    bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
+    if (a->c->assessed_on == 0) {
+        a->sum->undated++;
+        if (a->require_dates) {
+            error_row(a, false, has, recorded,
+                      "line %lu: no assessed_on date, and dates are required (the date "
+                      "picks the scoring table)",
+                      a->csv.record_line);
+            return RAS_OK;
+        }
+    }
     ras_error e;
     if (ras_score(a->model, a->c, a->r, &e) != RAS_OK) {
-        error_row(a, true, recorded, "line %lu: %s", a->csv.record_line, e.message);
+        error_row(a, false, has, recorded, "line %lu: %s", a->csv.record_line, e.message);
         return RAS_OK;
     }
-    size_t t = (size_t)(a->r->table - a->model->tables);
-    bool older = a->r->table != a->latest;
-    a->table_rows[t]++;
-    a->sum->older += older ? 1 : 0;
-    ras_pence diff; /* both are at most RAS_MAX_PENCE: no overflow */
-    diff = a->r->budget - recorded;
+    a->table_rows[a->r->table - a->model->tables]++;
+    a->sum->older += a->r->table != a->latest ? 1 : 0;
+    if (!has) {
+        error_row(a, true, false, 0, "%s", why);
+        return RAS_OK;
+    }
+    ras_pence diff = a->r->budget - recorded; /* both at most RAS_MAX_PENCE: no overflow */
     if ((diff < 0 ? -diff : diff) <= a->tolerance) {
         a->sum->consistent++;
         return RAS_OK;
     }
-    return different_row(a, recorded, diff, older, t, err);
+    return different_row(a, recorded, diff, err);
+}
+
+/* Rows with no date were priced by the latest table: said once. */
+static void warn_undated(const audit *a, ras_warn_fn warn, void *warn_ctx)
+{
+    if (!warn || a->sum->undated == 0 || a->require_dates)
+        return;
+    ras_error w;
+    ras_error_clear(&w);
+    unsigned long long n = (unsigned long long)a->sum->undated;
+    ras_fail(&w, RAS_OK, a->in_name, 0, 0, "assessed_on",
+             "%llu row%s with no assessed_on: priced by the latest scoring table, %s@%s (%s)", n,
+             n == 1 ? "" : "s", a->latest->id, a->latest->version, a->latest->file);
+    warn(warn_ctx, &w);
 }
 
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
@@ -162,13 +227,16 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
             break;
     }
     a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
+    ras_hash_read_hex(&a->hash, a->sum->input_sha256);
     ras_status written = ras_outbuf_finish(&a->out, err);
+    if (st == RAS_OK && written == RAS_OK)
+        warn_undated(a, warn, warn_ctx);
     return st != RAS_OK ? st : written;
 }
 
 ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                     ras_pence tolerance, ras_audit_summary *summary, ras_warn_fn warn,
-                     void *warn_ctx, ras_error *err)
+                     ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
+                     ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     ras_audit_summary local;
     if (!summary)
@@ -176,19 +244,32 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE
     memset(summary, 0, sizeof *summary);
     if (!model || !in || !out || tolerance < 0 || model->n_tables == 0)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    summary->tolerance = tolerance;
+    summary->dates_required = (flags & RAS_AUDIT_REQUIRE_DATES) != 0;
     audit a;
     memset(&a, 0, sizeof a);
     a.model = model;
     a.latest = ras_model_table_on(model, 0);
     a.in_name = in_name ? in_name : "-";
     a.tolerance = tolerance;
+    a.require_dates = summary->dates_required;
     a.sum = summary;
-    ras_status st = ras_csv_open_file(&a.csv, in, a.in_name, err);
-    if (st != RAS_OK)
+    ras_status st = ras_hash_read_init(&a.hash, in);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&a.hash);
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
+                        "out of memory: cannot compute the SHA-256 of the input");
+    }
+    st = ras_csv_open(&a.csv, ras_hash_read_fn, &a.hash, a.in_name, err);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&a.hash);
         return st;
+    }
     bool buffered = ras_outbuf_init(&a.out, out);
     a.c = ras_case_new(model);
     a.r = ras_result_new(model);
+    if (a.r)
+        ras_result_keep_details(a.r, false); /* a row needs only the figures */
     a.table_rows = calloc(model->n_tables, sizeof *a.table_rows);
     if (!buffered || !a.c || !a.r || !a.table_rows)
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -199,6 +280,7 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE
     ras_outbuf_free(&a.out);
     ras_case_free(a.c);
     ras_result_free(a.r);
+    ras_hash_read_free(&a.hash);
     free(a.table_rows);
     return st;
 }
