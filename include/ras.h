@@ -173,7 +173,8 @@ RAS_EXPORT const ras_domain *ras_model_domain(const ras_model *model, size_t i);
 /* Questions of all domains in file order; ras_question_index gives i back. */
 RAS_EXPORT size_t ras_model_question_count(const ras_model *model);
 RAS_EXPORT const ras_question *ras_model_question(const ras_model *model, size_t i);
-/* The question with this id, or NULL. */
+/* The question with this id (len bytes), or NULL. O(log n): the model
+ * keeps a sorted index of its ids. */
 RAS_EXPORT const ras_question *ras_model_find_question(const ras_model *model, const char *id,
                                                        size_t len);
 /* The least and greatest total points any complete set of answers can give. */

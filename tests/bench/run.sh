@@ -10,6 +10,7 @@
 #   BUILD=DIR    the build folder (default build-bench)
 #   WORK=DIR     keep the generated files there (default: a temporary folder)
 #   CALLGRIND=1  also count instructions per row with valgrind (slow)
+#   LARGE=0      skip the large models (docs/performance.md, "Large models")
 set -euo pipefail
 rows=${1:-1000000}
 runs=${RUNS:-3}
@@ -26,6 +27,7 @@ if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=O
   exit 1
 fi
 cc -O2 -o "$work/gen_cases" "$here/gen_cases.c"
+cc -O2 -o "$work/gen_big" "$here/gen_big.c"
 cc -O2 -I"$root/include" -I"$build/include" -o "$work/batch_driver" "$here/batch_driver.c" \
   "$build/libras.a" $(pkg-config --libs yaml-0.1) -lcrypto
 
@@ -82,4 +84,30 @@ if [ "${CALLGRIND:-}" = 1 ] && command -v valgrind >/dev/null; then
     "$work/cases-tenth.csv" -o /dev/null 2>"$work/cg.txt" || true
   awk -v r=$((rows / 10)) '/refs:/ { gsub(",", "", $4); printf "instructions: %.0f a row (callgrind, %d rows)\n", $4 / r, r }' \
     "$work/cg.txt"
+fi
+
+# Large models: one case on a model at the sizes that once took seconds to
+# minutes, when ids were found by a linear search. Each must take well
+# under a second, loading the model included.
+if [ "${LARGE:-1}" != 0 ]; then
+  echo "--- large models (one case each; time and peak RSS, loading included)"
+  "$work/gen_big" questions 100000 "$work/q100k"
+  "$work/gen_big" questions 40000 "$work/q40k"
+  "$work/gen_big" questions 60000 "$work/q60k"
+  "$work/gen_big" answers 100000 "$work/a100k"
+  large() { # large LABEL ARGS...: the best of $runs runs of ras ARGS: wall time, CPU time
+    # (user + system: steadier than wall time on a shared machine) and peak RSS
+    local label=$1
+    shift
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/ras" "$@" >/dev/null 2>&1 || true
+      tail -1 "$work/time"
+    done | sort -n | head -1 | awk -v l="$label" '{
+      printf "%-44s %7.3f s  %7.3f s CPU  %7.1f MB\n", l, $1, $2 + $3, $4 / 1024 }'
+  }
+  large "100,000 questions: check (load only)" check -m "$work/q100k/model"
+  large "100,000 questions: score one case" score -m "$work/q100k/model" "$work/q100k/case.yaml"
+  large "40,000 questions: one-row batch" batch -m "$work/q40k/model" "$work/q40k/cases.csv"
+  large "60,000-column header: one-row batch" batch -m "$work/q60k/model" "$work/q60k/cases.csv"
+  large "100,000 answers of one question: score" score -m "$work/a100k/model" "$work/a100k/case.yaml"
 fi

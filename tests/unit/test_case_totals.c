@@ -146,15 +146,17 @@ static void test_setters_keep_totals(void **state)
     e.points[2] = 0, e.adjust[2] = 0;
     check_totals(c, &e);
 
-    /* Chosen one at a time, as a case file's list is read. */
+    /* Chosen one at a time, as a case file's list is read: the share
+     * taken off once before the list and put back once after. */
     ras_error err;
     const ras_question *act = &m->questions[2];
+    ras_case_unset_answer(c, act);
     assert_int_equal(ras_case_choose(c, act, "c", 1, &err), RAS_OK);
     assert_int_equal(ras_case_choose(c, act, "a", 1, &err), RAS_OK);
-    e.points[2] = 301, e.adjust[2] = 1100;
-    check_totals(c, &e);
     assert_int_not_equal(ras_case_choose(c, act, "a", 1, &err), RAS_OK); /* twice */
     assert_int_not_equal(ras_case_choose(c, act, "d", 1, &err), RAS_OK); /* unknown */
+    ras_case_count_share(c, act, +1);
+    e.points[2] = 301, e.adjust[2] = 1100;
     check_totals(c, &e);
 
     /* level (3), then unset and clear. */

@@ -356,9 +356,6 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
 
 /* ---- answers ------------------------------------------------------ */
 
-/* The index of the answer with this id, or -1. Lengths first (from the
- * case's table of id lengths): most ids differ in length, so memcmp
- * rarely runs. len is never 0 here. */
 static bool same_bytes(const char *a, const char *b, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -367,6 +364,10 @@ static bool same_bytes(const char *a, const char *b, size_t len)
     return true;
 }
 
+/* The index of the answer with this id, or -1: the one-byte table, else
+ * the hash slot's one candidate (lengths first, from the case's table of
+ * id lengths), else, when ids share the slot, the model's sorted index.
+ * len is never 0 here. */
 static inline long find_answer(const ras_case *c, const ras_question *q, const char *text,
                                size_t len)
 {
@@ -387,10 +388,7 @@ static inline long find_answer(const ras_case *c, const ras_question *q, const c
             return (long)i;
         return -1;
     }
-    for (size_t i = 0; i < q->n_answers; i++)
-        if (lens[i] == len && same_bytes(a[i].id, text, len))
-            return (long)i;
-    return -1;
+    return ras_model_find_answer(c->model, q, text, len); /* ids that share a slot */
 }
 
 /* "none, some or all": the ids a question accepts, for messages. */
@@ -519,10 +517,12 @@ static ras_status choose(ras_case *c, const ras_question *q, const char *id, siz
 ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                            ras_error *err)
 {
-    count_share(c, q, -1);
-    ras_status st = choose(c, q, id, len, id, len, err);
-    count_share(c, q, +1);
-    return st;
+    return choose(c, q, id, len, id, len, err);
+}
+
+void ras_case_count_share(ras_case *c, const ras_question *q, int sign)
+{
+    count_share(c, q, sign);
 }
 
 /* A multiple question's cell: ids separated by ';', or blank for none

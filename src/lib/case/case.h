@@ -87,10 +87,16 @@ void ras_case_place_error(const ras_case *c, ras_error *err);
 
 /* Marks one answer of a multiple question chosen (the id trimmed of
  * spaces). An unknown id or one chosen twice is an error naming the
- * question. Does not mark the question answered: the caller does, once
- * the whole list is read. */
+ * question. Does not mark the question answered nor keep the running
+ * totals: the caller takes q's share off before the list
+ * (ras_case_unset_answer) and puts it back once after
+ * (ras_case_count_share), so a list of n choices costs O(n), not O(n^2). */
 ras_status ras_case_choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                            ras_error *err);
+
+/* Takes question q's share of the running totals off (sign -1) or puts
+ * it back on (sign +1). */
+void ras_case_count_share(ras_case *c, const ras_question *q, int sign);
 
 /* ras_case_set_answer without the argument checks (q is one of c's
  * model's questions): the general setter, errors included. The row

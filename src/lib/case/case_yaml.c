@@ -80,10 +80,15 @@ static ras_status read_choices(const ras_yreader *r, ras_case *c, const ras_ques
         ras_error inner;
         ras_error_clear(&inner);
         ras_status st = ras_case_choose(c, q, item->text, item->len, &inner);
-        if (st != RAS_OK)
+        if (st != RAS_OK) {
+            /* Counted back and then unset, so the totals stay whole. */
+            ras_case_count_share(c, q, +1);
+            ras_case_unset_answer(c, q);
             return relocate(r, item, ctx, q->id, &inner, st);
+        }
     }
     c->answered[q->index] = 1;
+    ras_case_count_share(c, q, +1);
     return RAS_OK;
 }
 

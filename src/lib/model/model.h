@@ -5,6 +5,7 @@
 #define RAS_MODEL_H
 
 #include "arena.h"
+#include "model_index.h"
 #include "ras.h"
 
 /* Limits that keep memory bounded on hostile input (docs/design.md). */
@@ -93,7 +94,16 @@ struct ras_model {
     size_t n_answers;  /* answers over all questions */
     ras_table *tables; /* sorted by effective_from, "always" first */
     size_t n_tables;
+    /* Sorted indexes (model_index.c), built at load so that finding an id
+     * does not walk the model: every question's id, and every answer's
+     * id, each question's at [first_answer, first_answer + n_answers). */
+    ras_id_entry *question_index;
+    ras_id_entry *answer_index;
 };
+
+/* The index of question q's answer with this id, or -1: O(log n). */
+long ras_model_find_answer(const ras_model *model, const ras_question *q, const char *id,
+                           size_t len);
 
 /* The summary's list of tables that scored rows: each of m's tables with
  * rows[i] > 0, in the model's order, at most RAS_MAX_TABLES. Returns how

@@ -52,18 +52,6 @@ const ras_question *ras_model_question(const ras_model *model, size_t i)
     return i < model->n_questions ? &model->questions[i] : NULL;
 }
 
-const ras_question *ras_model_find_question(const ras_model *model, const char *id, size_t len)
-{
-    if (!id)
-        return NULL;
-    for (size_t i = 0; i < model->n_questions; i++) {
-        const ras_question *q = &model->questions[i];
-        if (strlen(q->id) == len && memcmp(q->id, id, len) == 0)
-            return q;
-    }
-    return NULL;
-}
-
 void ras_question_bounds(const ras_question *q, int64_t *min, int64_t *max)
 {
     int64_t lo = 0, hi = 0;

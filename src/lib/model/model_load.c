@@ -116,6 +116,8 @@ static ras_status load_questionnaire(ras_model *m, const ras_source *src, ras_er
     st = ras_ydoc_parse(&doc, src, err);
     if (st == RAS_OK)
         st = ras_questionnaire_build(m, &doc, err);
+    if (st == RAS_OK)
+        st = ras_model_index(m, err);
     ras_ydoc_free(&doc);
     return st;
 }

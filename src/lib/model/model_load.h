@@ -16,6 +16,10 @@ ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error 
  * effective date). */
 ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err);
 
+/* Builds m's sorted indexes of question and answer ids, once its
+ * questionnaire is built (model_index.c). */
+ras_status ras_model_index(ras_model *m, ras_error *err);
+
 /* The least and greatest points a question can give (an unrequired
  * question may give 0), saturating at INT64_MAX rather than overflowing. */
 void ras_question_bounds(const ras_question *q, int64_t *min, int64_t *max);
