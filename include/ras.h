@@ -397,6 +397,18 @@ RAS_EXPORT ras_status ras_result_write_json(const ras_model *model, const ras_ca
                                             const ras_result *r, FILE *out);
 
 /* ------------------------------------------------------------------ */
+/* Reading a table of cases (docs/exports.md)                         */
+
+/* How ras_batch, ras_audit and ras_calibrate read their input: a CSV
+ * file, or an Excel workbook (.xlsx, told by its bytes: a zip holding
+ * xl/workbook.xml), whose sheet's rows are read as records. A NULL
+ * pointer, or a zeroed struct, means the defaults. Strings are borrowed
+ * for the call. */
+typedef struct ras_read_options {
+    const char *sheet; /* a workbook's sheet by name; NULL: the first */
+} ras_read_options;
+
+/* ------------------------------------------------------------------ */
 /* Batches (CSV: docs/model-format.md section 7; ras(1), batch)       */
 
 typedef struct ras_table_use {
@@ -424,9 +436,9 @@ typedef void (*ras_warn_fn)(void *ctx, const ras_error *warning);
  * do not stop the run. Returns non-OK only when the run could not go on:
  * a broken header, a broken CSV file, a read or write failure. Memory does
  * not grow with the number of rows. in_name is used in messages. */
-RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                                ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
-                                ras_error *err);
+RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name,
+                                const ras_read_options *opts, FILE *out, ras_batch_summary *summary,
+                                ras_warn_fn warn, void *warn_ctx, ras_error *err);
 
 /* The mean indicative budget of the ok rows, half up to the penny. */
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
@@ -481,8 +493,9 @@ typedef struct ras_audit_summary {
  * worked out as it is read. Streams: memory does not grow with the rows.
  * Returns non-OK only when the run could not go on (a broken header or
  * CSV, no recorded_budget column, a write failure). */
-RAS_EXPORT ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                                ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
+RAS_EXPORT ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
+                                const ras_read_options *opts, FILE *out, ras_pence tolerance,
+                                unsigned flags, ras_audit_summary *summary,
                                 ras_warn_fn warn, void *warn_ctx, ras_error *err);
 
 /* The audit report: the record (run may be NULL: no time or command line),
@@ -568,8 +581,8 @@ typedef struct ras_calibration_group {
  * On success *out owns a new calibration: free it with
  * ras_calibration_free. The model must outlive it. */
 RAS_EXPORT ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                                    ras_calibration **out, ras_warn_fn warn, void *warn_ctx,
-                                    ras_error *err);
+                                    const ras_read_options *opts, ras_calibration **out,
+                                    ras_warn_fn warn, void *warn_ctx, ras_error *err);
 RAS_EXPORT void ras_calibration_free(ras_calibration *cal);
 
 RAS_EXPORT uint64_t ras_calibration_rows(const ras_calibration *cal);

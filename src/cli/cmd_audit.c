@@ -19,7 +19,7 @@
 
 static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1, "PAST.csv"};
 
-enum { X_TOLERANCE, X_REPORT, N_EXTRAS };
+enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
 
 typedef struct audit_run {
     const ras_cli_opts *opts;
@@ -28,6 +28,7 @@ typedef struct audit_run {
     unsigned flags;     /* RAS_AUDIT_* */
     const char *report; /* --report FILE, or NULL */
     ras_run_info run;
+    ras_read_options read;
 } audit_run;
 
 static void warn_column(void *ctx, const ras_error *warning)
@@ -80,7 +81,7 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     if (rc != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_audit(a->model, in, in_name, out.fp, a->tolerance, a->flags, &summary,
+    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags, &summary,
                               warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         const char *at = in_name;
@@ -125,13 +126,13 @@ static ras_exit parse_tolerance(const char *text, ras_pence *out)
 
 ras_exit ras_cmd_audit(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"tolerance", "report"};
+    static const char *const names[N_EXTRAS] = {"tolerance", "report", "sheet"};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
     ras_cli_opts opts;
     ras_model *model = NULL;
-    audit_run a = {&opts, NULL, 0, 0, NULL, {0, NULL}};
+    audit_run a = {&opts, NULL, 0, 0, NULL, {0, NULL}, {NULL}};
     ras_exit rc = ras_cli_take_extras("audit", argc, argv, names, N_EXTRAS, values, &rest, &n_rest);
     if (rc != RAS_EXIT_OK) {
         free(rest);
@@ -147,6 +148,7 @@ ras_exit ras_cmd_audit(int argc, char **argv)
              (rc = ras_cli_run_info(&a.run, "audit", argc, argv)) == RAS_EXIT_OK &&
              (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
         a.model = model;
+        a.read.sheet = values[X_SHEET];
         rc = open_and_run(&a);
     }
     ras_cli_run_info_free(&a.run);

@@ -3,9 +3,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "extra_opts.h"
 #include "help.h"
 #include "input.h"
 #include "model_arg.h"
@@ -73,7 +75,8 @@ static bool broke_after_header(ras_status st, const ras_error *err)
 }
 
 /* Runs the batch from an open input into the output named by -o. */
-static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, const char *in_name)
+static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, const ras_model *model,
+                    FILE *in, const char *in_name)
 {
     ras_batch_summary summary;
     ras_error err;
@@ -85,7 +88,7 @@ static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, 
         return rc;
     ras_error_clear(&err);
     memset(&summary, 0, sizeof summary);
-    st = ras_batch(model, in, in_name, out.fp, &summary, warn_column, (void *)in_name, &err);
+    st = ras_batch(model, in, in_name, read, out.fp, &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         /* Name the file at fault: the output when writing failed. */
         const char *at = in_name;
@@ -109,28 +112,39 @@ static ras_exit run(const ras_cli_opts *opts, const ras_model *model, FILE *in, 
     return summary.errors > 0 ? RAS_EXIT_FOUND : RAS_EXIT_OK;
 }
 
-static ras_exit open_and_run(const ras_cli_opts *opts, const ras_model *model)
+static ras_exit open_and_run(const ras_cli_opts *opts, const ras_read_options *read,
+                             const ras_model *model)
 {
     const char *name;
     FILE *in = ras_in_open(opts->args[0], &name);
     if (in == NULL)
         return RAS_EXIT_IO;
-    ras_exit rc = run(opts, model, in, name);
+    ras_exit rc = run(opts, read, model, in, name);
     ras_in_close(in);
     return rc;
 }
 
 ras_exit ras_cmd_batch(int argc, char **argv)
 {
+    static const char *const names[] = {"sheet"};
+    const char *values[1];
+    char **rest = NULL;
+    int n_rest = 0;
     ras_cli_opts opts;
     ras_model *model = NULL;
-    ras_exit rc = ras_cli_parse(&batch_spec, argc, argv, &opts);
-
+    ras_exit rc = ras_cli_take_extras("batch", argc, argv, names, 1, values, &rest, &n_rest);
+    if (rc != RAS_EXIT_OK) {
+        free(rest);
+        return rc;
+    }
+    ras_read_options read = {values[0]};
+    rc = ras_cli_parse(&batch_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(batch_spec.command);
     else if (rc == RAS_EXIT_OK && (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
-        rc = open_and_run(&opts, model);
+        rc = open_and_run(&opts, &read, model);
     ras_model_free(model);
     ras_cli_opts_free(&opts);
+    free(rest);
     return rc;
 }

@@ -19,13 +19,14 @@
 static const ras_cli_spec calibrate_spec = {"calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
                                             "COSTS.csv"};
 
-enum { X_WRITE, X_PLOT, X_FROM, N_EXTRAS };
+enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, N_EXTRAS };
 
 typedef struct cal_run {
     const ras_cli_opts *opts;
     const char *write;
     const char *plot;
     ras_date from; /* effective_from of the written table */
+    ras_read_options read;
 } cal_run;
 
 static void warn_row(void *ctx, const ras_error *warning)
@@ -105,7 +106,8 @@ static ras_exit run(const cal_run *r, const ras_model *model, FILE *in, const ch
     ras_calibration *cal = NULL;
     ras_error err;
     ras_error_clear(&err);
-    ras_status st = ras_calibrate(model, in, in_name, &cal, warn_row, (void *)in_name, &err);
+    ras_status st =
+        ras_calibrate(model, in, in_name, &r->read, &cal, warn_row, (void *)in_name, &err);
     if (st != RAS_OK) {
         ras_cli_report(&err, in_name);
         return ras_cli_data_exit(st);
@@ -153,7 +155,7 @@ static ras_exit open_and_run(const cal_run *r, const ras_model *model)
 
 ras_exit ras_cmd_calibrate(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from"};
+    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from", "sheet"};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
@@ -165,7 +167,7 @@ ras_exit ras_cmd_calibrate(int argc, char **argv)
         free(rest);
         return rc;
     }
-    cal_run r = {&opts, values[X_WRITE], values[X_PLOT], 0};
+    cal_run r = {&opts, values[X_WRITE], values[X_PLOT], 0, {values[X_SHEET]}};
     rc = ras_cli_parse(&calibrate_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(calibrate_spec.command);

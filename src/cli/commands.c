@@ -18,7 +18,7 @@ const ras_cli_command ras_cli_commands[] = {
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv [-o OUT.csv]",
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
@@ -28,9 +28,13 @@ const ras_cli_command ras_cli_commands[] = {
      "over-long record) stops it at the broken line: the rows before it are\n"
      "on standard output (with -o, FILE is not written) and the summary\n"
      "says where it stopped.\n"
+     "CASES may be an Excel workbook (.xlsx, a file, not a pipe): the rows of\n"
+     "its first sheet are read as a CSV's, dates and numbers as Excel shows\n"
+     "them (docs/exports.md, \"Workbooks\").\n"
      "\n"
      "  -o, --output FILE   write there instead of standard output; FILE is\n"
      "                      replaced only once complete, and may not be CASES.csv\n"
+     "  --sheet NAME        read this sheet of the workbook, not the first\n"
      "\n"
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
      "broken; 2 bad usage; 3 bad model; 4 a file could not be read or written.\n"},
@@ -73,8 +77,8 @@ const ras_cli_command ras_cli_commands[] = {
      "no built-in model NAME; 4 a file or the folder could not be written\n"
      "(nothing is left behind).\n"},
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
-     "ras audit [MODEL] PAST.csv [-o OUT.csv] [--tolerance POUNDS] [--require-dates] "
-     "[--report FILE] [--format text|json]",
+     "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
+     "          [--report FILE] [--sheet NAME] [--format text|json]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -89,7 +93,8 @@ const ras_cli_command ras_cli_commands[] = {
      "command, every model file and the input with their SHA-256) and gives the\n"
      "rows checked, consistent, different and in error, the over-payments and\n"
      "under-payments apart with their totals, and the net. It goes to standard\n"
-     "error unless --report names a file.\n"
+     "error unless --report names a file. PAST may be an Excel workbook (.xlsx),\n"
+     "read as ras batch reads one.\n"
      "\n"
      "  -o, --output FILE     write the rows there (atomically) instead of\n"
      "                        standard output\n"
@@ -97,6 +102,7 @@ const ras_cli_command ras_cli_commands[] = {
      "                        consistent (e.g. 0.50 for records kept in pounds);\n"
      "                        default 0.00\n"
      "  --require-dates       a row with no assessed_on is an error\n"
+     "  --sheet NAME          read this sheet of the workbook, not the first\n"
      "  --report FILE         write the report there (atomically), in --format\n"
      "  --format text|json    the report as text (default) or JSON; without\n"
      "                        --report, with -o FILE the JSON goes to standard\n"
@@ -106,15 +112,16 @@ const ras_cli_command ras_cli_commands[] = {
      "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
      "read or written.\n"},
     {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
-     "ras calibrate [MODEL] COSTS.csv [--write SCORING.yaml] [--plot FILE.svg] [--format "
-     "text|json]",
+     "ras calibrate [MODEL] COSTS.csv|COSTS.xlsx [--write SCORING.yaml] [--plot FILE.svg]\n"
+     "              [--sheet NAME] [--format text|json]",
      "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
      "- for standard input), prices every case with the latest scoring table\n"
      "and reports per client group and for all: eligible cases, total current\n"
      "cost and points, the cost-neutral flat price per point, the least-squares\n"
      "price per point through the origin, R squared, the mean absolute\n"
      "percentage difference, clients gaining or losing more than 10% and the\n"
-     "ten largest differences (see docs/calibration.md).\n"
+     "ten largest differences (see docs/calibration.md). COSTS may be an Excel\n"
+     "workbook (.xlsx), read as ras batch reads one.\n"
      "\n"
      "  -o, --output FILE          write the report there (atomically)\n"
      "  --format text|json         the report as text (default) or JSON\n"
@@ -124,6 +131,7 @@ const ras_cli_command ras_cli_commands[] = {
      "  --effective-from DATE      its effective_from, YYYY-MM-DD (default today)\n"
      "  --plot FILE                draw the cases, the cost-neutral lines and the\n"
      "                             current pricing as SVG\n"
+     "  --sheet NAME               read this sheet of the workbook, not the first\n"
      "\n"
      "Exit status: 0 done; 1 some rows were left out (each named on standard\n"
      "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     ras_batch_summary s;
-    ras_status st = ras_batch(m, in, argv[2], out, &s, NULL, NULL, &err);
+    ras_status st = ras_batch(m, in, argv[2], NULL, out, &s, NULL, NULL, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     fprintf(stderr, "status %s, rows %llu ok %llu errors %llu\n", ras_status_name(st),

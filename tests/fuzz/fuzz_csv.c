@@ -159,8 +159,8 @@ static void check_batch(const uint8_t *data, size_t size, const reading *whole)
     ras_batch_summary sum;
     ras_error err;
     ras_error_clear(&err);
-    ras_status st =
-        ras_batch(ras_fuzz_fixed_model(), in, "fuzz.csv", out, &sum, ignore_warning, NULL, &err);
+    ras_status st = ras_batch(ras_fuzz_fixed_model(), in, "fuzz.csv", NULL, out, &sum,
+                              ignore_warning, NULL, &err);
     RAS_FUZZ_CHECK(fclose(out) == 0);
     fclose(in);
     if (st == RAS_OK) {

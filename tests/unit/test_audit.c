@@ -95,7 +95,7 @@ static char *audit_text(const ras_model *m, const char *csv, ras_pence tolerance
     FILE *out = open_memstream(&text, &size);
     unsigned warnings = 0;
     ras_error_clear(err);
-    *st = ras_audit(m, in, "past.csv", out, tolerance, 0, s, count_warning, &warnings, err);
+    *st = ras_audit(m, in, "past.csv", NULL, out, tolerance, 0, s, count_warning, &warnings, err);
     fclose(in);
     fclose(out);
     if (*st == RAS_OK)
@@ -242,7 +242,7 @@ static void test_directions(void **state)
         FILE *out = open_memstream(&text, &size);
         ras_audit_summary s;
         ras_error err;
-        assert_int_equal(ras_audit(m, in, "p.csv", out, 0, flags, &s, NULL, NULL, &err), RAS_OK);
+        assert_int_equal(ras_audit(m, in, "p.csv", NULL, out, 0, flags, &s, NULL, NULL, &err), RAS_OK);
         fclose(in);
         fclose(out);
         assert_int_equal(s.over, 1);

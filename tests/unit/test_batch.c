@@ -113,7 +113,7 @@ static run_result run(const ras_model *m, const char *csv, size_t len)
     assert_int_equal(fwrite(csv, 1, len, in), len);
     rewind(in);
     ras_error_clear(&r.err);
-    r.status = ras_batch(m, in, "cases.csv", out, &r.sum, collect, &r.warn, &r.err);
+    r.status = ras_batch(m, in, "cases.csv", NULL, out, &r.sum, collect, &r.warn, &r.err);
     long n = ftell(out);
     rewind(out);
     r.out = calloc((size_t)n + 1, 1);

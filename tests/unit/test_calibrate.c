@@ -66,7 +66,7 @@ static ras_calibration *calibrate_text(const ras_model *m, const char *csv, unsi
     ras_calibration *cal = NULL;
     ras_error err;
     ras_error_clear(&err);
-    ras_status st = ras_calibrate(m, in, "costs.csv", &cal, count_warning, warnings, &err);
+    ras_status st = ras_calibrate(m, in, "costs.csv", NULL, &cal, count_warning, warnings, &err);
     fclose(in);
     if (st != RAS_OK)
         fail_msg("calibrate: %s", err.message);
@@ -268,7 +268,7 @@ static void test_written_table_round_trips(void **state)
     FILE *in = fmemopen((void *)costs, strlen(costs), "r");
     FILE *sink = fopen("/dev/null", "w");
     ras_batch_summary s;
-    assert_int_equal(ras_batch(fresh, in, "costs.csv", sink, &s, NULL, NULL, &err), RAS_OK);
+    assert_int_equal(ras_batch(fresh, in, "costs.csv", NULL, sink, &s, NULL, NULL, &err), RAS_OK);
     fclose(in);
     fclose(sink);
     assert_int_equal(s.total, ras_calibration_group_at(cal, 2)->projected_total);
@@ -323,7 +323,7 @@ static void test_rows_left_out(void **state)
     FILE *in = fmemopen((void *)no_cost, strlen(no_cost), "r");
     ras_error err;
     ras_error_clear(&err);
-    assert_int_equal(ras_calibrate(m, in, "x.csv", &cal, NULL, NULL, &err), RAS_ERR_SYNTAX);
+    assert_int_equal(ras_calibrate(m, in, "x.csv", NULL, &cal, NULL, NULL, &err), RAS_ERR_SYNTAX);
     assert_null(cal);
     assert_string_equal(err.subject, "current_cost");
     fclose(in);

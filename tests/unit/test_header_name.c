@@ -97,7 +97,7 @@ static run_result run(const char *csv)
     fputs(csv, in);
     rewind(in);
     ras_error_clear(&r.err);
-    r.status = ras_batch(m, in, "x.csv", out, NULL, NULL, NULL, &r.err);
+    r.status = ras_batch(m, in, "x.csv", NULL, out, NULL, NULL, NULL, &r.err);
     rewind(out);
     size_t n = fread(r.out, 1, sizeof r.out - 1, out);
     r.out[n] = '\0';

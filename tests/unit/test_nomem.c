@@ -232,7 +232,7 @@ static ras_status sc_batch(const ras_model *m, FILE *in, FILE *out, ras_error *e
     ras_status st = RAS_OK;
     ras_batch_summary s;
     if (st == RAS_OK)
-        st = ras_batch(m, in, "cases.csv", out, &s, warn_to, out, err);
+        st = ras_batch(m, in, "cases.csv", NULL, out, &s, warn_to, out, err);
     if (st == RAS_OK)
         fprintf(out, "rows %llu ok %llu errors %llu total %lld\n", (unsigned long long)s.rows,
                 (unsigned long long)s.ok, (unsigned long long)s.errors, (long long)s.total);
@@ -244,7 +244,7 @@ static ras_status sc_audit(const ras_model *m, FILE *in, FILE *out, ras_error *e
     ras_status st = RAS_OK;
     ras_audit_summary s;
     if (st == RAS_OK)
-        st = ras_audit(m, in, "past.csv", out, 0, 0, &s, warn_to, out, err);
+        st = ras_audit(m, in, "past.csv", NULL, out, 0, 0, &s, warn_to, out, err);
     if (st == RAS_OK)
         st = ras_audit_summary_write_json(m, &s, NULL, "past.csv", out);
     return st;
@@ -255,7 +255,7 @@ static ras_status sc_calibrate(const ras_model *m, FILE *in, FILE *out, ras_erro
     ras_calibration *cal = NULL;
     ras_status st = RAS_OK;
     if (st == RAS_OK)
-        st = ras_calibrate(m, in, "costs.csv", &cal, warn_to, out, err);
+        st = ras_calibrate(m, in, "costs.csv", NULL, &cal, warn_to, out, err);
     if (st == RAS_OK)
         st = ras_calibration_write_text(cal, out);
     if (st == RAS_OK)

@@ -62,7 +62,7 @@ static char *run_batch(const char *csv)
     assert_int_equal(fwrite(csv, 1, strlen(csv), in), strlen(csv));
     rewind(in);
     ras_batch_summary sum;
-    assert_int_equal(ras_batch(m, in, "cases.csv", out, &sum, NULL, NULL, &err), RAS_OK);
+    assert_int_equal(ras_batch(m, in, "cases.csv", NULL, out, &sum, NULL, NULL, &err), RAS_OK);
     long n = ftell(out);
     rewind(out);
     char *text = calloc((size_t)n + 1, 1);

@@ -63,6 +63,9 @@ void ras_csv_close(ras_csv *r)
 {
     if (!r)
         return;
+    if (r->source.close)
+        r->source.close(r->source.ctx, r);
+    r->source.close = NULL;
     free(r->buf);
     free(r->fields);
     free(r->doubled);
@@ -540,6 +543,8 @@ static ras_status next_avx2(ras_csv *r, bool *have, ras_error *err)
 
 ras_status ras_csv_next(ras_csv *r, bool *have, ras_error *err)
 {
+    if (r->source.next)
+        return r->source.next(r->source.ctx, r, have, err);
 #if RAS_CSV_AVX2
     if (r->simd >= 2)
         return next_avx2(r, have, err);

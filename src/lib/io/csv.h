@@ -48,7 +48,21 @@ typedef struct ras_csv_field {
     size_t len;
 } ras_csv_field;
 
+struct ras_csv;
+
+/* Another source of records than the CSV scan (a workbook's sheet,
+ * xlsx.h): next fills the record part of the ras_csv (fields, n_fields,
+ * record_line, bad_field) as ras_csv_next would; close frees the source
+ * and leaves no field pointer behind. ras_csv_next and ras_csv_close call
+ * them when set, so every reader of records reads any source. */
+typedef struct ras_record_source {
+    ras_status (*next)(void *ctx, struct ras_csv *r, bool *have, ras_error *err);
+    void (*close)(void *ctx, struct ras_csv *r);
+    void *ctx;
+} ras_record_source;
+
 typedef struct ras_csv {
+    ras_record_source source; /* next NULL: the CSV scan below */
     /* the input */
     ras_csv_read_fn read;
     void *ctx;

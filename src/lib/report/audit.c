@@ -14,6 +14,7 @@
 #include "model.h"
 #include "num.h"
 #include "outbuf.h"
+#include "records.h"
 #include "result.h"
 #include "text_check.h"
 
@@ -26,6 +27,7 @@ typedef struct audit {
     const ras_model *model;
     const ras_table *latest;
     const char *in_name;
+    FILE *in;
     ras_hash_read hash;
     ras_csv csv;
     ras_rows rows;
@@ -211,6 +213,23 @@ static void warn_undated(const audit *a, ras_warn_fn warn, void *warn_ctx)
     warn(warn_ctx, &w);
 }
 
+/* A workbook is read by seeking, not through the hashing reader, which
+ * saw only its first bytes: its SHA-256 is taken by reading it once more,
+ * whole (a workbook is always a file). */
+static void hash_whole(audit *a)
+{
+    ras_hash_read_free(&a->hash);
+    memset(&a->hash, 0, sizeof a->hash);
+    if (fseeko(a->in, 0, SEEK_SET) != 0 || ras_hash_read_init(&a->hash, a->in) != RAS_OK)
+        return;
+    char buf[16384];
+    size_t got;
+    do {
+        if (ras_hash_read_fn(&a->hash, buf, sizeof buf, &got) != RAS_OK)
+            return;
+    } while (got > 0);
+}
+
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
@@ -227,6 +246,8 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
             break;
     }
     a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
+    if (ras_records_workbook(&a->csv))
+        hash_whole(a);
     ras_hash_read_hex(&a->hash, a->sum->input_sha256);
     ras_status written = ras_outbuf_finish(&a->out, err);
     if (st == RAS_OK && written == RAS_OK)
@@ -234,8 +255,8 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
     return st != RAS_OK ? st : written;
 }
 
-ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                     ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
+ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
+                     const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
                      ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     ras_audit_summary local;
@@ -251,6 +272,7 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE
     a.model = model;
     a.latest = ras_model_table_on(model, 0);
     a.in_name = in_name ? in_name : "-";
+    a.in = in;
     a.tolerance = tolerance;
     a.require_dates = summary->dates_required;
     a.sum = summary;
@@ -260,7 +282,7 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name, FILE
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
                         "out of memory: cannot compute the SHA-256 of the input");
     }
-    st = ras_csv_open(&a.csv, ras_hash_read_fn, &a.hash, a.in_name, err);
+    st = ras_records_open(&a.csv, in, ras_hash_read_fn, &a.hash, a.in_name, opts, err);
     if (st != RAS_OK) {
         ras_hash_read_free(&a.hash);
         return st;

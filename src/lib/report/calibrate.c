@@ -13,6 +13,7 @@
 
 #include "case_rows.h"
 #include "csv.h"
+#include "records.h"
 #include "error.h"
 #include "num.h"
 #include "price.h"
@@ -463,15 +464,15 @@ static ras_status work_out(ras_calibration *cal, ras_error *err)
 
 /* ---- the public calls ---------------------------------------------- */
 
-static ras_status calibrate(ras_calibration *cal, FILE *in, ras_warn_fn warn, void *warn_ctx,
-                            ras_error *err)
+static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_options *opts,
+                            ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     reader rd;
     memset(&rd, 0, sizeof rd);
     rd.cal = cal;
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
-    ras_status st = ras_csv_open_file(&rd.csv, in, cal->in_name, err);
+    ras_status st = ras_records_open(&rd.csv, in, NULL, NULL, cal->in_name, opts, err);
     if (st != RAS_OK)
         return st;
     rd.c = ras_case_new(cal->model);
@@ -488,7 +489,8 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, ras_warn_fn warn, vo
 }
 
 ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                         ras_calibration **out, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                         const ras_read_options *opts, ras_calibration **out, ras_warn_fn warn,
+                         void *warn_ctx, ras_error *err)
 {
     if (out)
         *out = NULL;
@@ -501,7 +503,7 @@ ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
     cal->latest = ras_model_table_on(model, 0);
     const char *name = in_name ? in_name : "-";
     cal->in_name = ras_arena_strndup(&cal->arena, name, strlen(name));
-    ras_status st = cal->in_name ? calibrate(cal, in, warn, warn_ctx, err) : no_memory(err);
+    ras_status st = cal->in_name ? calibrate(cal, in, opts, warn, warn_ctx, err) : no_memory(err);
     if (st != RAS_OK) {
         ras_calibration_free(cal);
         return st;

@@ -17,6 +17,7 @@
 #include "model.h"
 #include "num.h"
 #include "outbuf.h"
+#include "records.h"
 #include "result.h"
 
 static const char out_header[] =
@@ -192,8 +193,9 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
     return st != RAS_OK ? st : written;
 }
 
-ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name, FILE *out,
-                     ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name,
+                     const ras_read_options *opts, FILE *out, ras_batch_summary *summary,
+                     ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     ras_batch_summary local;
     if (!summary)
@@ -206,7 +208,7 @@ ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name, FILE
     b.model = model;
     b.in_name = in_name ? in_name : "-";
     b.sum = summary;
-    ras_status st = ras_csv_open_file(&b.csv, in, b.in_name, err);
+    ras_status st = ras_records_open(&b.csv, in, NULL, NULL, b.in_name, opts, err);
     if (st != RAS_OK)
         return st;
     bool buffered = ras_outbuf_init(&b.out, out);
