@@ -84,6 +84,10 @@ RAS_EXPORT void ras_error_clear(ras_error *err);
  * it again. Returns the length the full text needs, like snprintf. */
 RAS_EXPORT size_t ras_error_format(const ras_error *err, char *buf, size_t size);
 
+/* Called once for each warning (a batch's ignored column, named once) or
+ * each problem (ras_case_load_each); the record is borrowed for the call. */
+typedef void (*ras_warn_fn)(void *ctx, const ras_error *warning);
+
 /* ------------------------------------------------------------------ */
 /* Money and dates                                                    */
 
@@ -157,6 +161,11 @@ RAS_EXPORT const char *const *ras_builtin_models(void);
  * that name or an argument is NULL. */
 RAS_EXPORT ras_status ras_builtin_files(const char *name, const ras_source **files, size_t *n,
                                         ras_error *err);
+
+/* The name of the built-in model whose questionnaire has this id (the
+ * first such, the default first), or NULL when none has: `ras score`
+ * picks the model a case file names (docs/model-format.md section 6.1). */
+RAS_EXPORT const char *ras_builtin_for_questionnaire(const char *questionnaire);
 
 RAS_EXPORT void ras_model_free(ras_model *model);
 
@@ -276,6 +285,34 @@ RAS_EXPORT ras_status ras_case_load(const ras_model *model, const ras_source *sr
 /* The same from a file; path "-" reads standard input. */
 RAS_EXPORT ras_status ras_case_load_file(const ras_model *model, const char *path, ras_case **out,
                                          ras_error *err);
+
+/* Added for `ras score`, which reports every problem of a case file at
+ * once: ras_case_load, going on past each problem to find the next, and
+ * also reporting every required question left out (which ras_case_load
+ * leaves to ras_score). Each problem goes to report (when not NULL), in
+ * the file's order, the first RAS_CASE_MAX_ERRORS of them; *n_problems
+ * (when not NULL) receives how many were found in all, and err the
+ * first. A file that is not YAML is one problem. On success *out owns
+ * the case and *n_problems is 0; on failure *out is NULL and the status
+ * is the first problem's. */
+#define RAS_CASE_MAX_ERRORS 20
+RAS_EXPORT ras_status ras_case_load_each(const ras_model *model, const ras_source *src,
+                                         ras_case **out, ras_warn_fn report, void *report_ctx,
+                                         size_t *n_problems, ras_error *err);
+
+/* The questionnaire id a case file names in its `questionnaire` key
+ * (docs/model-format.md section 6.1), read without a model, into id
+ * (size bytes, at least 65 for any id); "" when it names none. Fails on
+ * a file that is not YAML or a value that is not an id. */
+RAS_EXPORT ras_status ras_case_questionnaire(const ras_source *src, char *id, size_t size,
+                                             ras_error *err);
+
+/* Reads a whole file (path "-": standard input, named "<stdin>") of at
+ * most 16 MiB into *out, for ras_case_questionnaire and ras_case_load
+ * to read the same bytes. out->name borrows path (or a static string);
+ * free the bytes with ras_source_free. */
+RAS_EXPORT ras_status ras_source_read(const char *path, ras_source *out, ras_error *err);
+RAS_EXPORT void ras_source_free(ras_source *src);
 
 /* Client details, as text found in a CSV cell or typed by a person. */
 typedef enum ras_field {
@@ -427,9 +464,6 @@ typedef struct ras_batch_summary {
     size_t n_tables_used;
     ras_table_use tables_used[RAS_MAX_TABLES];
 } ras_batch_summary;
-
-/* Called once for each warning (an ignored column, named once). */
-typedef void (*ras_warn_fn)(void *ctx, const ras_error *warning);
 
 /* Scores every row of a CSV stream into the output CSV (ras(1), batch), one
  * output row per input row, in order. Rows in error become error rows and

@@ -1,5 +1,6 @@
 /* cmd_score.c - `ras score`: one case, explained (ras(1), score). */
 #include <stdio.h>
+#include <string.h>
 
 #include "colour.h"
 #include "commands.h"
@@ -13,23 +14,91 @@
 static const ras_cli_spec score_spec = {"score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
                                         "ANSWERS.yaml"};
 
-/* Loads and scores the case into r. The answers file is named in every
- * message, also for faults found by the scorer, which knows no file. */
-static ras_exit load_and_score(const ras_model *model, const char *path, ras_case **c,
-                               ras_result *r)
+/* What each problem of the case file is reported with. */
+typedef struct problems {
+    const char *path;        /* the answers file as the user named it */
+    const char *answered_on; /* the questionnaire the case names ("" none) */
+    const char *model_id;    /* the model's questionnaire */
+} problems;
+
+/* Prints one problem of the case file; a case answered on another
+ * questionnaire also says which model to name. */
+static void report_problem(void *ctx, const ras_error *problem)
 {
+    const problems *p = ctx;
+    ras_error e = *problem;
+    const char *name = ras_builtin_for_questionnaire(p->answered_on);
+
+    if (strcmp(e.subject, "questionnaire") == 0 && p->answered_on[0] != '\0' &&
+        strcmp(p->answered_on, p->model_id) != 0) {
+        char hint[96];
+        if (name != NULL)
+            snprintf(hint, sizeof hint, "; use -m %s", name);
+        else
+            snprintf(hint, sizeof hint, "; name its model with -m FOLDER, or -q and -s");
+        size_t len = strlen(e.message);
+        snprintf(e.message + len, sizeof e.message - len, "%s", hint);
+    }
+    ras_cli_report(&e, p->path);
+}
+
+/* Reads the case, every problem in it reported (up to
+ * RAS_CASE_MAX_ERRORS), and scores it into r. The answers file is named
+ * in every message, also for faults found by the scorer, which knows no
+ * file. */
+static ras_exit load_and_score(const ras_model *model, const ras_source *src, const char *path,
+                               const char *answered_on, ras_case **c, ras_result *r)
+{
+    problems p = {path, answered_on, ras_model_id(model)};
+    size_t found = 0;
     ras_error err;
     ras_status st;
 
     ras_error_clear(&err);
-    st = ras_case_load_file(model, path, c, &err);
-    if (st == RAS_OK)
-        st = ras_score(model, *c, r, &err);
+    st = ras_case_load_each(model, src, c, report_problem, &p, &found, &err);
+    if (st != RAS_OK) {
+        if (found > RAS_CASE_MAX_ERRORS)
+            ras_cli_say("%s: %zu more problems not shown", path, found - RAS_CASE_MAX_ERRORS);
+        return ras_cli_data_exit(st);
+    }
+    st = ras_score(model, *c, r, &err);
     if (st != RAS_OK) {
         ras_cli_report(&err, path);
         return ras_cli_data_exit(st);
     }
     return RAS_EXIT_OK;
+}
+
+/* Reads the answers file once, then the model it names (unless the
+ * options name one), then scores. */
+static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, ras_case **c,
+                           ras_result **r)
+{
+    const char *path = opts->args[0];
+    char answered_on[80] = "";
+    ras_source src;
+    ras_error err;
+    ras_status st;
+    ras_exit rc;
+
+    ras_error_clear(&err);
+    st = ras_source_read(path, &src, &err);
+    if (st != RAS_OK) {
+        ras_cli_report(&err, path);
+        return ras_cli_data_exit(st);
+    }
+    /* A file too broken to say is reported by the loader below, in full. */
+    if (ras_case_questionnaire(&src, answered_on, sizeof answered_on, NULL) != RAS_OK)
+        answered_on[0] = '\0';
+    rc = ras_cli_load_model_for(opts, answered_on, model);
+    if (rc == RAS_EXIT_OK && (*r = ras_result_new(*model)) == NULL) {
+        ras_cli_say("out of memory");
+        rc = RAS_EXIT_IO;
+    }
+    if (rc == RAS_EXIT_OK)
+        rc = load_and_score(*model, &src, path, answered_on, c, *r);
+    ras_source_free(&src);
+    return rc;
 }
 
 static ras_exit write_result(const ras_cli_opts *opts, const ras_model *model, const ras_case *c,
@@ -64,15 +133,8 @@ ras_exit ras_cmd_score(int argc, char **argv)
 
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(score_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
-        r = ras_result_new(model);
-        if (r == NULL) {
-            ras_cli_say("out of memory");
-            rc = RAS_EXIT_IO;
-        } else if ((rc = load_and_score(model, opts.args[0], &c, r)) == RAS_EXIT_OK) {
-            rc = write_result(&opts, model, c, r);
-        }
-    }
+    else if (rc == RAS_EXIT_OK && (rc = score_file(&opts, &model, &c, &r)) == RAS_EXIT_OK)
+        rc = write_result(&opts, model, c, r);
     ras_result_free(r);
     ras_case_free(c);
     ras_model_free(model);

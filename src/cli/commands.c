@@ -8,7 +8,10 @@ const ras_cli_command ras_cli_commands[] = {
     {"score", ras_cmd_score, "score one case and explain the indicative budget",
      "ras score [MODEL] ANSWERS.yaml [--format text|json] [-o OUT]",
      "Scores one case (a YAML or JSON answers file, - for standard input) and\n"
-     "explains every step from the answers to the indicative budget.\n"
+     "explains every step from the answers to the indicative budget. With no\n"
+     "model option, the built-in model whose questionnaire the case names\n"
+     "(its `questionnaire:` key) is used. Every problem in the case is\n"
+     "reported at once (the first 20), each with its line and column.\n"
      "\n"
      "  --format text|json  text (default) or JSON with every question's points\n"
      "  -o, --output FILE   write there (atomically) instead of standard output\n"

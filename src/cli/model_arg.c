@@ -67,3 +67,21 @@ ras_exit ras_cli_load_model(const ras_cli_opts *opts, ras_model **out)
     }
     return RAS_EXIT_OK;
 }
+
+ras_exit ras_cli_load_model_for(const ras_cli_opts *opts, const char *questionnaire,
+                                ras_model **out)
+{
+    const char *name = ras_builtin_for_questionnaire(questionnaire);
+    ras_error err;
+    ras_status st;
+
+    if (opts->model != NULL || opts->questionnaire != NULL || name == NULL)
+        return ras_cli_load_model(opts, out);
+    ras_error_clear(&err);
+    st = ras_model_load_builtin(name, out, &err);
+    if (st != RAS_OK) {
+        ras_cli_report(&err, NULL);
+        return ras_cli_model_exit(st);
+    }
+    return RAS_EXIT_OK;
+}

@@ -12,4 +12,10 @@
  * bad model). */
 ras_exit ras_cli_load_model(const ras_cli_opts *opts, ras_model **out);
 
+/* The same, except that with no model option the built-in model whose
+ * questionnaire has the id `questionnaire` (a case file's, "" or NULL for
+ * none) is loaded when there is one (docs/model-format.md section 6.1). */
+ras_exit ras_cli_load_model_for(const ras_cli_opts *opts, const char *questionnaire,
+                                ras_model **out);
+
 #endif

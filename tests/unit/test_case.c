@@ -227,8 +227,10 @@ static void test_single(void **state)
     assert_int_equal(f->c->single[w], 2);
     assert_int_equal(set_answer(f, f->washing, "Some", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "washing");
-    assert_string_equal(err.message,
-                        "question 'washing': unknown answer 'Some' (expected none, some or all)");
+    assert_string_equal(
+        err.message,
+        "question 'washing': unknown answer 'Some'; did you mean 'some'? (expected none, some "
+        "or all)");
     assert_false(ras_case_answered(f->c, f->washing));
     assert_int_equal(set_answer(f, f->washing, "som", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, "somes", &err), RAS_ERR_CASE);
@@ -465,7 +467,7 @@ static void test_yaml_errors(void **state)
 {
     fixture *f = *state;
     load_error(f, "client: {id: C1}\nanswers:\n  bathing: some\n", RAS_ERR_CASE, 3, 3, "bathing",
-               "unknown question 'bathing'");
+               "unknown question 'bathing'; did you mean 'washing'?");
     load_error(f, "client: {id: C1}\nanswers:\n  washing: sometimes\n", RAS_ERR_CASE, 3, 12,
                "washing",
                "question 'washing': unknown answer 'sometimes' (expected none, some or all)");
@@ -516,7 +518,8 @@ static void test_yaml_errors(void **state)
     load_error(f, "", RAS_ERR_CASE, 0, 0, "",
                "the case is empty (expected 'client' and 'answers')");
     load_error(f, "client: {id: C1}\nextra: 1\nanswers: {}\n", RAS_ERR_CASE, 2, 1, "extra",
-               "case: unknown key 'extra' (expected client or answers)");
+               "case: unknown key 'extra' (expected client, answers, questionnaire or "
+               "questionnaire_version)");
 }
 
 static void test_yaml_syntax(void **state)
@@ -611,7 +614,8 @@ static void test_write_round_trip(void **state)
     fixture *f = *state;
     ras_error err;
     set_field(f, RAS_FIELD_CLIENT_ID, "C1001", &err);
-    round_trip(f, "client:\n  id: C1001\nanswers: {}\n");
+    round_trip(f, "questionnaire: t\nquestionnaire_version: \"1\"\nclient:\n  id: C1001\nanswers: "
+                  "{}\n");
 
     set_field(f, RAS_FIELD_GROUP, "older_people", &err);
     set_field(f, RAS_FIELD_NEW_CLIENT, "no", &err);
@@ -622,7 +626,9 @@ static void test_write_round_trip(void **state)
     set_answer(f, f->nights, "3", &err);
     set_answer(f, f->washing, "some", &err);
     set_answer(f, f->level, "1", &err);
-    round_trip(f, "client:\n"
+    round_trip(f, "questionnaire: t\n"
+                  "questionnaire_version: \"1\"\n"
+                  "client:\n"
                   "  id: C1001\n"
                   "  group: older_people\n"
                   "  new_client: no\n"

@@ -7,6 +7,7 @@
 
 #include "case.h"
 #include "error.h"
+#include "near.h"
 #include "num.h"
 #include "text_check.h"
 
@@ -415,12 +416,20 @@ static void expected_ids(const ras_question *q, char *buf, size_t size)
 static ras_status unknown_answer(const ras_question *q, const char *text, size_t len,
                                  ras_error *err)
 {
-    char shown[RAS_SHOWN_MAX], expected[200];
+    char shown[RAS_SHOWN_MAX], expected[200], hint[2 * RAS_MAX_ID + 32];
+    ras_near near;
     ras_text_show(text, len, shown);
     expected_ids(q, expected, sizeof expected);
     if (ras_text_is_numeric(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
                         "a number ('%s') where an answer id is due (expected %s)", shown, expected);
+    ras_near_init(&near, text, len);
+    for (size_t i = 0; i < q->n_answers; i++)
+        ras_near_try(&near, q->answers[i].id);
+    ras_near_hint(&near, hint, sizeof hint);
+    if (hint[0] != '\0')
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "unknown answer '%s'; %s (expected %s)", shown, hint, expected);
     return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "unknown answer '%s' (expected %s)",
                     shown, expected);
 }

@@ -1,5 +1,6 @@
 /* case_write.c - writing a case as YAML of docs/model-format.md section 6, in a form
- * ras_case_load reads back to the same case: client details that differ
+ * ras_case_load reads back to the same case: the questionnaire's id and
+ * version, client details that differ
  * from their defaults (and always the id), then the answers in
  * questionnaire order. */
 #include <stdio.h>
@@ -58,13 +59,8 @@ static bool needs_escape(unsigned long cp)
 /* Writes text as a scalar: plain when safe, else double-quoted with
  * quote, backslash, control characters and YAML line breaks escaped, so
  * ras_case_load reads back exactly the same bytes. */
-static void write_scalar(FILE *out, const char *text)
+static void write_quoted(FILE *out, const char *text, size_t len)
 {
-    size_t len = strlen(text);
-    if (plain_ok(text, len)) {
-        fwrite(text, 1, len, out);
-        return;
-    }
     const unsigned char *s = (const unsigned char *)text;
     fputc('"', out);
     for (size_t i = 0; i < len;) {
@@ -92,6 +88,27 @@ static void write_scalar(FILE *out, const char *text)
         }
     }
     fputc('"', out);
+}
+
+static void write_scalar(FILE *out, const char *text)
+{
+    size_t len = strlen(text);
+    if (plain_ok(text, len))
+        fwrite(text, 1, len, out);
+    else
+        write_quoted(out, text, len);
+}
+
+/* The questionnaire the case was answered on, so that `ras score` can
+ * pick its model and refuse another's (docs/model-format.md section 6.1).
+ * The version is always quoted: "2024.10" must not read as a number. */
+static void write_origin(const ras_model *m, FILE *out)
+{
+    fputs("questionnaire: ", out);
+    write_scalar(out, m->id);
+    fputs("\nquestionnaire_version: ", out);
+    write_quoted(out, m->version, strlen(m->version));
+    fputc('\n', out);
 }
 
 static void write_client(const ras_case *c, FILE *out)
@@ -150,6 +167,7 @@ ras_status ras_case_write(const ras_case *c, FILE *out)
     if (!c || !out)
         return RAS_ERR_ARG;
     const ras_model *m = c->model;
+    write_origin(m, out);
     write_client(c, out);
     size_t answered = 0;
     for (size_t i = 0; i < m->n_questions; i++)

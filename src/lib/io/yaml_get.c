@@ -129,34 +129,49 @@ static void list_words(const char *const *list, char *buf, size_t size)
     }
 }
 
+ras_status ras_yget_key(const ras_yreader *r, const ras_ynode *key, const char *ctx,
+                        const char *const *allowed)
+{
+    if (in_list(allowed, key))
+        return RAS_OK;
+    char shown[48], words[256];
+    ras_yshow(key, shown);
+    list_words(allowed, words, sizeof words);
+    return ras_yfail(r, key, shown, "%s%sunknown key '%s' (expected %s)", ctx ? ctx : "", sep(ctx),
+                     shown, words);
+}
+
+ras_status ras_yget_present(const ras_yreader *r, const ras_ynode *map, const char *ctx,
+                            const char *key)
+{
+    if (ras_ymap_get(map, key))
+        return RAS_OK;
+    return ras_yfail(r, map, key, "%s%smissing key '%s'", ctx ? ctx : "", sep(ctx), key);
+}
+
+ras_status ras_yget_mapping(const ras_yreader *r, const ras_ynode *map, const char *ctx)
+{
+    if (map->kind == RAS_YMAP)
+        return RAS_OK;
+    if (map->kind == RAS_YSCALAR && !ras_ynode_is_null(map)) {
+        char shown[48];
+        ras_yshow(map, shown);
+        return ras_yfail(r, map, NULL, "%s%sexpected a mapping of keys to values, not '%s'",
+                         ctx ? ctx : "", sep(ctx), shown);
+    }
+    return ras_yfail(r, map, NULL, "%s%sexpected a mapping of keys to values, not %s",
+                     ctx ? ctx : "", sep(ctx), kind_name(map));
+}
+
 ras_status ras_yget_keys(const ras_yreader *r, const ras_ynode *map, const char *ctx,
                          const char *const *required, const char *const *allowed)
 {
-    if (map->kind != RAS_YMAP) {
-        if (map->kind == RAS_YSCALAR && !ras_ynode_is_null(map)) {
-            char shown[48];
-            ras_yshow(map, shown);
-            return ras_yfail(r, map, NULL, "%s%sexpected a mapping of keys to values, not '%s'",
-                             ctx ? ctx : "", sep(ctx), shown);
-        }
-        return ras_yfail(r, map, NULL, "%s%sexpected a mapping of keys to values, not %s",
-                         ctx ? ctx : "", sep(ctx), kind_name(map));
-    }
-    for (size_t i = 0; i < map->n; i++) {
-        const ras_ynode *key = map->items[2 * i];
-        if (!in_list(allowed, key)) {
-            char shown[48], words[256];
-            ras_yshow(key, shown);
-            list_words(allowed, words, sizeof words);
-            return ras_yfail(r, key, shown, "%s%sunknown key '%s' (expected %s)", ctx ? ctx : "",
-                             sep(ctx), shown, words);
-        }
-    }
-    for (size_t i = 0; required && required[i]; i++)
-        if (!ras_ymap_get(map, required[i]))
-            return ras_yfail(r, map, required[i], "%s%smissing key '%s'", ctx ? ctx : "", sep(ctx),
-                             required[i]);
-    return RAS_OK;
+    ras_status st = ras_yget_mapping(r, map, ctx);
+    for (size_t i = 0; st == RAS_OK && i < map->n; i++)
+        st = ras_yget_key(r, map->items[2 * i], ctx, allowed);
+    for (size_t i = 0; st == RAS_OK && required && required[i]; i++)
+        st = ras_yget_present(r, map, ctx, required[i]);
+    return st;
 }
 
 ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char *ctx,

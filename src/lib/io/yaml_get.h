@@ -44,6 +44,14 @@ ras_status ras_yget_seq(const ras_yreader *r, const ras_ynode *n, const char *ct
  * An unknown key is reported at the key, a missing one at the map. */
 ras_status ras_yget_keys(const ras_yreader *r, const ras_ynode *map, const char *ctx,
                          const char *const *required, const char *const *allowed);
+/* Its three checks one at a time, for a reader that reports every
+ * problem (the case loader): the node is a mapping; one key is in
+ * allowed; the mapping holds key. */
+ras_status ras_yget_mapping(const ras_yreader *r, const ras_ynode *map, const char *ctx);
+ras_status ras_yget_key(const ras_yreader *r, const ras_ynode *key, const char *ctx,
+                        const char *const *allowed);
+ras_status ras_yget_present(const ras_yreader *r, const ras_ynode *map, const char *ctx,
+                            const char *key);
 
 /* Any scalar that is not null; *text stays owned by the document. */
 ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char *ctx,
