@@ -33,9 +33,10 @@ typedef struct reading {
     ras_error *first;  /* the caller's error record: the first problem (may be NULL) */
     ras_warn_fn report;
     void *report_ctx;
-    size_t found;      /* problems found so far */
-    size_t stop_after; /* stop reading once this many are found */
-    ras_status status; /* the first problem's status */
+    size_t found;         /* problems found so far */
+    size_t stop_after;    /* stop reading once this many are found */
+    unsigned char *given; /* per question: the file gave it a value (all only) */
+    ras_status status;    /* the first problem's status */
 } reading;
 
 /* Counts a problem (st not RAS_OK); true when reading must stop: out of
@@ -156,14 +157,17 @@ static ras_status read_choices(const ras_yreader *r, ras_case *c, const ras_ques
 }
 
 /* An id the model does not have: "unknown question 'washng'; did you
- * mean 'washing'?" (near.h decides when to suggest). */
-static ras_status unknown_question(const ras_yreader *r, const ras_model *m, const ras_ynode *key)
+ * mean 'washing'?" (near.h decides when to suggest). The search walks
+ * every question, so it is made only for a problem that will be shown
+ * (hint): a file of many unknown ids stays linear. */
+static ras_status unknown_question(const ras_yreader *r, const ras_model *m, const ras_ynode *key,
+                                   bool hint_wanted)
 {
-    char shown[RAS_SHOWN_MAX], hint[2 * RAS_MAX_ID + 32];
+    char shown[RAS_SHOWN_MAX], hint[2 * RAS_MAX_ID + 32] = "";
     ras_near near;
     ras_text_show(key->text, key->len, shown);
     ras_near_init(&near, key->text, key->len);
-    for (size_t i = 0; i < m->n_questions; i++)
+    for (size_t i = 0; hint_wanted && i < m->n_questions; i++)
         ras_near_try(&near, m->questions[i].id);
     ras_near_hint(&near, hint, sizeof hint);
     if (hint[0] != '\0')
@@ -171,12 +175,13 @@ static ras_status unknown_question(const ras_yreader *r, const ras_model *m, con
     return ras_yfail(r, key, shown, "unknown question '%s'", shown);
 }
 
-static ras_status read_answer(const ras_yreader *r, ras_case *c, const ras_ynode *key,
+static ras_status read_answer(const reading *rd, ras_case *c, const ras_ynode *key,
                               const ras_ynode *value)
 {
+    const ras_yreader *r = &rd->r;
     const ras_question *q = ras_model_find_question(c->model, key->text, key->len);
     if (!q)
-        return unknown_question(r, c->model, key);
+        return unknown_question(r, c->model, key, rd->found < RAS_CASE_MAX_ERRORS);
     char ctx[RAS_MAX_ID + 16];
     snprintf(ctx, sizeof ctx, "question '%s'", q->id);
     if (ras_ynode_is_null(value)) {
@@ -230,14 +235,12 @@ static ras_status read_origin(const ras_yreader *r, const ras_model *m, const ra
 /* Every required question left out, each at the answers key (where it
  * should have been), as ras_score would report the first. A question
  * given an answer that was refused is not reported again. */
-static bool check_required(reading *rd, const ras_case *c, const ras_ynode *answers,
-                           const ras_ynode *answers_key)
+static bool check_required(reading *rd, const ras_case *c, const ras_ynode *answers_key)
 {
     const ras_model *m = c->model;
     for (size_t i = 0; i < m->n_questions; i++) {
         const ras_question *q = &m->questions[i];
-        if (q->required && !c->answered[i] &&
-            ras_ynode_is_null(answers->kind == RAS_YMAP ? ras_ymap_get(answers, q->id) : NULL) &&
+        if (q->required && !c->answered[i] && !rd->given[i] &&
             noted(rd, ras_yfail(&rd->r, answers_key, q->id,
                                 "question '%s': required but not answered", q->id)))
             return true;
@@ -249,7 +252,7 @@ static bool check_required(reading *rd, const ras_case *c, const ras_ynode *answ
 static const ras_ynode *key_node(const ras_ynode *map, const char *key);
 
 /* Reads the whole case; problems are counted in rd. */
-static void read_case(reading *rd, ras_case *c, const ras_ynode *root, bool all)
+static void read_case(reading *rd, ras_case *c, const ras_ynode *root)
 {
     if (noted(rd, ras_yget_mapping(&rd->r, root, "case")) || root->kind != RAS_YMAP)
         return;
@@ -272,12 +275,17 @@ static void read_case(reading *rd, ras_case *c, const ras_ynode *root, bool all)
                                 kind_name(answers))))
             return;
     } else {
-        for (size_t i = 0; i < answers->n; i++)
-            if (noted(rd, read_answer(&rd->r, c, answers->items[2 * i], answers->items[2 * i + 1])))
+        for (size_t i = 0; i < answers->n; i++) {
+            const ras_ynode *key = answers->items[2 * i], *value = answers->items[2 * i + 1];
+            const ras_question *q = ras_model_find_question(c->model, key->text, key->len);
+            if (rd->given && q && !ras_ynode_is_null(value))
+                rd->given[q->index] = 1;
+            if (noted(rd, read_answer(rd, c, key, value)))
                 return;
+        }
     }
-    if (all && answers && (ras_ynode_is_null(answers) || answers->kind == RAS_YMAP))
-        check_required(rd, c, answers, key_node(root, "answers"));
+    if (rd->given && answers && (ras_ynode_is_null(answers) || answers->kind == RAS_YMAP))
+        check_required(rd, c, key_node(root, "answers"));
 }
 
 /* The key node of a map's entry, or NULL. */
@@ -333,10 +341,13 @@ static ras_status load(const ras_model *model, const ras_source *src, ras_case *
     if (!doc.root)
         noted(rd, ras_fail(&rd->problem, RAS_ERR_CASE, name, 0, 0, NULL,
                            "the case is empty (expected 'client' and 'answers')"));
-    else if (!(c = ras_case_new(model)))
+    else if (!(c = ras_case_new(model)) ||
+             (all && !(rd->given = calloc(model->n_questions ? model->n_questions : 1, 1))))
         noted(rd, ras_fail(&rd->problem, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory"));
     else
-        read_case(rd, c, doc.root, all);
+        read_case(rd, c, doc.root);
+    free(rd->given);
+    rd->given = NULL;
     if (rd->found == 0 && c)
         record_where(c, doc.root, name);
     ras_ydoc_free(&doc);
