@@ -330,16 +330,22 @@ RAS_EXPORT const char *ras_field_name(ras_field f);
 /* The field with this column name, or -1. */
 RAS_EXPORT int ras_field_find(const char *name, size_t len);
 
-/* Sets a client detail from text; empty text means the default. On error
+/* Sets a client detail from text, as a CSV cell or a case file gives it
+ * (docs/exports.md, "Cell values"): spaces and tabs around it are
+ * trimmed; yes/no is any of yes, no, y, n, true, false, 1, 0 in any case;
+ * a group is its id, or its id or title (ras_table_group_title) in any
+ * case, and is held as its id. Empty text means the default. On error
  * err->subject names the field; file, line and column are left for the
  * caller to fill. */
 RAS_EXPORT ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t len,
                                          ras_error *err);
-/* Sets an answer from text: single, an answer id; number, a whole number;
- * multiple, answer ids separated by ';' (empty: none chosen). Empty text
- * for a single or number question leaves it unanswered. On error
- * err->subject is the question's id and the message names it too
- * ("question 'washing': unknown answer ..."). */
+/* Sets an answer from text, trimmed of spaces and tabs: single, an
+ * answer named by its id or its text, each in any case (ASCII letters
+ * folded; an id wins over another answer's text); number, a whole
+ * number; multiple, such answers separated by ';' or '|' (empty: none
+ * chosen). Empty text for a single or number question leaves it
+ * unanswered. On error err->subject is the question's id and the message
+ * names it too ("question 'washing': unknown answer ..."). */
 RAS_EXPORT ras_status ras_case_set_answer(ras_case *c, const ras_question *q, const char *text,
                                           size_t len, ras_error *err);
 /* Marks a question unanswered. */

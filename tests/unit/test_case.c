@@ -166,8 +166,11 @@ static void test_yes_no(void **state)
     assert_string_equal(err.subject, "new_client");
     assert_string_equal(err.message,
                         "'maybe' is not yes or no (yes, no, y, n, true, false, 1 or 0)");
-    assert_int_equal(set_field(f, RAS_FIELD_NEW_CLIENT, "yes ", &err), RAS_ERR_CASE);
+    /* Spaces around the value are not part of it (docs/exports.md). */
+    assert_int_equal(set_field(f, RAS_FIELD_NEW_CLIENT, " no ", &err), RAS_OK);
+    assert_false(f->c->new_client);
     assert_int_equal(set_field(f, RAS_FIELD_NEW_CLIENT, "ye", &err), RAS_ERR_CASE);
+    assert_string_equal(err.message, "'ye' is not yes or no (yes, no, y, n, true, false, 1 or 0)");
 }
 
 static void test_money_date_group(void **state)
@@ -206,7 +209,8 @@ static void test_money_date_group(void **state)
     assert_int_equal(set_field(f, RAS_FIELD_GROUP, "Older People", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "group");
     assert_string_equal(err.message,
-                        "group 'Older People' is not an id (up to 64 of a-z, 0-9, _ and -)");
+                        "unknown group 'Older People' (expected the id or title of a group: "
+                        "default)");
     assert_int_equal(set_field(f, RAS_FIELD_GROUP, "", &err), RAS_OK);
     assert_false(f->c->has_group);
     assert_int_equal(ras_case_set_field(f->c, RAS_FIELD_COUNT, "x", 1, &err), RAS_ERR_ARG);
@@ -225,16 +229,14 @@ static void test_single(void **state)
     assert_int_equal(f->c->single[w], 1);
     assert_int_equal(set_answer(f, f->washing, "all", &err), RAS_OK);
     assert_int_equal(f->c->single[w], 2);
-    assert_int_equal(set_answer(f, f->washing, "Some", &err), RAS_ERR_CASE);
+    assert_int_equal(set_answer(f, f->washing, "Somewhat", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "washing");
     assert_string_equal(
-        err.message,
-        "question 'washing': unknown answer 'Some'; did you mean 'some'? (expected none, some "
-        "or all)");
+        err.message, "question 'washing': unknown answer 'Somewhat' (expected none, some or all)");
     assert_false(ras_case_answered(f->c, f->washing));
     assert_int_equal(set_answer(f, f->washing, "som", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, "somes", &err), RAS_ERR_CASE);
-    assert_int_equal(set_answer(f, f->washing, " some", &err), RAS_ERR_CASE);
+    assert_int_equal(set_answer(f, f->washing, "so me", &err), RAS_ERR_CASE);
     assert_int_equal(set_answer(f, f->washing, "3", &err), RAS_ERR_CASE);
     assert_string_equal(err.message, "question 'washing': a number ('3') where an answer id is due "
                                      "(expected none, some or all)");
@@ -286,8 +288,9 @@ static void test_number(void **state)
     assert_int_equal(set_answer(f, f->nights, "3.5", &err), RAS_ERR_CASE);
     assert_string_equal(err.message,
                         "question 'nights': '3.5' is not a whole number (expected 0 to 7)");
-    assert_int_equal(set_answer(f, f->nights, " 3", &err), RAS_ERR_CASE);
-    assert_int_equal(set_answer(f, f->nights, "3", &err), RAS_OK);
+    assert_int_equal(set_answer(f, f->nights, "3 3", &err), RAS_ERR_CASE);
+    assert_int_equal(set_answer(f, f->nights, " 3 ", &err), RAS_OK);
+    assert_int_equal(f->c->number[n], 3);
     assert_int_equal(set_answer(f, f->nights, "", &err), RAS_OK);
     assert_false(ras_case_answered(f->c, f->nights));
 }

@@ -43,6 +43,27 @@ static void *zalloc(size_t n, size_t size)
     return calloc(n ? n : 1, size);
 }
 
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* Spaces and tabs around a cell or value are not part of it
+ * (docs/exports.md, "Cell values"). */
+static void trim(const char **text, size_t *len)
+{
+    const char *t = *text;
+    size_t n = *len;
+    while (n > 0 && is_space(t[0])) {
+        t++;
+        n--;
+    }
+    while (n > 0 && is_space(t[n - 1]))
+        n--;
+    *text = t;
+    *len = n;
+}
+
 static size_t slot_of(const char *text, size_t len)
 {
     /* The length and three bytes packed, then a multiplicative hash whose
@@ -272,6 +293,32 @@ static ras_status set_client_id(ras_case *c, const char *text, size_t len, ras_e
     return RAS_OK;
 }
 
+/* "default, older_people or mental_health": the latest table's groups,
+ * for the message about a group no table has. */
+static void latest_groups(const ras_model *m, char *buf, size_t size)
+{
+    const ras_table *t = &m->tables[m->n_tables - 1];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t g = 0; g < t->n_groups && n < size; g++) {
+        const char *sep = g == 0 ? "" : g + 1 == t->n_groups ? " or " : ", ";
+        int w = snprintf(buf + n, size - n, "%s%s", sep, t->groups[g].name);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+static void store_group(ras_case *c, const char *id, size_t len)
+{
+    memcpy(c->group, id, len);
+    c->group[len] = '\0';
+    c->has_group = true;
+}
+
+/* A group by its id, or by its id or title in any case
+ * (docs/model-format.md section 3.2). A valid id no table has is kept:
+ * the scorer names the table its date picks, which lacks it. */
 static ras_status set_group(ras_case *c, const char *text, size_t len, ras_error *err)
 {
     const char *subject = field_names[RAS_FIELD_GROUP].name;
@@ -280,17 +327,30 @@ static ras_status set_group(ras_case *c, const char *text, size_t len, ras_error
         c->has_group = false;
         return RAS_OK;
     }
-    if (len > RAS_MAX_ID || !ras_text_is_id(text, len)) {
-        char shown[RAS_SHOWN_MAX];
-        ras_text_show(text, len, shown);
-        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
-                        "group '%s' is not an id (up to %d of a-z, 0-9, _ and -)", shown,
-                        RAS_MAX_ID);
+    bool id = len <= RAS_MAX_ID && ras_text_is_id(text, len);
+    if (id && !c->model->title_is_id) {
+        store_group(c, text, len); /* the usual cell, no lookup */
+        return RAS_OK;
     }
-    memcpy(c->group, text, len);
-    c->group[len] = '\0';
-    c->has_group = true;
-    return RAS_OK;
+    bool ambiguous;
+    const char *named = ras_model_group_named(c->model, text, len, &ambiguous);
+    if (named) {
+        store_group(c, named, strlen(named));
+        return RAS_OK;
+    }
+    if (id && !ambiguous) {
+        store_group(c, text, len);
+        return RAS_OK;
+    }
+    char shown[RAS_SHOWN_MAX], groups[200];
+    ras_text_show(text, len, shown);
+    if (ambiguous)
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                        "group '%s' is the title of two different groups: name it by its id",
+                        shown);
+    latest_groups(c->model, groups, sizeof groups);
+    return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
+                    "unknown group '%s' (expected the id or title of a group: %s)", shown, groups);
 }
 
 ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t len,
@@ -300,6 +360,7 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     if (!text)
         text = "";
+    trim(&text, &len);
     const char *subject = field_names[f].name;
     char shown[RAS_SHOWN_MAX];
     switch (f) {
@@ -413,13 +474,28 @@ static void expected_ids(const ras_question *q, char *buf, size_t size)
     }
 }
 
-static ras_status unknown_answer(const ras_question *q, const char *text, size_t len,
+/* The answer a cell names: by its id as it is (the usual cell), else by
+ * its id or text in any case. -1 none, RAS_NAME_AMBIGUOUS for a text two
+ * answers share. */
+static long answer_named(const ras_case *c, const ras_question *q, const char *text, size_t len)
+{
+    long i = find_answer(c, q, text, len);
+    return i >= 0 ? i : ras_model_answer_named(c->model, q, text, len);
+}
+
+/* The error for a cell that named no answer (found: what answer_named
+ * gave). */
+static ras_status unknown_answer(const ras_question *q, long found, const char *text, size_t len,
                                  ras_error *err)
 {
     char shown[RAS_SHOWN_MAX], expected[200], hint[2 * RAS_MAX_ID + 32];
     ras_near near;
     ras_text_show(text, len, shown);
     expected_ids(q, expected, sizeof expected);
+    if (found == RAS_NAME_AMBIGUOUS)
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "'%s' is the text of more than one answer: give its id (%s)", shown,
+                        expected);
     if (ras_text_is_numeric(text, len))
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
                         "a number ('%s') where an answer id is due (expected %s)", shown, expected);
@@ -437,9 +513,9 @@ static ras_status unknown_answer(const ras_question *q, const char *text, size_t
 static ras_status set_single(ras_case *c, const ras_question *q, const char *text, size_t len,
                              ras_error *err)
 {
-    long i = find_answer(c, q, text, len);
+    long i = answer_named(c, q, text, len);
     if (i < 0)
-        return unknown_answer(q, text, len, err);
+        return unknown_answer(q, i, text, len, err);
     c->single[q->index] = (int32_t)i;
     c->answered[q->index] = 1;
     return RAS_OK;
@@ -490,29 +566,19 @@ static ras_status set_number(ras_case *c, const ras_question *q, const char *tex
                     (long long)q->max);
 }
 
-static bool is_space(char ch)
-{
-    return ch == ' ' || ch == '\t';
-}
-
-/* One id of a multiple answer, trimmed of spaces; marks it chosen. */
+/* One answer of a multiple cell, trimmed of spaces; marks it chosen. */
 static ras_status choose(ras_case *c, const ras_question *q, const char *id, size_t len,
                          const char *all, size_t all_len, ras_error *err)
 {
-    while (len > 0 && is_space(id[0])) {
-        id++;
-        len--;
-    }
-    while (len > 0 && is_space(id[len - 1]))
-        len--;
+    trim(&id, &len);
     if (len == 0) {
         char shown[RAS_SHOWN_MAX];
         ras_text_show(all, all_len, shown);
         return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id, "an empty answer id in '%s'", shown);
     }
-    long i = find_answer(c, q, id, len);
+    long i = answer_named(c, q, id, len);
     if (i < 0)
-        return unknown_answer(q, id, len, err);
+        return unknown_answer(q, i, id, len, err);
     unsigned char *slot = c->chosen + q->first_answer + (size_t)i;
     if (*slot) {
         char shown[RAS_SHOWN_MAX];
@@ -534,8 +600,9 @@ void ras_case_count_share(ras_case *c, const ras_question *q, int sign)
     count_share(c, q, sign);
 }
 
-/* A multiple question's cell: ids separated by ';', or blank for none
- * chosen. On an error the question is left unanswered. */
+/* A multiple question's cell: answers separated by ';' or '|' (which
+ * exports also use), or blank for none chosen. On an error the question
+ * is left unanswered. */
 static ras_status set_multiple(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err)
 {
@@ -549,7 +616,7 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
     for (;;) {
         /* Ids are short: a plain loop finds the ';' sooner than memchr. */
         size_t stop = start;
-        while (stop < len && text[stop] != ';')
+        while (stop < len && text[stop] != ';' && text[stop] != '|')
             stop++;
         ras_status st = choose(c, q, text + start, stop - start, text, len, err);
         if (st != RAS_OK) {
@@ -565,8 +632,11 @@ static ras_status set_multiple(ras_case *c, const ras_question *q, const char *t
 static ras_status set_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
                              ras_error *err)
 {
+    if (!text)
+        text = "";
+    trim(&text, &len);
     if (q->type == RAS_MULTIPLE)
-        return set_multiple(c, q, text ? text : "", len, err);
+        return set_multiple(c, q, text, len, err);
     if (len == 0) {
         forget(c, q);
         return RAS_OK;

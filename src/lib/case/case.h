@@ -180,11 +180,13 @@ static inline void ras_case_fill_choose(ras_case_fill *f, size_t d, size_t at, i
 }
 
 /* The usual client id, printable ASCII of at most RAS_MAX_CLIENT_ID
- * bytes, set inline; false, with nothing changed, for anything else
- * (ras_case_set_field checks and reports it). */
+ * bytes with no space at either end, set inline; false, with nothing
+ * changed, for anything else (ras_case_set_field trims, checks and
+ * reports it). */
 static inline bool ras_case_fresh_client_id(ras_case *c, const char *text, size_t len)
 {
-    if (len == 0 || len > RAS_MAX_CLIENT_ID || !ras_printable_ascii(text, len))
+    if (len == 0 || len > RAS_MAX_CLIENT_ID || text[0] == ' ' || text[len - 1] == ' ' ||
+        !ras_printable_ascii(text, len))
         return false;
     ras_copy_short(c->client_id, text, len);
     c->client_id[len] = '\0';

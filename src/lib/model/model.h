@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "model_index.h"
+#include "name_index.h"
 #include "ras.h"
 
 /* Limits that keep memory bounded on hostile input (docs/design.md). */
@@ -99,11 +100,35 @@ struct ras_model {
      * id, each question's at [first_answer, first_answer + n_answers). */
     ras_id_entry *question_index;
     ras_id_entry *answer_index;
+    /* Case-blind lookups built at load (model_names.c), for cells that
+     * name an answer or a group in other letters or by its text:
+     * - answer_names: each answer's id and text, scoped by its
+     *   question's index, valued by the answer's index in the question;
+     * - group_names: each group's id and title over all the tables,
+     *   valued by an index into group_ids (every table's groups in
+     *   turn), so a title leads to its group's id;
+     * - title_is_id: some title is itself a valid id ("elderly"), so a
+     *   cell holding an id must be looked up, not taken as it is. */
+    ras_name_index answer_names;
+    ras_name_index group_names;
+    const char **group_ids;
+    bool title_is_id;
 };
 
 /* The index of question q's answer with this id, or -1: O(log n). */
 long ras_model_find_answer(const ras_model *model, const ras_question *q, const char *id,
                            size_t len);
+
+/* The index of question q's answer that text names by its id or its
+ * text, ASCII case folded (docs/exports.md, "Cell values"): -1 when none,
+ * RAS_NAME_AMBIGUOUS when the text is the text of two answers. */
+long ras_model_answer_named(const ras_model *m, const ras_question *q, const char *text,
+                            size_t len);
+
+/* The id of the group text names by its id or title, case folded; NULL
+ * when none, with *ambiguous set when the title is two groups'. */
+const char *ras_model_group_named(const ras_model *m, const char *text, size_t len,
+                                  bool *ambiguous);
 
 /* The summary's list of tables that scored rows: each of m's tables with
  * rows[i] > 0, in the model's order, at most RAS_MAX_TABLES. Returns how

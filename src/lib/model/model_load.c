@@ -180,7 +180,7 @@ static ras_status load_parts(ras_model *m, const ras_source *questionnaire,
     }
     /* Dates are unique (checked per table), so the order is total. */
     qsort(m->tables, m->n_tables, sizeof *m->tables, compare_tables);
-    return RAS_OK;
+    return ras_model_index_names(m, err);
 }
 
 ras_status ras_model_load(const ras_source *questionnaire, const ras_source *tables,

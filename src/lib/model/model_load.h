@@ -19,6 +19,9 @@ ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *d
 /* Builds m's sorted indexes of question and answer ids, once its
  * questionnaire is built (model_index.c). */
 ras_status ras_model_index(ras_model *m, ras_error *err);
+/* Builds m's case-blind lookups of answers and groups (model.h), once
+ * the questionnaire and every table are built. */
+ras_status ras_model_index_names(ras_model *m, ras_error *err);
 
 /* The least and greatest points a question can give (an unrequired
  * question may give 0), saturating at INT64_MAX rather than overflowing. */
