@@ -16,7 +16,7 @@ typedef struct ras_ask {
     bool echo;         /* input is not a terminal: echo each reply, so the
                           transcript on standard output reads as typed */
     const char *group; /* the group chosen, borrowed from the model; NULL: default */
-    char *line;        /* the last line read (getline's buffer) */
+    char *line;        /* the last reply read (ask_input.c's buffer) */
     size_t cap;
 } ras_ask;
 

@@ -1,44 +1,119 @@
 /* ask_input.c - reading the replies of `ras ask`, one line each. */
-#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
 #include "ask.h"
 
 static const char keys_help[] =
     "  At any prompt: b goes back one question, ? shows help, q quits.\n";
 
+/* A reply's bound: far above any answer, and it keeps `ras ask < /dev/zero`
+ * in constant memory. The rest of a longer line is read and dropped, up to
+ * RAS_ASK_LINE_MAX, beyond which the input is taken for something other
+ * than replies and the session ends as at the end of the input. */
+#define RAS_ASK_REPLY_MAX 4096
+#define RAS_ASK_LINE_MAX (1024L * 1024L)
+
+typedef enum line_kind { LINE_OK, LINE_EOF, LINE_LONG, LINE_ENDLESS } line_kind;
+
 static bool is_blank(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
-/* Reads a line into a->line, trimmed. RAS_ASK_DONE, EOF or NOMEM. */
+/* Reads one line, its newline dropped, into a->line: at most
+ * RAS_ASK_REPLY_MAX bytes, NULs included, *len of them. */
+static line_kind get_line(ras_ask *a, size_t *len)
+{
+    size_t n = 0;
+    long dropped = 0;
+    int ch;
+
+    while ((ch = getc(a->in)) != EOF && ch != '\n') {
+        if (n < RAS_ASK_REPLY_MAX)
+            a->line[n++] = (char)ch;
+        else if (++dropped > RAS_ASK_LINE_MAX)
+            return LINE_ENDLESS;
+    }
+    a->line[n] = '\0';
+    *len = n;
+    if (ch == EOF && n == 0)
+        return LINE_EOF;
+    return dropped > 0 ? LINE_LONG : LINE_OK;
+}
+
+/* True when a reply holds a control character (NUL, ESC, DEL, or a C1
+ * one such as U+0085): ids and answers hold none, as the CSV and YAML
+ * readers insist too, and a refused reply is not echoed. */
+static bool has_control(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)text[i];
+        unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : 0;
+        if (b < 0x20 || b == 0x7f || (b == 0xc2 && next >= 0x80 && next <= 0x9f))
+            return true;
+    }
+    return false;
+}
+
+/* Trims a->line's len bytes of blanks at both ends; the new length. */
+static size_t trim(ras_ask *a, size_t len)
+{
+    size_t start = 0;
+
+    while (len > 0 && is_blank(a->line[len - 1]))
+        len--;
+    while (start < len && is_blank(a->line[start]))
+        start++;
+    memmove(a->line, a->line + start, len - start);
+    a->line[len - start] = '\0';
+    return len - start;
+}
+
+/* Why a line is no reply, or NULL when it is one. */
+static const char *refusal(line_kind kind, const char *text, size_t len)
+{
+    if (kind == LINE_LONG)
+        return "That reply is longer than 4096 bytes: please answer again.";
+    if (has_control(text, len))
+        return "That reply holds a control character (such as NUL or ESC): please answer "
+               "again.";
+    return NULL;
+}
+
+/* Reads a reply into a->line, trimmed, asking again while it is too long
+ * or holds a control byte. RAS_ASK_DONE, EOF or NOMEM. */
 static ras_ask_reply read_line(ras_ask *a, const char *prompt)
 {
-    ssize_t n;
-    char *start;
-
-    fputs(prompt, stdout);
-    fflush(stdout);
-    errno = 0;
-    n = getline(&a->line, &a->cap, a->in);
-    if (n < 0) {
-        if (a->echo)
-            fputc('\n', stdout); /* end the prompt's line in the transcript */
-        return errno == ENOMEM ? RAS_ASK_NOMEM : RAS_ASK_EOF;
+    if (a->cap < RAS_ASK_REPLY_MAX + 1) {
+        char *p = realloc(a->line, RAS_ASK_REPLY_MAX + 1);
+        if (p == NULL)
+            return RAS_ASK_NOMEM;
+        a->line = p;
+        a->cap = RAS_ASK_REPLY_MAX + 1;
     }
-    while (n > 0 && is_blank(a->line[n - 1]))
-        a->line[--n] = '\0';
-    start = a->line;
-    while (is_blank(*start))
-        start++;
-    memmove(a->line, start, strlen(start) + 1);
-    if (a->echo) {
-        printf("%s\n", a->line);
-        fflush(stdout); /* keep the transcript in order with messages on stderr */
+    for (;;) {
+        size_t len = 0;
+        fputs(prompt, stdout);
+        fflush(stdout);
+        line_kind kind = get_line(a, &len);
+        if (kind == LINE_EOF || kind == LINE_ENDLESS) {
+            if (a->echo)
+                fputc('\n', stdout); /* end the prompt's line in the transcript */
+            if (kind == LINE_ENDLESS)
+                ras_ask_refuse("The input has a line of more than 1 MiB: it holds no replies.");
+            return RAS_ASK_EOF;
+        }
+        len = trim(a, len);
+        const char *why = refusal(kind, a->line, len);
+        if (a->echo) {
+            printf("%s\n", why ? "" : a->line); /* a refused reply is not shown */
+            fflush(stdout); /* keep the transcript in order with messages on stderr */
+        }
+        if (why == NULL)
+            return RAS_ASK_DONE;
+        ras_ask_refuse(why);
     }
-    return RAS_ASK_DONE;
 }
 
 static bool is_word(const char *text, const char *lower, const char *upper)
