@@ -539,6 +539,14 @@ static ras_status set_number(ras_case *c, const ras_question *q, const char *tex
         st = ras_int_parse(text, len, &v);
     int64_t points = 0;
     char shown[RAS_SHOWN_MAX];
+    if (st == RAS_OK && v >= q->min && (text[0] < '1' || text[0] > '9') &&
+        !ras_int_is_plain(text, len)) {
+        /* "010", "+3", "-0": docs/model-format.md section 1's plain digits only. */
+        ras_text_show(text, len, shown);
+        return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, q->id,
+                        "'%s' is not a whole number in plain digits (no sign, no leading zero)",
+                        shown);
+    }
     if (st == RAS_OK && v >= q->min && v <= q->max) {
         /* min, max and points_per_unit are at most RAS_MAX_POINTS; the
          * check is kept all the same. */

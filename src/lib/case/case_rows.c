@@ -475,7 +475,9 @@ const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r)
 {
     if (h->client_col >= r->n_fields || (long)h->client_col == r->bad_field)
         return NULL;
-    return &r->fields[h->client_col];
+    const ras_csv_field *f = &r->fields[h->client_col];
+    /* An error row does not echo a control character (ESC, U+0085...). */
+    return ras_text_is_clean(f->text, f->len) ? f : NULL;
 }
 
 const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r)

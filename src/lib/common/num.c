@@ -52,6 +52,16 @@ ras_status ras_int_parse(const char *text, size_t len, int64_t *out)
     return RAS_OK;
 }
 
+bool ras_int_is_plain(const char *text, size_t len)
+{
+    if (len == 0 || (text[0] == '0' && len > 1))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    return true;
+}
+
 ras_status ras_percent_parse(const char *text, size_t len, int32_t *hundredths)
 {
     if (!text || !hundredths)

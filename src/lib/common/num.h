@@ -15,6 +15,11 @@
  * does not fit an int64_t. */
 ras_status ras_int_parse(const char *text, size_t len, int64_t *out);
 
+/* True when text is an integer as docs/model-format.md section 1 writes
+ * it: decimal digits only, no sign, no leading zero except "0" itself
+ * (YAML 1.1 tools read "010" as 8). Models and case files hold no other. */
+bool ras_int_is_plain(const char *text, size_t len);
+
 /* Parses a percentage such as "-12.5%", "+10%" or "25%" into hundredths
  * of a percent (-1250, 1000, 2500): an optional sign, digits, an optional
  * point with one or two decimals, then '%'. RAS_ERR_ARG for bad text,

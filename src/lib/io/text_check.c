@@ -52,14 +52,32 @@ bool ras_utf8_valid(const char *text, size_t len)
     return true;
 }
 
+/* True for the C1 control at s[i] (U+0080 to U+009F: 0xc2 0x80..0x9f). */
+static bool c1_at(const unsigned char *s, size_t i, size_t len)
+{
+    return s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f;
+}
+
 bool ras_text_is_clean(const char *text, size_t len)
 {
+    const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x20 || b == 0x7f)
+        if (s[i] < 0x20 || s[i] == 0x7f || c1_at(s, i, len))
             return false;
     }
     return ras_utf8_valid(text, len);
+}
+
+const char *ras_text_fault(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (memchr(text, 0, len))
+        return "a NUL byte";
+    for (size_t i = 0; i < len; i++) {
+        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7f || c1_at(s, i, len))
+            return "a control character";
+    }
+    return ras_utf8_valid(text, len) ? NULL : "invalid UTF-8";
 }
 
 bool ras_text_is_id(const char *text, size_t len)
@@ -133,9 +151,9 @@ void ras_text_show(const char *text, size_t len, char out[RAS_SHOWN_MAX])
         size_t step = s[i] < 0x80 ? 1 : utf8_sequence(s + i, len - i);
         if (n + (step ? step : 1) > room)
             break;
-        if (step == 0 || (step == 1 && (s[i] < 0x20 || s[i] == 0x7f))) {
+        if (step == 0 || (step == 1 && (s[i] < 0x20 || s[i] == 0x7f)) || c1_at(s, i, len)) {
             out[n++] = '?';
-            i++;
+            i += step == 2 ? 2 : 1; /* a C1 control is one character of two bytes */
             continue;
         }
         memcpy(out + n, s + i, step);

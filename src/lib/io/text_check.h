@@ -12,8 +12,15 @@
 /* True when len bytes are valid UTF-8 (no overlongs, no surrogates). */
 bool ras_utf8_valid(const char *text, size_t len);
 
-/* Valid UTF-8 with no control character (below 0x20, or 0x7f). */
+/* Valid UTF-8 with no control character: C0 (below 0x20), DEL (0x7f) or
+ * C1 (U+0080 to U+009F, which terminals obey as C0). */
 bool ras_text_is_clean(const char *text, size_t len);
+
+/* What is wrong with a model's or case's text, or NULL when nothing:
+ * "a NUL byte", "a control character" (C0 other than tab and newline, DEL
+ * or C1) or "invalid UTF-8". Tabs and newlines pass: a help text may hold
+ * them. */
+const char *ras_text_fault(const char *text, size_t len);
 
 /* An id: one or more of a-z, 0-9, '_' and '-'. */
 bool ras_text_is_id(const char *text, size_t len);

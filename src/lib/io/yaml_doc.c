@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "error.h"
+#include "json_pairs.h"
 #include "model.h"
 #include "text_check.h"
 
@@ -328,6 +329,29 @@ static ras_status run_parser(builder *b)
     return st;
 }
 
+/* JSON's surrogate pairs made YAML escapes (json_pairs.h): b->src
+ * becomes *rewritten, whose data *joined holds, when there are any. */
+static ras_status join_pairs(builder *b, char **joined, ras_source *rewritten)
+{
+    size_t size = 0, bad_at = 0;
+    ras_status st = ras_json_join_pairs(b->src->data, b->src->size, joined, &size, &bad_at);
+    if (st == RAS_ERR_NOMEM)
+        return nomem(b);
+    if (st != RAS_OK) {
+        unsigned long line, column;
+        locate_offset(b->src, bad_at, &line, &column);
+        return ras_fail(b->err, RAS_ERR_SYNTAX, doc_name(b), line, column, NULL,
+                        "invalid JSON: a lone UTF-16 surrogate '%.6s' (a character beyond U+FFFF "
+                        "is written as a pair, such as \\uD842\\uDFB7)",
+                        (const char *)b->src->data + bad_at);
+    }
+    if (*joined) {
+        *rewritten = (ras_source){b->src->name, *joined, size};
+        b->src = rewritten;
+    }
+    return RAS_OK;
+}
+
 ras_status ras_ydoc_parse(ras_ydoc *doc, const ras_source *src, ras_error *err)
 {
     if (doc)
@@ -340,11 +364,14 @@ ras_status ras_ydoc_parse(ras_ydoc *doc, const ras_source *src, ras_error *err)
         return ras_fail(err, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
     builder b = {.doc = doc, .src = src, .err = err};
     ras_status st;
+    char *joined = NULL;
+    ras_source rewritten;
     if (src->size > RAS_MAX_DOC_BYTES)
         st = ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL, "file is larger than the %d MiB limit",
                       RAS_MAX_DOC_MIB);
-    else
+    else if ((st = join_pairs(&b, &joined, &rewritten)) == RAS_OK)
         st = run_parser(&b);
+    free(joined);
     free(b.pending);
     /* A bare `---` gives an empty plain scalar: as empty as no document. */
     const ras_ynode *r = doc->root;

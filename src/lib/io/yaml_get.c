@@ -50,18 +50,9 @@ bool ras_ynode_is_null(const ras_ynode *n)
 
 void ras_yshow(const ras_ynode *n, char buf[48])
 {
-    size_t len = n->len < 40 ? n->len : 40;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)n->text[i];
-        buf[i] = n->text[i];
-        if (c < 0x20 || c == 0x7f)
-            buf[i] = '?';
-    }
-    if (n->len > 40) {
-        memcpy(buf + len, "...", 3);
-        len += 3;
-    }
-    buf[len] = '\0';
+    /* Whole characters only, and no control character of any kind (C1
+     * included) reaches the message. */
+    ras_text_show(n->text, n->len, buf);
 }
 
 /* "ctx: " or "" */
@@ -181,6 +172,17 @@ ras_status ras_yget_string(const ras_yreader *r, const ras_ynode *n, const char 
         return wrong(r, n, ctx, key, "text");
     if (ras_ynode_is_null(n))
         return ras_yfail(r, n, key, "%s%s'%s' is missing its value", ctx ? ctx : "", sep(ctx), key);
+    if (n->len == 0)
+        return ras_yfail(r, n, key, "%s%s'%s' is empty", ctx ? ctx : "", sep(ctx), key);
+    /* Text reaches terminals and every output as it is: none that hides or
+     * rewrites what follows it (docs/model-format.md section 1). */
+    const char *fault = ras_text_fault(n->text, n->len);
+    if (fault) {
+        char shown[48];
+        ras_yshow(n, shown);
+        return ras_yfail(r, n, key, "%s%s'%s' holds %s ('%s')", ctx ? ctx : "", sep(ctx), key,
+                         fault, shown);
+    }
     *text = n->text;
     if (len)
         *len = n->len;
@@ -255,6 +257,8 @@ ras_status ras_yget_int(const ras_yreader *r, const ras_ynode *n, const char *ct
     if (v < min)
         return ras_yfail(r, n, key, "%s%s'%s' must be %lld or more, not %lld", ctx ? ctx : "",
                          sep(ctx), key, (long long)min, (long long)v);
+    if (!ras_int_is_plain(n->text, n->len))
+        return wrong(r, n, ctx, key, "a whole number in plain digits (no sign, no leading zero)");
     *out = v;
     return RAS_OK;
 }

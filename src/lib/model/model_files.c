@@ -2,22 +2,70 @@
  * from the models compiled into the library (builtin.h). */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "error.h"
 #include "model.h"
 
+/* What a file that is not a regular one is, for the message. */
+static const char *kind_of(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "something else";
+}
+
+/* Opens a model file for reading only when it is a regular file: opened
+ * without blocking, so that a FIFO named like a model cannot hang the
+ * load, then checked with fstat. */
+static ras_status open_regular(const char *path, FILE **out, ras_error *err)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot read %s: %s", path, strerror(e));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL,
+                        "cannot read %s: it is %s, not a regular file", path, kind_of(st.st_mode));
+    }
+    /* Blocking reads again, as fread expects. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
+        *out = fdopen(fd, "rb");
+    if (!*out) {
+        int e = errno;
+        close(fd);
+        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot read %s: %s", path, strerror(e));
+    }
+    return RAS_OK;
+}
+
 /* Reads a whole file; stops one byte past the YAML size limit, so a huge
  * file costs no more memory and the parser reports the limit. */
 static ras_status read_file(const char *path, ras_source *src, ras_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ras_fail(err, RAS_ERR_IO, path, 0, 0, NULL, "cannot read %s: %s", path,
-                        strerror(errno));
+    FILE *f;
+    ras_status opened = open_regular(path, &f, err);
+    if (opened != RAS_OK)
+        return opened;
     size_t cap = 8192, n = 0;
     char *buf = malloc(cap);
     ras_status st = buf ? RAS_OK : RAS_ERR_NOMEM;
