@@ -265,6 +265,16 @@ RAS_EXPORT ras_status ras_table_amount(const ras_table *t, size_t group, int64_t
 RAS_EXPORT ras_status ras_model_write_text(const ras_model *model, FILE *out);
 RAS_EXPORT ras_status ras_model_write_json(const ras_model *model, FILE *out);
 
+/* Added for `ras form`: the questionnaire as a form for the client to fill
+ * in before the assessment, with room for their details, each part (domain)
+ * and question in the model's order and words, its help text and its
+ * answers (points are not shown). _html writes one self-contained page
+ * (inline CSS, no scripts, nothing fetched) with tick boxes, printing on
+ * A4; _text the same in plain text for a screen reader. RAS_ERR_IO when
+ * writing failed. */
+RAS_EXPORT ras_status ras_model_write_form_html(const ras_model *model, FILE *out);
+RAS_EXPORT ras_status ras_model_write_form_text(const ras_model *model, FILE *out);
+
 /* ------------------------------------------------------------------ */
 /* Cases                                                              */
 
@@ -535,8 +545,8 @@ typedef struct ras_audit_summary {
  * CSV, no recorded_budget column, a write failure). */
 RAS_EXPORT ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
                                 const ras_read_options *opts, FILE *out, ras_pence tolerance,
-                                unsigned flags, ras_audit_summary *summary,
-                                ras_warn_fn warn, void *warn_ctx, ras_error *err);
+                                unsigned flags, ras_audit_summary *summary, ras_warn_fn warn,
+                                void *warn_ctx, ras_error *err);
 
 /* The audit report: the record (run may be NULL: no time or command line),
  * the row counts, over- and under-payments and the net, the tolerance and

@@ -53,6 +53,20 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "Exit status: 0 done; 1 quit or input ended before the end (nothing is\n"
      "saved); 2 bad usage; 3 bad model; 4 the answers could not be saved.\n"},
+    {"form", ras_cmd_form, "print the questionnaire as a form to fill in before the visit",
+     "ras form [MODEL] [--format text|html] [-o OUT]",
+     "Writes the questionnaire as a form the client can fill in before the\n"
+     "assessment: room for their details, then each area of need with its\n"
+     "questions, help texts and answers, in the model's order and words\n"
+     "(points are not shown).\n"
+     "\n"
+     "  --format text|html  text (default), plain for a screen reader, or one\n"
+     "                      self-contained HTML page with tick boxes that\n"
+     "                      prints on A4\n"
+     "  -o, --output FILE   write there (atomically) instead of standard output\n"
+     "\n"
+     "Exit status: 0 written; 2 bad usage; 3 bad model; 4 the output could not\n"
+     "be written.\n"},
     {"check", ras_cmd_check, "validate a model and describe it",
      "ras check [MODEL] [--format text|json] [-o OUT]",
      "Validates the model and prints the ids, versions and SHA-256\n"

@@ -29,5 +29,6 @@ ras_exit ras_cmd_check(int argc, char **argv);
 ras_exit ras_cmd_init(int argc, char **argv);
 ras_exit ras_cmd_audit(int argc, char **argv);
 ras_exit ras_cmd_calibrate(int argc, char **argv);
+ras_exit ras_cmd_form(int argc, char **argv);
 
 #endif
