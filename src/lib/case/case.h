@@ -13,6 +13,18 @@
 #include "short_text.h"
 
 #define RAS_MAX_CLIENT_ID 256 /* bytes in a client id */
+/* A case file: far above a case for any model within the limits (one
+ * answering 300,000 questions takes 3.6 MB), and it bounds the memory of
+ * reading one, up to about 22 times the file for a list of one-letter
+ * ids (docs/performance.md, "Memory of a YAML file"). */
+#define RAS_MAX_CASE_MIB 4
+#define RAS_MAX_CASE_BYTES ((size_t)RAS_MAX_CASE_MIB * 1024 * 1024)
+/* A case file: far above a case for any model within the limits (one
+ * answering 300,000 questions takes 3.6 MB), and it bounds the memory of
+ * reading one, which is up to about 22 times the file for a list of
+ * one-letter ids (docs/performance.md, "Memory of a YAML file"). */
+#define RAS_MAX_CASE_MIB 4
+#define RAS_MAX_CASE_BYTES ((size_t)RAS_MAX_CASE_MIB * 1024 * 1024)
 
 /* Where a case file put what the scorer may find wrong, so that
  * ras_score's errors point there (case_where.c). All zero for a case not

@@ -331,7 +331,11 @@ static ras_status load(const ras_model *model, const ras_source *src, ras_case *
         return ras_fail(rd->first, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     const char *name = src->name ? src->name : "-";
     ras_ydoc doc;
-    ras_status st = ras_ydoc_parse(&doc, src, &rd->problem);
+    ras_status st =
+        src->size > RAS_MAX_CASE_BYTES
+            ? ras_fail(&rd->problem, RAS_ERR_LIMIT, name, 0, 0, NULL,
+                       "the case file is larger than the %d MiB limit", RAS_MAX_CASE_MIB)
+            : ras_ydoc_parse(&doc, src, &rd->problem);
     if (st != RAS_OK) {
         noted(rd, st); /* a file that is not YAML: one problem, nothing more to read */
         return st;
@@ -385,7 +389,7 @@ ras_status ras_case_load_each(const ras_model *model, const ras_source *src, ras
     return st;
 }
 
-/* Reads a whole stream, refusing more than RAS_MAX_DOC_BYTES. */
+/* Reads a whole stream, refusing more than RAS_MAX_CASE_BYTES. */
 static ras_status slurp(FILE *in, const char *name, char **data, size_t *size, ras_error *err)
 {
     size_t cap = (size_t)64 * 1024, n = 0;
@@ -394,10 +398,10 @@ static ras_status slurp(FILE *in, const char *name, char **data, size_t *size, r
         return ras_fail(err, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
     for (;;) {
         if (n == cap) {
-            if (cap > RAS_MAX_DOC_BYTES) {
+            if (cap > RAS_MAX_CASE_BYTES) {
                 free(buf);
                 return ras_fail(err, RAS_ERR_LIMIT, name, 0, 0, NULL,
-                                "file is larger than the %d MiB limit", RAS_MAX_DOC_MIB);
+                                "the case file is larger than the %d MiB limit", RAS_MAX_CASE_MIB);
             }
             char *grown = realloc(buf, cap * 2);
             if (!grown) {

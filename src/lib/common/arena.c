@@ -5,7 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first block; each new one doubles the last, up to ARENA_BLOCK_MAX,
+ * so a small model takes little and a large document few mallocs. */
 #define ARENA_BLOCK 16384u
+#define ARENA_BLOCK_MAX (1024u * 1024u)
+/* Every allocation is aligned for the widest type the library stores
+ * (pointers, int64_t, double): 8 bytes, not max_align_t's 16, which
+ * would round up each small YAML node. */
+#define ARENA_ALIGN (alignof(union ras_arena_widest))
+
+union ras_arena_widest {
+    void *p;
+    int64_t i;
+    double d;
+};
 
 struct ras_arena_block {
     ras_arena_block *next;
@@ -16,7 +29,7 @@ struct ras_arena_block {
 
 static size_t round_up(size_t n)
 {
-    size_t a = alignof(max_align_t);
+    size_t a = ARENA_ALIGN;
     return (n + a - 1) / a * a;
 }
 
@@ -27,7 +40,10 @@ void *ras_arena_alloc(ras_arena *a, size_t size)
     size = round_up(size ? size : 1);
     ras_arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        size_t grow = b && b->size < ARENA_BLOCK_MAX / 2 ? b->size * 2 : ARENA_BLOCK_MAX;
+        if (!b)
+            grow = ARENA_BLOCK;
+        size_t cap = size > grow ? size : grow;
         b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;

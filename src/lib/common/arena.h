@@ -11,7 +11,8 @@ typedef struct ras_arena {
     ras_arena_block *head;
 } ras_arena;
 
-/* Zeroed memory for size bytes, aligned for any type; NULL on no memory. */
+/* Zeroed memory for size bytes, aligned for pointers, int64_t and double
+ * (not long double); NULL on no memory. */
 void *ras_arena_alloc(ras_arena *a, size_t size);
 /* A zeroed array of n items of size bytes, with overflow checked. */
 void *ras_arena_array(ras_arena *a, size_t n, size_t size);

@@ -99,14 +99,16 @@ static ras_status parser_failure(builder *b, const yaml_parser_t *p)
                     problem, hint);
 }
 
-static ras_ynode *new_node(builder *b, ras_ynode_kind kind, const yaml_mark_t *mark)
+/* A node, with room for extra bytes right after it (a scalar's text). */
+static ras_ynode *new_node(builder *b, ras_ynode_kind kind, const yaml_mark_t *mark, size_t extra)
 {
-    ras_ynode *n = ras_arena_alloc(&b->doc->arena, sizeof *n);
+    ras_ynode *n = ras_arena_alloc(&b->doc->arena, sizeof *n + extra);
     if (!n)
         return NULL;
     n->kind = kind;
-    n->line = (unsigned long)mark->line + 1;
-    n->column = (unsigned long)mark->column + 1;
+    /* The file is at most 16 MiB, so its positions fit in 32 bits. */
+    n->line = (uint32_t)mark->line + 1;
+    n->column = (uint32_t)mark->column + 1;
     return n;
 }
 
@@ -221,13 +223,15 @@ static ras_status on_scalar(builder *b, const yaml_event_t *ev)
     ras_status st = refuse_decorations(b, ev, ev->data.scalar.anchor, ev->data.scalar.tag);
     if (st != RAS_OK)
         return st;
-    ras_ynode *n = new_node(b, RAS_YSCALAR, &ev->start_mark);
+    size_t len = ev->data.scalar.length;
+    ras_ynode *n = new_node(b, RAS_YSCALAR, &ev->start_mark, len + 1);
     if (!n)
         return nomem(b);
-    n->len = ev->data.scalar.length;
-    n->text = ras_arena_strndup(&b->doc->arena, (const char *)ev->data.scalar.value, n->len);
-    if (!n->text)
-        return nomem(b);
+    char *text = (char *)(n + 1); /* zeroed, so NUL-terminated */
+    if (len)
+        memcpy(text, ev->data.scalar.value, len);
+    n->text = text;
+    n->len = (uint32_t)len;
     n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     return attach(b, n);
 }
@@ -245,7 +249,7 @@ static ras_status on_start(builder *b, const yaml_event_t *ev, ras_ynode_kind ki
         return ras_fail(b->err, RAS_ERR_LIMIT, doc_name(b), (unsigned long)ev->start_mark.line + 1,
                         (unsigned long)ev->start_mark.column + 1, NULL,
                         "YAML nesting is deeper than %d levels", RAS_MAX_YAML_DEPTH);
-    ras_ynode *n = new_node(b, kind, &ev->start_mark);
+    ras_ynode *n = new_node(b, kind, &ev->start_mark, 0);
     if (!n)
         return nomem(b);
     b->frames[b->depth].node = n;
@@ -268,7 +272,7 @@ static ras_status on_end(builder *b)
             return nomem(b);
         memcpy(n->items, b->pending + f->first, count * sizeof(ras_ynode *));
     }
-    n->n = n->kind == RAS_YMAP ? count / 2 : count;
+    n->n = (uint32_t)(n->kind == RAS_YMAP ? count / 2 : count);
     b->n_pending = f->first;
     if (n->kind == RAS_YMAP) {
         ras_status st = check_duplicates(b, n);

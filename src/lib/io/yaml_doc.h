@@ -6,23 +6,29 @@
 #ifndef RAS_YAML_DOC_H
 #define RAS_YAML_DOC_H
 
+#include <stdint.h>
+
 #include "arena.h"
 #include "ras.h"
 
 typedef enum ras_ynode_kind { RAS_YSCALAR, RAS_YMAP, RAS_YSEQ } ras_ynode_kind;
 
+/* Kept small (40 bytes, a scalar's text right after it in the arena):
+ * a document is mostly nodes, so their size is the reader's memory
+ * (docs/performance.md, "Memory of a YAML file"). The 16 MiB file limit
+ * keeps every count and position within 32 bits. */
 typedef struct ras_ynode ras_ynode;
 struct ras_ynode {
-    ras_ynode_kind kind;
-    unsigned long line, column; /* 1-based, where the node starts */
     /* scalars: the text (NUL-terminated, may hold NUL bytes within len) */
     const char *text;
-    size_t len;
-    bool plain; /* written without quotes, so `~`, `null` or empty mean null */
     /* maps: n pairs, items[2k] the key (a scalar), items[2k+1] the value;
      * sequences: n items */
     ras_ynode **items;
-    size_t n;
+    uint32_t line, column; /* 1-based, where the node starts */
+    uint32_t len;          /* scalars: bytes of text */
+    uint32_t n;
+    ras_ynode_kind kind;
+    bool plain; /* written without quotes, so `~`, `null` or empty mean null */
 };
 
 typedef struct ras_ydoc {

@@ -65,7 +65,8 @@ ras_status ras_check_unique(const ras_yreader *r, ras_id_at *ids, size_t n, cons
     if (!dup)
         return RAS_OK;
     return ras_yfail(r, dup->at, dup->id, "%s%s%s '%s' is used twice (first at line %lu)",
-                     ctx ? ctx : "", ctx ? ": " : "", what, dup->id, first->at->line);
+                     ctx ? ctx : "", ctx ? ": " : "", what, dup->id,
+                     (unsigned long)first->at->line);
 }
 
 /* Lower-case hex SHA-256 of the bytes, as sha256sum prints it. */
