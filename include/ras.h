@@ -362,6 +362,10 @@ RAS_EXPORT ras_status ras_case_set_answer(ras_case *c, const ras_question *q, co
 RAS_EXPORT void ras_case_unset_answer(ras_case *c, const ras_question *q);
 
 RAS_EXPORT const char *ras_case_client_id(const ras_case *c); /* "" when not set */
+/* Added for `ras ask`, which asks "needs increased" and the existing
+ * package only of a client who is not new: the new_client detail (true
+ * unless set to no; true for NULL). */
+RAS_EXPORT bool ras_case_new_client(const ras_case *c);
 RAS_EXPORT bool ras_case_answered(const ras_case *c, const ras_question *q);
 
 /* Writes the case in the YAML of docs/model-format.md section 6, which

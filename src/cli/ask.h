@@ -18,6 +18,10 @@ typedef struct ras_ask {
     const char *group; /* the group chosen, borrowed from the model; NULL: default */
     char *line;        /* the last reply read (ask_input.c's buffer) */
     size_t cap;
+    char **kept;         /* per step: the reply that answered it, or NULL */
+    const char *earlier; /* the step being asked: its earlier reply, or NULL */
+    bool earlier_shown;  /* the earlier reply has been shown for this step */
+    char today[11];      /* YYYY-MM-DD: the assessment date Enter gives */
 } ras_ask;
 
 /* How a step ended. */
@@ -32,7 +36,9 @@ typedef enum ras_ask_reply {
 
 /* Shows prompt and reads one reply, trimmed of blanks, into *text. "?"
  * shows help (the step's, then the keys) and asks again; "b" gives
- * RAS_ASK_BACK; "q" asks to confirm and gives RAS_ASK_QUIT. */
+ * RAS_ASK_BACK; "q" asks to confirm and gives RAS_ASK_QUIT. When the step
+ * was answered before (a->earlier), that reply is shown first and an
+ * empty reply (Enter) gives it again. */
 ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, const char **text);
 
 /* Prints why a reply was refused, before the prompt comes again. */

@@ -47,9 +47,12 @@ static ras_ask_reply ask_group(ras_ask *a)
     if (n <= 1)
         return RAS_ASK_SKIP;
     printf("Client group:\n");
-    for (size_t i = 0; i < n; i++)
-        printf("  %zu) %s\n", i + 1, ras_table_group_name(t, i));
-    snprintf(prompt, sizeof prompt, "Choose 1-%zu%s: ", n, has_default ? " (Enter: default)" : "");
+    for (size_t i = 0; i < n; i++) {
+        const char *title = ras_table_group_title(t, i);
+        printf("  %zu) %s\n", i + 1, title != NULL ? title : ras_table_group_name(t, i));
+    }
+    snprintf(prompt, sizeof prompt, "Choose 1-%zu%s: ", n,
+             has_default && a->earlier == NULL ? " (Enter: default)" : "");
     for (;;) {
         const char *text;
         size_t k;
@@ -91,24 +94,44 @@ static const char *date_problem(const ras_ask *a, const char *text)
     return NULL;
 }
 
-/* The assessment date; refused when it cannot price the case. */
+/* The assessment date, today unless another is given; refused when it
+ * cannot price the case. */
 static ras_ask_reply ask_date(ras_ask *a)
 {
-    static const char prompt[] = "Assessment date, YYYY-MM-DD (Enter: none): ";
-    static const char help[] = "The date picks the scoring table in force; none means the latest.";
+    static const char help[] = "The date picks the scoring table in force on it.";
+    char prompt[80];
 
+    if (a->earlier != NULL)
+        snprintf(prompt, sizeof prompt, "Assessment date, YYYY-MM-DD: ");
+    else
+        snprintf(prompt, sizeof prompt,
+                 "Assessment date, YYYY-MM-DD (Enter: today, %s): ", a->today);
     for (;;) {
         const char *text, *problem;
         ras_ask_reply reply = ras_ask_read(a, prompt, help, &text);
 
         if (reply != RAS_ASK_DONE)
             return reply;
+        if (text[0] == '\0')
+            text = a->today;
         problem = date_problem(a, text);
         if (problem != NULL)
             ras_ask_refuse(problem);
         else if (set_field(a, RAS_FIELD_ASSESSED_ON, text))
             return RAS_ASK_DONE;
     }
+}
+
+/* "Needs increased" and the existing package are asked only of a client
+ * who is not new (docs/model-format.md section 6.2); for a new one they
+ * are cleared, in case an earlier "no" set them before `b`. */
+static bool skip_for_new_client(ras_ask *a, ras_field f)
+{
+    if (!ras_case_new_client(a->c))
+        return false;
+    ras_case_set_field(a->c, f, f == RAS_FIELD_NEEDS_INCREASED ? "no" : "",
+                       f == RAS_FIELD_NEEDS_INCREASED ? 2 : 0, NULL);
+    return true;
 }
 
 ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
@@ -123,9 +146,13 @@ ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
         return ask_field(a, RAS_FIELD_NEW_CLIENT, "New client? [Y/n] ",
                          "Is the client new to the service?", false);
     case 3:
+        if (skip_for_new_client(a, RAS_FIELD_NEEDS_INCREASED))
+            return RAS_ASK_SKIP;
         return ask_field(a, RAS_FIELD_NEEDS_INCREASED, "Have the client's needs increased? [y/N] ",
                          "Have the needs grown since the current package was set?", false);
     case 4:
+        if (skip_for_new_client(a, RAS_FIELD_EXISTING_PACKAGE))
+            return RAS_ASK_SKIP;
         return ask_field(a, RAS_FIELD_EXISTING_PACKAGE,
                          "Existing package, pounds a year (Enter: none): ",
                          "The yearly cost of the care the client has now, e.g. 7800.00.", false);

@@ -133,8 +133,27 @@ static ras_ask_reply confirm_quit(ras_ask *a)
     return RAS_ASK_DONE;
 }
 
+/* Enter after `b`: the reply given before, into a->line. */
+static ras_ask_reply keep_earlier(ras_ask *a)
+{
+    size_t len = strlen(a->earlier);
+    if (len + 1 > a->cap) {
+        char *p = realloc(a->line, len + 1);
+        if (p == NULL)
+            return RAS_ASK_NOMEM;
+        a->line = p;
+        a->cap = len + 1;
+    }
+    memcpy(a->line, a->earlier, len + 1);
+    return RAS_ASK_DONE;
+}
+
 ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, const char **text)
 {
+    if (a->earlier != NULL && !a->earlier_shown) {
+        printf("  Earlier answer: %s (Enter keeps it)\n", a->earlier[0] ? a->earlier : "none");
+        a->earlier_shown = true;
+    }
     for (;;) {
         ras_ask_reply reply = read_line(a, prompt);
 
@@ -154,6 +173,8 @@ ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, con
                 return reply;
             continue;
         }
+        if (a->line[0] == '\0' && a->earlier != NULL && (reply = keep_earlier(a)) != RAS_ASK_DONE)
+            return reply;
         *text = a->line;
         return RAS_ASK_DONE;
     }

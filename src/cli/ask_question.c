@@ -116,6 +116,8 @@ static bool take_reply(ras_ask *a, const ras_question *q, const char *text, bool
     char reason[96];
 
     *nomem = false;
+    if (ras_question_kind(q) == RAS_MULTIPLE && strcmp(text, "0") == 0)
+        text = ""; /* none, also when Enter would keep an earlier choice */
     if (text[0] == '\0' && ras_question_kind(q) != RAS_MULTIPLE) {
         if (ras_question_required(q)) {
             ras_ask_refuse("an answer is needed for this question");
@@ -147,16 +149,17 @@ static bool take_reply(ras_ask *a, const ras_question *q, const char *text, bool
 }
 
 /* The prompt line for a question's kind. */
-static void make_prompt(const ras_question *q, char *buf, size_t size)
+static void make_prompt(const ras_question *q, bool earlier, char *buf, size_t size)
 {
     size_t n = ras_question_answer_count(q);
-    const char *skip = ras_question_required(q) ? "" : " (Enter: skip)";
+    const char *skip = ras_question_required(q) || earlier ? "" : " (Enter: skip)";
 
     if (ras_question_kind(q) == RAS_NUMBER)
         snprintf(buf, size, "A whole number from %lld to %lld%s: ", (long long)ras_question_min(q),
                  (long long)ras_question_max(q), skip);
     else if (ras_question_kind(q) == RAS_MULTIPLE)
-        snprintf(buf, size, "Any of 1-%zu, separated by spaces or commas (Enter: none): ", n);
+        snprintf(buf, size, "Any of 1-%zu, separated by spaces or commas (%s: none): ", n,
+                 earlier ? "0" : "Enter");
     else
         snprintf(buf, size, "Choose 1-%zu%s: ", n, skip);
 }
@@ -167,7 +170,7 @@ ras_ask_reply ras_ask_question(ras_ask *a, const ras_question *q)
     const char *help = ras_question_help(q);
 
     show(q, ras_question_index(q) + 1, ras_model_question_count(a->model));
-    make_prompt(q, prompt, sizeof prompt);
+    make_prompt(q, a->earlier != NULL, prompt, sizeof prompt);
     for (;;) {
         const char *text;
         bool nomem;

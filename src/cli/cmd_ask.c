@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ask.h"
@@ -71,6 +74,20 @@ static ras_ask_reply ask_step(ras_ask *a, size_t step, size_t *shown, const ras_
     return ras_ask_question(a, *q);
 }
 
+/* Remembers the reply that answered a step, to offer it again after `b`. */
+static bool keep_reply(ras_ask *a, size_t step)
+{
+    size_t len = strlen(a->line);
+    char *copy = malloc(len + 1);
+
+    if (copy == NULL)
+        return false;
+    memcpy(copy, a->line, len + 1);
+    free(a->kept[step]);
+    a->kept[step] = copy;
+    return true;
+}
+
 /* Every step in order, with going back; ends when the last is answered
  * or the person quits or the input ends. */
 static ras_ask_reply walk(ras_ask *a, ras_result *r)
@@ -81,10 +98,14 @@ static ras_ask_reply walk(ras_ask *a, ras_result *r)
 
     while (step < total) {
         const ras_question *q;
+        a->earlier = a->kept[step];
+        a->earlier_shown = false;
         ras_ask_reply reply = ask_step(a, step, &shown, &q);
 
         switch (reply) {
         case RAS_ASK_DONE:
+            if (!keep_reply(a, step))
+                return RAS_ASK_NOMEM;
             if (q != NULL && last_in_domain(a->model, q))
                 show_progress(a, r, ras_question_domain(q));
             forward = true;
@@ -170,18 +191,87 @@ static ras_exit run_walk(ras_ask *a, ras_result *r, const ras_cli_opts *opts)
     }
 }
 
+/* Today as YYYY-MM-DD: the local date, or the UTC date of
+ * SOURCE_DATE_EPOCH when set (ras(1), ENVIRONMENT), so a transcript can be
+ * made again byte for byte. */
+static bool today(char buf[11])
+{
+    const char *fixed = getenv("SOURCE_DATE_EPOCH");
+    time_t now = time(NULL);
+    struct tm tm;
+    bool ok;
+
+    if (fixed != NULL && fixed[0] != '\0') {
+        char *end;
+        long long secs = strtoll(fixed, &end, 10);
+        if (*end != '\0' || secs < 0) {
+            ras_cli_say("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", fixed);
+            return false;
+        }
+        now = (time_t)secs;
+        ok = gmtime_r(&now, &tm) != NULL;
+    } else {
+        ok = now != (time_t)-1 && localtime_r(&now, &tm) != NULL;
+    }
+    if (!ok) {
+        ras_cli_say("cannot tell today's date");
+        return false;
+    }
+    ras_date_format((ras_date)((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday),
+                    buf);
+    return true;
+}
+
+/* -o naming a file that exists: asked first whether it may be replaced
+ * at the end, so an earlier client's answers are never lost unasked. */
+static ras_exit may_replace(ras_ask *a, const char *output)
+{
+    struct stat st;
+    char prompt[RAS_ERROR_FILE_MAX + 64];
+    const char *text;
+
+    if (output == NULL || strcmp(output, "-") == 0 || stat(output, &st) != 0 ||
+        !S_ISREG(st.st_mode))
+        return RAS_EXIT_OK;
+    snprintf(prompt, sizeof prompt, "%.*s exists. Replace it with these answers? [y/N] ",
+             RAS_ERROR_FILE_MAX, output);
+    ras_ask_reply reply =
+        ras_ask_read(a, prompt, "Answer n to keep it and name another file.", &text);
+    if (reply == RAS_ASK_DONE && (strcmp(text, "y") == 0 || strcmp(text, "Y") == 0 ||
+                                  strcmp(text, "yes") == 0 || strcmp(text, "Yes") == 0))
+        return RAS_EXIT_OK;
+    if (reply == RAS_ASK_NOMEM) {
+        ras_cli_say("out of memory");
+        return RAS_EXIT_IO;
+    }
+    ras_cli_say("ask: %s is kept; name another file with -o", output);
+    return RAS_EXIT_FOUND;
+}
+
 static ras_exit session(const ras_cli_opts *opts, const ras_model *model)
 {
-    ras_ask a = {model, ras_case_new(model), stdin, !isatty(STDIN_FILENO), NULL, NULL, 0};
+    size_t steps = RAS_ASK_CLIENT_STEPS + ras_model_question_count(model);
+    ras_ask a;
     ras_result *r = ras_result_new(model);
     ras_exit rc;
 
-    if (a.c == NULL || r == NULL) {
+    memset(&a, 0, sizeof a);
+    a.model = model;
+    a.c = ras_case_new(model);
+    a.in = stdin;
+    a.echo = !isatty(STDIN_FILENO);
+    a.kept = calloc(steps, sizeof *a.kept);
+    if (a.c == NULL || r == NULL || a.kept == NULL) {
         ras_cli_say("out of memory");
         rc = RAS_EXIT_IO;
-    } else {
+    } else if (!today(a.today)) {
+        rc = RAS_EXIT_USAGE;
+    } else if ((rc = may_replace(&a, opts->output)) == RAS_EXIT_OK) {
         rc = run_walk(&a, r, opts);
     }
+    for (size_t i = 0; a.kept != NULL && i < steps; i++)
+        free(a.kept[i]);
+    free(a.kept);
     free(a.line);
     ras_result_free(r);
     ras_case_free(a.c);

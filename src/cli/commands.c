@@ -45,11 +45,14 @@ const ras_cli_command ras_cli_commands[] = {
      "ras ask [MODEL] [-o ANSWERS.yaml]",
      "Asks the client details and then every question, domain by domain, shows\n"
      "the running points total after each domain and, at the end, the full\n"
-     "score statement. At any prompt: b goes back one question, ? shows help,\n"
-     "q quits. Input may be piped in.\n"
+     "score statement. At any prompt: b goes back one question (the earlier\n"
+     "answer is shown; Enter keeps it), ? shows help, q quits. Needs increased\n"
+     "and the existing package are asked only of a client who is not new; the\n"
+     "assessment date is today unless another is typed. Input may be piped in.\n"
      "\n"
      "  -o, --output FILE   save the answers there as a case file that\n"
-     "                      `ras score` reads back to the same result\n"
+     "                      `ras score` reads back to the same result; when\n"
+     "                      FILE exists, asks first whether to replace it\n"
      "\n"
      "Exit status: 0 done; 1 quit or input ended before the end (nothing is\n"
      "saved); 2 bad usage; 3 bad model; 4 the answers could not be saved.\n"},

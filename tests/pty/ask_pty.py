@@ -21,14 +21,16 @@ RAS, MODEL = sys.argv[1], sys.argv[2]
 SCRIPT = [
     ("Client id: ", "C1001"),
     ("Choose 1-2 (Enter: default): ", ""),
-    ("New client? [Y/n] ", ""),
-    ("Have the client's needs increased? [y/N] ", ""),
+    ("New client? [Y/n] ", "n"),      # not new: the two questions below are asked
+    ("Have the client's needs increased? [y/N] ", "y"),
     ("Existing package, pounds a year (Enter: none): ", ""),
-    ("Assessment date, YYYY-MM-DD (Enter: none): ", "2012-05-04"),
+    ("Assessment date, YYYY-MM-DD (Enter: today, ", "b"),  # back: the earlier reply is offered
+    ("Earlier answer: none (Enter keeps it)", ""),
+    ("Assessment date, YYYY-MM-DD (Enter: today, ", "2012-05-04"),
     ("Choose 1-3: ", "9"),            # out of range: re-prompted
     ("Choose 1-3: ", "2"),
     ("A whole number from 0 to 7: ", "b"),  # back to the first question
-    ("Choose 1-3: ", "2"),
+    ("Earlier answer: 2 (Enter keeps it)", ""),  # Enter keeps it
     ("A whole number from 0 to 7: ", "3"),
     ("(Enter: none): ", "1,2"),
     ("Choose 1-2 (Enter: skip): ", ""),
@@ -83,6 +85,30 @@ def session(no_color, out_path):
 failures = []
 
 
+def replace_session(path, reply):
+    """-o naming a file that exists: asked first; returns (screen, status)."""
+    env = dict(os.environ, TERM="xterm", NO_COLOR="1")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(RAS, [RAS, "ask", "-m", MODEL, "-o", path], env)
+    screen = ["", 0]
+    read_until(fd, "Replace it with these answers? [y/N] ", screen)
+    os.write(fd, (reply + "\r").encode())
+    read_until(fd, "Client id: " if reply == "y" else "is kept", screen)
+    if reply == "y":
+        os.kill(pid, 9)
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        screen[0] += data.decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    return screen[0], status
+
+
 def check(cond, what):
     if not cond:
         failures.append(what)
@@ -113,7 +139,17 @@ with tempfile.TemporaryDirectory() as tmp:
             check(yearly and again and yearly.group(1) == again.group(1),
                   "%s: budget differs when the saved case is scored" % label)
 
+with tempfile.TemporaryDirectory() as tmp:
+    kept = os.path.join(tmp, "C1.yaml")
+    with open(kept, "w") as f:
+        f.write("earlier client\n")
+    screen, status = replace_session(kept, "n")
+    check(os.waitstatus_to_exitcode(status) == 1, "replace n: exit status %r" % status)
+    check(open(kept).read() == "earlier client\n", "replace n: the file was changed")
+    screen, status = replace_session(kept, "y")
+    check("Client id: " in screen, "replace y: the session did not start")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print("ask in a pseudo-terminal: 2 sessions passed")
+print("ask in a pseudo-terminal: 4 sessions passed")

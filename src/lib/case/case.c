@@ -226,6 +226,11 @@ const char *ras_case_client_id(const ras_case *c)
     return c ? c->client_id : "";
 }
 
+bool ras_case_new_client(const ras_case *c)
+{
+    return c ? c->new_client : true;
+}
+
 bool ras_case_answered(const ras_case *c, const ras_question *q)
 {
     return c && q && q->index < c->model->n_questions && c->answered[q->index];
