@@ -65,14 +65,20 @@ def load_model(name):
                 tables.append(yaml.load(f, Loader=yaml.BaseLoader))
     questions = [question for d in q["domains"] for question in d["questions"]]
     groups = set.intersection(*(set(t["groups"]) for t in tables))
+    # ras ask lists a group by its title when it has one.
+    titles = {g.get("title", n) if isinstance(g, dict) else n: n for t in tables for n, g in t["groups"].items()}
     dates = sorted(t.get("effective_from", "2000-01-01") for t in tables)
-    return {"name": name, "questions": questions, "groups": sorted(groups), "first": dates[0]}
+    return {"name": name, "questions": questions, "groups": sorted(groups), "first": dates[0],
+            "titles": titles}
 
 
 def group_menu(model):
     """The group names in the order ras ask lists them (its latest table)."""
     _, out, _ = ras("ask", "-m", model["name"], stdin=b"X\n")
-    return re.findall(r"^  \d+\) (\S+)$", out.split("Client group:")[1], re.M) if "Client group:" in out else []
+    if "Client group:" not in out:
+        return []
+    shown = re.findall(r"^  \d+\) (.+)$", out.split("Client group:")[1].split("Choose")[0], re.M)
+    return [model["titles"].get(t, t) for t in shown]
 
 
 def random_case(rng, model, i):
@@ -132,8 +138,10 @@ def ask_replies(model, menu, case):
     r = [case["client_id"]]
     if len(menu) > 1:
         r.append(str(menu.index(case["group"]) + 1) if case["group"] else "")
-    r += ["y" if case["new_client"] == "yes" else "n", "y" if case["needs_increased"] == "yes" else "n"]
-    r += [case["existing_package"], case["assessed_on"]]
+    r.append("y" if case["new_client"] == "yes" else "n")
+    if case["new_client"] != "yes":  # asked only of a client who is not new
+        r += ["y" if case["needs_increased"] == "yes" else "n", case["existing_package"]]
+    r.append(case["assessed_on"])
     for q in model["questions"]:
         v = case["answers"].get(q["id"])
         kind = q.get("type", "single")
