@@ -258,13 +258,13 @@ RAS_EXPORT ras_pence ras_table_band_value(const ras_table *t, size_t group, size
  * from a table's optional `statement:` section. NEXT_RAS + a ras_basis is
  * what happens next on that basis. */
 typedef enum ras_statement_part {
-    RAS_STATEMENT_COUNCIL,                /* the council's name */
-    RAS_STATEMENT_PURPOSE,                /* what the budget is for */
-    RAS_STATEMENT_NEXT_RAS,               /* what happens next: the RAS amount */
-    RAS_STATEMENT_NEXT_EXISTING_PACKAGE,  /* ... the existing package kept */
-    RAS_STATEMENT_NEXT_BELOW_THRESHOLD,   /* ... below the threshold */
-    RAS_STATEMENT_PANEL,                  /* what the panel means, when a case goes to it */
-    RAS_STATEMENT_CONTACT,                /* who to ask */
+    RAS_STATEMENT_COUNCIL,               /* the council's name */
+    RAS_STATEMENT_PURPOSE,               /* what the budget is for */
+    RAS_STATEMENT_NEXT_RAS,              /* what happens next: the RAS amount */
+    RAS_STATEMENT_NEXT_EXISTING_PACKAGE, /* ... the existing package kept */
+    RAS_STATEMENT_NEXT_BELOW_THRESHOLD,  /* ... below the threshold */
+    RAS_STATEMENT_PANEL,                 /* what the panel means, when a case goes to it */
+    RAS_STATEMENT_CONTACT,               /* who to ask */
     RAS_STATEMENT_PART_COUNT
 } ras_statement_part;
 
@@ -517,8 +517,8 @@ typedef struct ras_what_if_line {
  *    in the model's order, whatever the difference.
  * On success *out owns the lines: free them with ras_what_if_free. Fails
  * as ras_score fails for the case itself. */
-RAS_EXPORT ras_status ras_what_if_new(const ras_model *model, const ras_case *c,
-                                      ras_what_if **out, ras_error *err);
+RAS_EXPORT ras_status ras_what_if_new(const ras_model *model, const ras_case *c, ras_what_if **out,
+                                      ras_error *err);
 RAS_EXPORT void ras_what_if_free(ras_what_if *wi);
 /* The case's own budget, the one every difference is from. */
 RAS_EXPORT ras_pence ras_what_if_budget(const ras_what_if *wi);

@@ -10,10 +10,9 @@
 #define CTX_MAX 160
 
 static const char *const table_keys[] = {
-    "scoring",  "version",   "questionnaire",   "effective_from",
-    "currency", "threshold", "rounding",        "weeks_per_year",
-    "floor",    "ceiling",   "panel_threshold", "existing_package",
-    "groups",   "statement", NULL};
+    "scoring",         "version",          "questionnaire",  "effective_from", "currency",
+    "threshold",       "rounding",         "weeks_per_year", "floor",          "ceiling",
+    "panel_threshold", "existing_package", "groups",         "statement",      NULL};
 static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups", NULL};
 static const char *const group_keys[] = {"title", "bands", "steps", NULL};
 static const char *const band_keys[] = {"from", "rate", NULL};

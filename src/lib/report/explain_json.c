@@ -247,8 +247,10 @@ static void write_statement(FILE *out, const ras_result *r)
                r->basis == RAS_BASIS_BELOW_THRESHOLD
                    ? NULL
                    : ras_statement_words(t, RAS_STATEMENT_PURPOSE));
-    str_member(out, 4, &first, "next", ras_statement_words(t, RAS_STATEMENT_NEXT_RAS + (int)r->basis));
-    str_member(out, 4, &first, "panel", r->panel ? ras_statement_words(t, RAS_STATEMENT_PANEL) : NULL);
+    str_member(out, 4, &first, "next",
+               ras_statement_words(t, RAS_STATEMENT_NEXT_RAS + (int)r->basis));
+    str_member(out, 4, &first, "panel",
+               r->panel ? ras_statement_words(t, RAS_STATEMENT_PANEL) : NULL);
     str_member(out, 4, &first, "contact", ras_statement_words(t, RAS_STATEMENT_CONTACT));
     end_object(out, 2, false);
 }

@@ -34,36 +34,53 @@ static void points_row(const emit *e, int level, const char *label, int64_t poin
 
 /* ---- why ---- */
 
+/* " for Older people", or nothing for a default group with no title. */
+static void group_phrase(const ras_result *r, char *buf, size_t size)
+{
+    const ras_group *g = &r->table->groups[r->group_index];
+    const char *title = ras_statement_group_title(r);
+    if (title == g->name && strcmp(g->name, "default") == 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, size, " for %s", title);
+}
+
 /* The basis in plain words (docs/scoring.md step 9). */
 static void why_basis(const emit *e)
 {
-    char text[TEXT_MAX], amount[64];
+    char text[TEXT_MAX], amount[64], group[256];
     const char *how = "each answer scores points, and the points are priced at the council's "
-                      "rates for";
-    const char *group = ras_statement_group_title(e->r);
+                      "rates";
+    group_phrase(e->r, group, sizeof group);
     switch (ras_statement_reason(e->c, e->r)) {
     case RAS_REASON_NEW_CLIENT:
-        snprintf(text, sizeof text, "As you are a new client, the budget is worked out from your "
-                                    "answers: %s %s.", how, group);
+        snprintf(text, sizeof text,
+                 "As you are a new client, the budget is worked out from your answers: %s%s.", how,
+                 group);
         break;
     case RAS_REASON_NEEDS_INCREASED:
-        snprintf(text, sizeof text, "As your needs have increased, the budget is worked out "
-                                    "afresh from your answers: %s %s.", how, group);
+        snprintf(text, sizeof text,
+                 "As your needs have increased, the budget is worked out afresh from your "
+                 "answers: %s%s.",
+                 how, group);
         break;
     case RAS_REASON_NO_EXISTING_PACKAGE:
-        snprintf(text, sizeof text, "As no current support package was stated, the budget is "
-                                    "worked out from your answers: %s %s.", how, group);
+        snprintf(text, sizeof text,
+                 "As no current support package was stated, the budget is worked out from your "
+                 "answers: %s%s.",
+                 how, group);
         break;
     case RAS_REASON_TABLE_IGNORES_EXISTING:
-        snprintf(text, sizeof text, "The council works every budget out afresh from the "
-                                    "answers: %s %s.", how, group);
+        snprintf(text, sizeof text,
+                 "The council works every budget out afresh from the answers: %s%s.", how, group);
         break;
     case RAS_REASON_EXISTING_PACKAGE_KEPT:
-        money(e, e->r->ras_amount, amount);
+        ras_statement_money(e->r->ras_amount, e->currency, amount);
         snprintf(text, sizeof text,
                  "You already have a support package and your needs have not increased, so "
                  "your budget stays at what your package costs. Your answers alone would give "
-                 "%s a year; how is shown below for reference.", amount);
+                 "%s a year; how is shown below for reference.",
+                 amount);
         break;
     case RAS_REASON_BELOW_THRESHOLD:
         snprintf(text, sizeof text,
@@ -83,8 +100,8 @@ static void why_panel(const emit *e)
     ras_statement_money(e->r->table->panel_threshold, e->currency, amount);
     snprintf(text, sizeof text,
              "As the budget is %s or more, the council's risk enablement panel will look at it "
-             "before it is agreed. %s", amount,
-             ras_statement_words(e->r->table, RAS_STATEMENT_PANEL));
+             "before it is agreed. %s",
+             amount, ras_statement_words(e->r->table, RAS_STATEMENT_PANEL));
     e->s->ops->para(e->s, text);
 }
 
@@ -208,8 +225,7 @@ static void write_adjustments(const emit *e)
     }
     ras_percent_format(r->adjust_total, pct);
     e->s->ops->row(e->s, 1, "All the changes together", pct,
-                   r->adjust_limited ? "limited to -100.00%: they added up to less" : NULL,
-                   false);
+                   r->adjust_limited ? "limited to -100.00%: they added up to less" : NULL, false);
     ras_percent_format(10000 + r->adjust_total, pct);
     money(e, r->priced, priced);
     money(e, r->adjusted, buf);
@@ -317,8 +333,7 @@ static void write_record(const emit *e)
     if (t->effective_from)
         ras_date_format(t->effective_from, date);
     record(e, "Scoring table", "%s@%s, %s%s", t->id, t->version,
-           t->effective_from ? "in force from " : "always in force",
-           t->effective_from ? date : "");
+           t->effective_from ? "in force from " : "always in force", t->effective_from ? date : "");
     record(e, "", "file %s", t->file ? t->file : "-");
     record(e, "", "sha256 %s", t->fingerprint);
     record(e, "Worked out by", "ras %s", ras_version());

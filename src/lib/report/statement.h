@@ -42,7 +42,6 @@ void ras_statement_money(ras_pence amount, const char *currency, char buf[64]);
 /* The first sentence: the budget, or why there is none. */
 void ras_statement_lead(const ras_result *r, char *buf, size_t size);
 
-
 /* A sink: where the statement's parts go, in order. Every call may write
  * to out; errors are seen by the caller with ferror(out). */
 typedef struct ras_sink ras_sink;

@@ -108,8 +108,8 @@ static void html_para(ras_sink *s, const char *t)
     fputs("</p>\n", s->out);
 }
 
-static void html_row(ras_sink *s, int level, const char *label, const char *value,
-                     const char *note, bool strong)
+static void html_row(ras_sink *s, int level, const char *label, const char *value, const char *note,
+                     bool strong)
 {
     open_table(s, OPEN_ROWS);
     fprintf(s->out, "<tr class=\"l%d%s\"><td%s>", level, strong ? " s" : "",
@@ -219,6 +219,6 @@ static void html_end(ras_sink *s)
     fputs("</main>\n</body>\n</html>\n", s->out);
 }
 
-const ras_sink_ops ras_html_sink = {html_begin, html_lead,   html_heading, html_subheading,
-                                    html_para,  html_row,    html_record,  html_chart,
-                                    html_end};
+const ras_sink_ops ras_html_sink = {html_begin,      html_lead,  html_heading,
+                                    html_subheading, html_para,  html_row,
+                                    html_record,     html_chart, html_end};

@@ -87,8 +87,9 @@ static void text_lead(ras_sink *s, const char *sentence)
 {
     fputc('\n', s->out);
     bold(s, true);
-    wrap(s->out, 0, sentence);
+    wrap_to(s->out, 0, 0, WRAP, sentence);
     bold(s, false);
+    fputc('\n', s->out);
 }
 
 static void text_heading(ras_sink *s, const char *text)
@@ -119,8 +120,8 @@ static void text_para(ras_sink *s, const char *text)
 /* A label indented by its level, a right-aligned value and an optional
  * note after it. A label too long for its column is wrapped, the value
  * beside its last line. */
-static void text_row(ras_sink *s, int level, const char *label, const char *value,
-                     const char *note, bool strong)
+static void text_row(ras_sink *s, int level, const char *label, const char *value, const char *note,
+                     bool strong)
 {
     size_t indent = 2 + 2 * (size_t)level;
     if (strong)
@@ -157,6 +158,6 @@ static void text_end(ras_sink *s)
     (void)s;
 }
 
-const ras_sink_ops ras_text_sink = {text_begin, text_lead,   text_heading, text_subheading,
-                                    text_para,  text_row,    text_record,  text_chart,
-                                    text_end};
+const ras_sink_ops ras_text_sink = {text_begin,      text_lead,  text_heading,
+                                    text_subheading, text_para,  text_row,
+                                    text_record,     text_chart, text_end};

@@ -8,9 +8,13 @@
 
 #define TEXT_MAX 1024
 
-/* "+£863.00" or "-£1,234.00". */
+/* "+£863.00", "-£1,234.00" or "no change". */
 static void signed_money(ras_pence d, const char *currency, char buf[64])
 {
+    if (d == 0) {
+        snprintf(buf, 64, "no change");
+        return;
+    }
     buf[0] = d > 0 ? '+' : '\0';
     ras_money_format(d, RAS_MONEY_HUMAN, currency, buf + (d > 0), 63);
 }
@@ -76,9 +80,9 @@ static void adjust_label(const ras_what_if_line *l, char *buf, size_t size)
     char pct[16] = "";
     if (a->has_adjust)
         ras_percent_format(a->adjust, pct);
-    const char *how = l->kind == RAS_WHAT_IF_ADD ? "With: " : l->kind == RAS_WHAT_IF_REMOVE
-                                                                 ? "Without: "
-                                                                 : "";
+    const char *how = l->kind == RAS_WHAT_IF_ADD      ? "With: "
+                      : l->kind == RAS_WHAT_IF_REMOVE ? "Without: "
+                                                      : "";
     snprintf(buf, size, "%s%s (%s)", how, a->text, a->has_adjust ? pct : "no change");
 }
 

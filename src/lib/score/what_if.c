@@ -173,7 +173,11 @@ ras_status ras_what_if_new(const ras_model *model, const ras_case *c, ras_what_i
     /* At most two changes a question, or one an answer of a multiple one. */
     size_t room = 2 * model->n_questions + model->n_answers + 1;
     ras_what_if *wi = calloc(1, sizeof *wi);
-    trial t = {model, c, ras_case_new(model), ras_result_new(model), NULL,
+    trial t = {model,
+               c,
+               ras_case_new(model),
+               ras_result_new(model),
+               NULL,
                model->n_answers * (RAS_MAX_ID + 1) + 32};
     t.text = malloc(t.text_cap);
     if (wi) {
