@@ -73,6 +73,7 @@ static void write_client(FILE *out, const ras_case *c, const ras_result *r)
     fputc('{', out);
     str_member(out, 4, &first, "id", r->client_id);
     str_member(out, 4, &first, "group", r->group);
+    str_member(out, 4, &first, "group_title", ras_table_group_title(r->table, r->group_index));
     bool_member(out, 4, &first, "new_client", c->new_client);
     bool_member(out, 4, &first, "needs_increased", c->needs_increased);
     money_member(out, 4, &first, "existing_package", c->has_existing, c->existing);

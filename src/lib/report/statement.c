@@ -311,7 +311,9 @@ static void write_record(const emit *e)
     char buf[64], date[11] = "";
     e->s->ops->heading(e->s, "For the record");
     record(e, "Client id", "%s", r->client_id[0] ? r->client_id : "(not given)");
-    record(e, "Group", "%s%s", r->group, c->has_group ? "" : " (none named)");
+    const char *title = ras_table_group_title(t, r->group_index);
+    record(e, "Group", "%s%s%s%s%s", r->group, title ? " (" : "", title ? title : "",
+           title ? ")" : "", c->has_group ? "" : ", none named in the case");
     record(e, "New client", "%s", c->new_client ? "yes" : "no");
     record(e, "Needs increased", "%s", c->needs_increased ? "yes" : "no");
     money(e, c->existing, buf);

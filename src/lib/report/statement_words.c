@@ -61,7 +61,8 @@ const char *ras_statement_words(const ras_table *t, ras_statement_part part)
 
 const char *ras_statement_group_title(const ras_result *r)
 {
-    return r->table->groups[r->group_index].name;
+    const char *title = ras_table_group_title(r->table, r->group_index);
+    return title ? title : r->table->groups[r->group_index].name;
 }
 
 void ras_statement_money(ras_pence amount, const char *currency, char buf[64])
