@@ -8,22 +8,14 @@ const ras_cli_command ras_cli_commands[] = {
     {"score", ras_cmd_score, "score one case and explain the indicative budget",
      "ras score [MODEL] ANSWERS.yaml [--format text|json|html] [--what-if] [-o OUT]",
      "Scores one case (a YAML or JSON answers file, - for standard input) and\n"
-     "writes the statement the client reads: the budget in one sentence, why,
-"
-     "what happens next, how it was worked out (points by area of need, then
-"
-     "every step of the pricing) and, last, the record (ids, versions and
-"
-     "fingerprints). The scoring table's statement: section gives the
-"
-     "council's own words (docs/statement.md). With no model option, the
-"
-     "built-in model whose questionnaire the case names (its `questionnaire:`
-"
-     "key) is used. Every problem in the case is reported at once (the first
-"
-     "20), each with its line and column.
-"
+     "writes the statement the client reads: the budget in one sentence, why,\n"
+     "what happens next, how it was worked out (points by area of need, then\n"
+     "every step of the pricing) and, last, the record (ids, versions and\n"
+     "fingerprints). The scoring table's statement: section gives the\n"
+     "council's own words (docs/statement.md). With no model option, the\n"
+     "built-in model whose questionnaire the case names (its `questionnaire:`\n"
+     "key) is used. Every problem in the case is reported at once (the first\n"
+     "20), each with its line and column.\n"
      "\n"
      "  --format text|json|html  text (default); JSON with every question's\n"
      "                      points; or one printable HTML page (inline CSS and\n"
