@@ -244,7 +244,9 @@ static void write_amount(const emit *e)
         e->s->ops->row(e->s, 0, label, NULL, NULL, false);
     }
     const ras_group *g = &t->groups[r->group_index];
-    snprintf(label, sizeof label, "Priced for %s (%s):", ras_statement_group_title(r),
+    char group[256];
+    group_phrase(r, group, sizeof group);
+    snprintf(label, sizeof label, "Priced%s (%s):", group,
              g->steps ? "a fixed amount by points" : "a rate for each point, by bands");
     e->s->ops->row(e->s, 0, label, NULL, NULL, false);
     write_price_lines(e);
