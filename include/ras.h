@@ -254,6 +254,23 @@ RAS_EXPORT size_t ras_table_band_count(const ras_table *t, size_t group);
 RAS_EXPORT int64_t ras_table_band_from(const ras_table *t, size_t group, size_t k);
 RAS_EXPORT ras_pence ras_table_band_value(const ras_table *t, size_t group, size_t k);
 
+/* Added for the statement (docs/statement.md): the council's own words,
+ * from a table's optional `statement:` section. NEXT_RAS + a ras_basis is
+ * what happens next on that basis. */
+typedef enum ras_statement_part {
+    RAS_STATEMENT_COUNCIL,               /* the council's name */
+    RAS_STATEMENT_PURPOSE,               /* what the budget is for */
+    RAS_STATEMENT_NEXT_RAS,              /* what happens next: the RAS amount */
+    RAS_STATEMENT_NEXT_EXISTING_PACKAGE, /* ... the existing package kept */
+    RAS_STATEMENT_NEXT_BELOW_THRESHOLD,  /* ... below the threshold */
+    RAS_STATEMENT_PANEL,                 /* what the panel means, when a case goes to it */
+    RAS_STATEMENT_CONTACT,               /* who to ask */
+    RAS_STATEMENT_PART_COUNT
+} ras_statement_part;
+
+/* The table's text for that part, or NULL when the table gives none. */
+RAS_EXPORT const char *ras_table_statement(const ras_table *t, ras_statement_part part);
+
 /* The RAS amount a total of points gives in a group with no adjustment:
  * docs/scoring.md steps 4, 5, 7 and 8 (threshold, price, round, clamp). */
 RAS_EXPORT ras_status ras_table_amount(const ras_table *t, size_t group, int64_t points,
@@ -452,6 +469,67 @@ RAS_EXPORT ras_status ras_result_write_text(const ras_model *model, const ras_ca
                                             const ras_result *r, FILE *out, unsigned flags);
 RAS_EXPORT ras_status ras_result_write_json(const ras_model *model, const ras_case *c,
                                             const ras_result *r, FILE *out);
+
+/* Added for the statement (docs/statement.md): the statement in any of
+ * its formats, what-if lines included when wi is not NULL (they must come
+ * from the same case and model). flags: RAS_TEXT_COLOR (text only). */
+typedef enum ras_statement_format {
+    RAS_STATEMENT_TEXT,
+    RAS_STATEMENT_JSON,
+    RAS_STATEMENT_HTML /* one self-contained page: inline CSS and SVG, no script */
+} ras_statement_format;
+
+typedef struct ras_what_if ras_what_if;
+
+RAS_EXPORT ras_status ras_result_write(const ras_model *model, const ras_case *c,
+                                       const ras_result *r, const ras_what_if *wi,
+                                       ras_statement_format format, unsigned flags, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* What would change the budget (docs/statement.md, what-if)          */
+
+/* Added for `ras score --what-if`. Each line is the case re-scored by
+ * ras_score with one answer changed, everything else as it was. */
+typedef enum ras_what_if_kind {
+    RAS_WHAT_IF_ANSWER, /* single: answer `answer` instead */
+    RAS_WHAT_IF_NUMBER, /* number: `value` instead */
+    RAS_WHAT_IF_ADD,    /* multiple: answer `answer` chosen too */
+    RAS_WHAT_IF_REMOVE  /* multiple: answer `answer` no longer chosen */
+} ras_what_if_kind;
+
+typedef struct ras_what_if_line {
+    const ras_question *question; /* borrowed from the model */
+    ras_what_if_kind kind;
+    size_t answer;        /* ANSWER, ADD, REMOVE: the answer's index in its question */
+    int64_t value;        /* NUMBER: the new value */
+    bool current;         /* the answer the case gives now (adjustment lines only) */
+    int64_t points;       /* total points then */
+    ras_pence budget;     /* indicative budget then, yearly */
+    ras_pence difference; /* budget - the case's budget */
+    ras_basis basis;
+    bool panel;
+} ras_what_if_line;
+
+/* Works out the what-if lines of a case that ras_score scores:
+ *  - changes: for each answered question, the next answer up and down in
+ *    the model's order (single), the value one up and down within
+ *    min..max (number), or each answer added or taken away (multiple);
+ *    only those that move the budget by at least 1.00, largest first;
+ *  - adjustments: for each question with an answer that carries an
+ *    adjust, the budget with each of its answers (single, the current one
+ *    marked) or with each adjusting answer added or taken away (multiple),
+ *    in the model's order, whatever the difference.
+ * On success *out owns the lines: free them with ras_what_if_free. Fails
+ * as ras_score fails for the case itself. */
+RAS_EXPORT ras_status ras_what_if_new(const ras_model *model, const ras_case *c, ras_what_if **out,
+                                      ras_error *err);
+RAS_EXPORT void ras_what_if_free(ras_what_if *wi);
+/* The case's own budget, the one every difference is from. */
+RAS_EXPORT ras_pence ras_what_if_budget(const ras_what_if *wi);
+RAS_EXPORT size_t ras_what_if_change_count(const ras_what_if *wi);
+RAS_EXPORT const ras_what_if_line *ras_what_if_change(const ras_what_if *wi, size_t i);
+RAS_EXPORT size_t ras_what_if_adjustment_count(const ras_what_if *wi);
+RAS_EXPORT const ras_what_if_line *ras_what_if_adjustment(const ras_what_if *wi, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Reading a table of cases (docs/exports.md)                         */

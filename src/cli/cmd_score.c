@@ -11,8 +11,8 @@
 #include "ras.h"
 #include "report.h"
 
-static const ras_cli_spec score_spec = {"score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
-                                        "ANSWERS.yaml"};
+static const ras_cli_spec score_spec = {
+    "score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_WHAT_IF, 1, "ANSWERS.yaml"};
 
 /* What each problem of the case file is reported with. */
 typedef struct problems {
@@ -101,20 +101,47 @@ static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, ras_case
     return rc;
 }
 
+/* With --what-if, the lines that say what would change the budget. */
+static ras_exit what_if(const ras_cli_opts *opts, const ras_model *model, const ras_case *c,
+                        ras_what_if **wi)
+{
+    ras_error err;
+    ras_status st;
+
+    *wi = NULL;
+    if (!opts->what_if)
+        return RAS_EXIT_OK;
+    ras_error_clear(&err);
+    st = ras_what_if_new(model, c, wi, &err);
+    if (st != RAS_OK) {
+        ras_cli_report(&err, opts->args[0]);
+        return ras_cli_data_exit(st);
+    }
+    return RAS_EXIT_OK;
+}
+
 static ras_exit write_result(const ras_cli_opts *opts, const ras_model *model, const ras_case *c,
                              const ras_result *r)
 {
+    static const ras_statement_format formats[] = {
+        [RAS_FORMAT_TEXT] = RAS_STATEMENT_TEXT,
+        [RAS_FORMAT_JSON] = RAS_STATEMENT_JSON,
+        [RAS_FORMAT_HTML] = RAS_STATEMENT_HTML,
+    };
     ras_out out;
-    ras_exit rc = ras_out_open(&out, opts->output, opts->args[0]);
+    ras_what_if *wi = NULL;
+    ras_exit rc = what_if(opts, model, c, &wi);
     ras_status st;
 
-    if (rc != RAS_EXIT_OK)
+    if (rc == RAS_EXIT_OK)
+        rc = ras_out_open(&out, opts->output, opts->args[0]);
+    if (rc != RAS_EXIT_OK) {
+        ras_what_if_free(wi);
         return rc;
-    if (opts->format == RAS_FORMAT_JSON)
-        st = ras_result_write_json(model, c, r, out.fp);
-    else
-        st = ras_result_write_text(model, c, r, out.fp,
-                                   ras_cli_use_colour(out.fp) ? RAS_TEXT_COLOR : 0u);
+    }
+    st = ras_result_write(model, c, r, wi, formats[opts->format],
+                          ras_cli_use_colour(out.fp) ? RAS_TEXT_COLOR : 0u, out.fp);
+    ras_what_if_free(wi);
     if (st != RAS_OK) {
         ras_out_abort(&out);
         ras_cli_say("cannot write %s", opts->output != NULL ? opts->output : "standard output");

@@ -6,14 +6,25 @@
 
 const ras_cli_command ras_cli_commands[] = {
     {"score", ras_cmd_score, "score one case and explain the indicative budget",
-     "ras score [MODEL] ANSWERS.yaml [--format text|json] [-o OUT]",
+     "ras score [MODEL] ANSWERS.yaml [--format text|json|html] [--what-if] [-o OUT]",
      "Scores one case (a YAML or JSON answers file, - for standard input) and\n"
-     "explains every step from the answers to the indicative budget. With no\n"
-     "model option, the built-in model whose questionnaire the case names\n"
-     "(its `questionnaire:` key) is used. Every problem in the case is\n"
-     "reported at once (the first 20), each with its line and column.\n"
+     "writes the statement the client reads: the budget in one sentence, why,\n"
+     "what happens next, how it was worked out (points by area of need, then\n"
+     "every step of the pricing) and, last, the record (ids, versions and\n"
+     "fingerprints). The scoring table's statement: section gives the\n"
+     "council's own words (docs/statement.md). With no model option, the\n"
+     "built-in model whose questionnaire the case names (its `questionnaire:`\n"
+     "key) is used. Every problem in the case is reported at once (the first\n"
+     "20), each with its line and column.\n"
      "\n"
-     "  --format text|json  text (default) or JSON with every question's points\n"
+     "  --format text|json|html  text (default); JSON with every question's\n"
+     "                      points; or one printable HTML page (inline CSS and\n"
+     "                      SVG, no script, A4 when printed)\n"
+     "  --what-if           also list what would change the budget: each\n"
+     "                      answer one step up or down (a number one more or\n"
+     "                      less, a multiple answer added or taken away), only\n"
+     "                      changes of 1.00 or more, largest first; and the\n"
+     "                      budget with each answer that changes the amount\n"
      "  -o, --output FILE   write there (atomically) instead of standard output\n"
      "\n"
      "Exit status: 0 scored; 1 the case is invalid (its YAML, an unknown\n"

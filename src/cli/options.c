@@ -14,6 +14,7 @@ typedef enum opt_id {
     OPT_SCORING,
     OPT_OUTPUT,
     OPT_FORMAT,
+    OPT_WHAT_IF,
     OPT_HELP
 } opt_id;
 
@@ -31,6 +32,7 @@ static const opt_def opt_defs[] = {
     {OPT_SCORING, 's', "scoring", true, 0},
     {OPT_OUTPUT, 'o', "output", true, RAS_OPT_OUTPUT},
     {OPT_FORMAT, 0, "format", true, RAS_OPT_FORMAT},
+    {OPT_WHAT_IF, 0, "what-if", false, RAS_OPT_WHAT_IF},
     {OPT_HELP, 'h', "help", false, 0},
 };
 
@@ -78,8 +80,8 @@ static ras_exit set_once(const ras_cli_spec *spec, const char **slot, const char
 static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *value,
                       const char *shown, ras_cli_opts *opts)
 {
-    if (def->id == OPT_HELP) {
-        opts->help = true;
+    if (def->id == OPT_HELP || def->id == OPT_WHAT_IF) {
+        *(def->id == OPT_HELP ? &opts->help : &opts->what_if) = true;
         return RAS_EXIT_OK;
     }
     if (value == NULL) /* the parsers give every other option its value */
@@ -94,9 +96,14 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
             opts->format = RAS_FORMAT_TEXT;
         else if (strcmp(value, "json") == 0)
             opts->format = RAS_FORMAT_JSON;
+        else if (strcmp(value, "html") == 0 && (spec->accepts & RAS_OPT_HTML))
+            opts->format = RAS_FORMAT_HTML;
+        else if (spec->accepts & RAS_OPT_HTML)
+            return usage_error(spec, "--format must be text, json or html, not '%s'", value);
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
         return RAS_EXIT_OK;
+    case OPT_WHAT_IF:
     case OPT_HELP: /* handled above */ break;
     }
     return RAS_EXIT_OK;

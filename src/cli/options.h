@@ -12,11 +12,13 @@
 
 #include "exit.h"
 
-typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON } ras_format;
+typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON, RAS_FORMAT_HTML } ras_format;
 
 /* Options a command takes beyond the model options and --help. */
-#define RAS_OPT_OUTPUT 1u /* -o FILE, --output FILE */
-#define RAS_OPT_FORMAT 2u /* --format text|json */
+#define RAS_OPT_OUTPUT 1u  /* -o FILE, --output FILE */
+#define RAS_OPT_FORMAT 2u  /* --format text|json */
+#define RAS_OPT_HTML 4u    /* --format html too */
+#define RAS_OPT_WHAT_IF 8u /* --what-if */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
@@ -34,6 +36,7 @@ typedef struct ras_cli_opts {
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
     bool help;
+    bool what_if;      /* --what-if */
     const char **args; /* positional arguments (array owned by the struct) */
     size_t n_args;
 } ras_cli_opts;

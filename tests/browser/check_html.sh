@@ -8,7 +8,8 @@
 #     filed as one file.
 #  2. Headless Chromium prints it to PDF on A4 (the page's print CSS sets
 #     the size; a page that forgets does not come out A4).
-#  3. pdftotext reads the PDF back, and every EXPECTED string must be in
+#  3. pdftotext -layout reads the PDF back (a table row stays one line),
+#     and every EXPECTED string must be in
 #     that text (white space, line breaks included, counts as one space, so
 #     a sentence wrapped across lines still matches).
 #
@@ -84,7 +85,7 @@ case $size in
 esac
 
 # 3. Read back.
-pdftotext "$work/page.pdf" "$work/page.txt"
+pdftotext -layout "$work/page.pdf" "$work/page.txt"
 tr -s '[:space:]' ' ' <"$work/page.txt" >"$work/flat.txt"
 for want in "$@"; do
   if ! grep -Fq -- "$want" "$work/flat.txt"; then

@@ -169,8 +169,11 @@ def check(model, cases, work):
             rc, out, err = ras("score", "-m", name, path, "--format", "json")
             got[c["client_id"]][f"score {kind}"] = pence(json.loads(out)["indicative_budget"]) if rc == 0 else err.strip()
         rc, out, err = ras("ask", "-m", name, stdin=ask_replies(model, menu, c))
-        m = re.search(r"^  Yearly +(£[\d,]+\.\d\d)", out, re.M)
-        got[c["client_id"]]["ask"] = pence(m.group(1)) if rc == 0 and m else (err.strip() or out[-300:])
+        # The statement's first sentence (docs/statement.md): the budget, or none.
+        m = re.search(r"^Your indicative personal budget is (£[\d,]+(?:\.\d\d)?) a year", out, re.M)
+        none = re.search(r"^You do not have an indicative personal budget", out, re.M)
+        got[c["client_id"]]["ask"] = (pence(m.group(1)) if m else 0) if rc == 0 and (m or none) \
+            else (err.strip() or out[-300:])
     header = FIELDS + [q["id"] for q in model["questions"]]
     path = os.path.join(work, f"{name}.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:

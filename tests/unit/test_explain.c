@@ -149,12 +149,12 @@ static void test_text_statement(void **state)
     has(text, "C\"42");
     has(text, "test-saq version 1");
     has(text, "test-table@7, in force from 2010-04-01");
-    has(text, "capped at 30 (was 34)");
+    has(text, "at most 30 count here (answers gave 34)");
     has(text, "Help with everything");
     has(text, "3 x 3 points each");
     has(text, "Shopping");
     has(text, "Swimming");
-    has(text, "adjusts the budget by -10.00%");
+    has(text, "changes the budget by -10.00%");
     has(text, "20 points x \xc2\xa3"
               "100.00 (points 0 to 19)");
     has(text, "\xc2\xa3"
@@ -163,18 +163,28 @@ static void test_text_statement(void **state)
               "50.00 (points 20 and up)");
     has(text, "\xc2\xa3"
               "2,750.00");
-    has(text, "carer: Some of it");
-    has(text, "Adjusted amount (\xc2\xa3"
+    has(text, "Some of it                                                 -10.00%");
+    has(text, "After the changes (\xc2\xa3"
               "2,750.00 x 90.00%)");
     has(text, "\xc2\xa3"
               "2,475.00");
-    has(text, "Basis              ras");
-    has(text, "a new client");
+    has(text, "Basis              ras (new_client)");
+    has(text, "As you are a new client");
+    /* the budget first, in one sentence, whole pounds without pence */
+    assert_non_null(strstr(text, "Your indicative personal budget is \xc2\xa3"
+                                 "2,475 a year (\xc2\xa3"
+                                 "47.60 a week)."));
+    assert_true(strstr(text, "Your indicative") < strstr(text, "Why"));
+    assert_true(strstr(text, "Why") < strstr(text, "How it was worked out"));
+    assert_true(strstr(text, "How it was worked out") < strstr(text, "For the record"));
+    /* no id where the client reads: only in the record */
+    assert_true(strstr(text, "test-saq") > strstr(text, "For the record"));
     /* £2,475.00 / 52 = 4759.6p -> £47.60 */
     has(text, "\xc2\xa3"
               "47.60");
-    has(text, "yes (budgets of \xc2\xa3"
-              "2,000.00 or more");
+    has(text, "yes (at \xc2\xa3"
+              "2,000.00 or more)");
+    has(text, "risk enablement panel will");
     assert_null(strchr(text, '\033')); /* no colour unless asked */
     free(text);
 }
@@ -184,9 +194,10 @@ static void test_text_colour(void **state)
     fixture *f = *state;
     big_case(f);
     char *text = text_of(f, RAS_TEXT_COLOR, false);
-    has(text, "\033[1mPoints\033[0m");
-    has(text, "\033[1m\xc2\xa3"
-              "2,475.00\033[0m");
+    has(text, "\033[1mHow it was worked out\033[0m");
+    has(text, "\033[1mYour indicative personal budget is \xc2\xa3"
+              "2,475 a year (\xc2\xa3"
+              "47.60 a week).\033[0m\n");
     free(text);
 }
 
@@ -198,7 +209,7 @@ static void test_text_floor_and_below(void **state)
     ras_error err;
     assert_int_equal(ras_score(f->model, f->c, f->r, &err), RAS_OK);
     char *text = text_of(f, 0, false);
-    has(text, "Raised to the floor");
+    has(text, "Raised to the least budget the council gives");
     has(text, "\xc2\xa3"
               "1,500.00");
     free(text);
@@ -206,9 +217,11 @@ static void test_text_floor_and_below(void **state)
     set(f, "nights", "1"); /* 7 points: below the threshold, no floor */
     assert_int_equal(ras_score(f->model, f->c, f->r, &err), RAS_OK);
     text = text_of(f, 0, false);
-    has(text, "7 points is below the threshold of 10 points");
+    has(text, "7 points is below the 10 points a budget starts at");
+    has(text, "You do not have an indicative personal budget: your answers come to 7 points");
     has(text, "below_threshold");
-    assert_null(strstr(text, "Raised to the floor"));
+    has(text, "Your social worker will tell you about other help");
+    assert_null(strstr(text, "Raised to the least"));
     free(text);
 }
 
@@ -220,9 +233,10 @@ static void test_text_existing_package(void **state)
     big_case(f);
     char *text = text_of(f, 0, false);
     has(text, "existing_package");
-    has(text, "the existing package is kept");
-    has(text, "RAS amount of \xc2\xa3"
-              "2,475.00");
+    has(text, "Your existing package, which is kept");
+    has(text, "\xc2\xa3"
+              "2,475 a year; how is shown below");
+    has(text, "existing_package (existing_package_kept)");
     has(text, "\xc2\xa3"
               "7,800.00");
     free(text);
@@ -272,7 +286,11 @@ static void test_json_statement(void **state)
                                         "\n  \"indicative_budget\"",
                                         "\n  \"weekly_budget\"",
                                         "\n  \"panel\"",
-                                        "\n  \"panel_threshold\""};
+                                        "\n  \"panel_threshold\"",
+                                        "\n  \"statement\"",
+                                        "\n  \"ras_version\""};
+    has(text, "\"basis_reason\": \"new_client\"");
+    has(text, "\"lead\": \"Your indicative personal budget is");
     const char *at = text;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *next = strstr(at, order[i]);

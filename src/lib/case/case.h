@@ -92,6 +92,10 @@ struct ras_case {
  * came from a file and err has no place yet. */
 void ras_case_place_error(const ras_case *c, ras_error *err);
 
+/* Makes dst (a case of the same model as src) a copy of src: client
+ * details, answers and running totals. Allocates nothing. */
+void ras_case_copy(ras_case *dst, const ras_case *src);
+
 #define RAS_ANSWER_BYTES 128u
 
 #define RAS_ANSWER_SLOTS 32u

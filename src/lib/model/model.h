@@ -62,6 +62,11 @@ typedef struct ras_group {
     const char *title; /* NULL when the table gives none */
 } ras_group;
 
+/* A table's `statement:` section (statement.c); NULL where not given. */
+typedef struct ras_statement {
+    const char *text[RAS_STATEMENT_PART_COUNT];
+} ras_statement;
+
 struct ras_table {
     const char *id;
     const char *version;
@@ -79,6 +84,7 @@ struct ras_table {
     ras_group *groups;
     size_t n_groups;
     long default_group; /* index of "default", or -1 */
+    ras_statement statement;
 };
 
 struct ras_model {

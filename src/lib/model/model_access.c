@@ -374,3 +374,8 @@ size_t ras_model_tables_used(const ras_model *m, const uint64_t *rows,
             out[n++] = (ras_table_use){&m->tables[i], rows[i]};
     return n;
 }
+
+const char *ras_table_statement(const ras_table *t, ras_statement_part part)
+{
+    return t && (unsigned)part < RAS_STATEMENT_PART_COUNT ? t->statement.text[part] : NULL;
+}

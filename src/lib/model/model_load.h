@@ -23,6 +23,11 @@ ras_status ras_model_index(ras_model *m, ras_error *err);
  * the questionnaire and every table are built. */
 ras_status ras_model_index_names(ras_model *m, ras_error *err);
 
+/* Reads a table's `statement:` section (docs/model-format.md section
+ * 3.3) at node into s; ctx names the table in messages. */
+ras_status ras_statement_build(const ras_yreader *r, ras_model *m, const ras_ynode *node,
+                               const char *ctx, ras_statement *s);
+
 /* The least and greatest points a question can give (an unrequired
  * question may give 0), saturating at INT64_MAX rather than overflowing. */
 void ras_question_bounds(const ras_question *q, int64_t *min, int64_t *max);

@@ -10,10 +10,9 @@
 #define CTX_MAX 160
 
 static const char *const table_keys[] = {
-    "scoring",  "version",   "questionnaire",   "effective_from",
-    "currency", "threshold", "rounding",        "weeks_per_year",
-    "floor",    "ceiling",   "panel_threshold", "existing_package",
-    "groups",   NULL};
+    "scoring",         "version",          "questionnaire",  "effective_from", "currency",
+    "threshold",       "rounding",         "weeks_per_year", "floor",          "ceiling",
+    "panel_threshold", "existing_package", "groups",         "statement",      NULL};
 static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups", NULL};
 static const char *const group_keys[] = {"title", "bands", "steps", NULL};
 static const char *const band_keys[] = {"from", "rate", NULL};
@@ -393,6 +392,9 @@ ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *d
                         &t->questionnaire)) != RAS_OK ||
         (st = read_settings(&b, root)) != RAS_OK ||
         (st = read_groups(&b, ras_ymap_get(root, "groups"))) != RAS_OK)
+        return st;
+    const ras_ynode *statement = ras_ymap_get(root, "statement");
+    if (statement && (st = ras_statement_build(&b.r, m, statement, b.ctx, &t->statement)) != RAS_OK)
         return st;
     return check_against_model(&b, root, index);
 }

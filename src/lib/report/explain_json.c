@@ -3,10 +3,9 @@
  * a fixed order, amounts as strings with two decimals. */
 #include <string.h>
 
-#include "case.h"
 #include "json.h"
 #include "num.h"
-#include "result.h"
+#include "statement.h"
 
 /* Starts a member: a comma unless it is the first, a new line, indent,
  * the key. */
@@ -74,6 +73,7 @@ static void write_client(FILE *out, const ras_case *c, const ras_result *r)
     fputc('{', out);
     str_member(out, 4, &first, "id", r->client_id);
     str_member(out, 4, &first, "group", r->group);
+    str_member(out, 4, &first, "group_title", ras_table_group_title(r->table, r->group_index));
     bool_member(out, 4, &first, "new_client", c->new_client);
     bool_member(out, 4, &first, "needs_increased", c->needs_increased);
     money_member(out, 4, &first, "existing_package", c->has_existing, c->existing);
@@ -234,11 +234,89 @@ static void write_working(FILE *out, bool *first, const ras_result *r)
     money_member(out, 2, first, "ras_amount", true, r->ras_amount);
 }
 
-ras_status ras_result_write_json(const ras_model *model, const ras_case *c, const ras_result *r,
-                                 FILE *out)
+/* The words the statement gives the client (docs/statement.md), as shown. */
+static void write_statement(FILE *out, const ras_result *r)
 {
-    if (!model || !c || !r || !out || !r->table || r->model != model || c->model != model)
-        return RAS_ERR_ARG;
+    const ras_table *t = r->table;
+    char lead[1024];
+    bool first = true;
+    ras_statement_lead(r, lead, sizeof lead);
+    fputc('{', out);
+    str_member(out, 4, &first, "council", ras_statement_words(t, RAS_STATEMENT_COUNCIL));
+    str_member(out, 4, &first, "lead", lead);
+    str_member(out, 4, &first, "purpose",
+               r->basis == RAS_BASIS_BELOW_THRESHOLD
+                   ? NULL
+                   : ras_statement_words(t, RAS_STATEMENT_PURPOSE));
+    str_member(out, 4, &first, "next",
+               ras_statement_words(t, RAS_STATEMENT_NEXT_RAS + (int)r->basis));
+    str_member(out, 4, &first, "panel",
+               r->panel ? ras_statement_words(t, RAS_STATEMENT_PANEL) : NULL);
+    str_member(out, 4, &first, "contact", ras_statement_words(t, RAS_STATEMENT_CONTACT));
+    end_object(out, 2, false);
+}
+
+static const char *kind_name(ras_what_if_kind k)
+{
+    switch (k) {
+    case RAS_WHAT_IF_ANSWER: return "answer";
+    case RAS_WHAT_IF_NUMBER: return "number";
+    case RAS_WHAT_IF_ADD: return "add";
+    case RAS_WHAT_IF_REMOVE: return "remove";
+    }
+    return "answer";
+}
+
+static void write_what_if_line(FILE *out, const ras_what_if_line *l, bool with_current)
+{
+    bool first = true;
+    fputc('{', out);
+    str_member(out, 8, &first, "question", l->question->id);
+    str_member(out, 8, &first, "change", kind_name(l->kind));
+    if (l->kind == RAS_WHAT_IF_NUMBER)
+        int_member(out, 8, &first, "value", l->value);
+    else
+        str_member(out, 8, &first, "answer", l->question->answers[l->answer].id);
+    if (with_current)
+        bool_member(out, 8, &first, "current", l->current);
+    int_member(out, 8, &first, "points", l->points);
+    money_member(out, 8, &first, "budget", true, l->budget);
+    money_member(out, 8, &first, "difference", true, l->difference);
+    str_member(out, 8, &first, "basis", ras_basis_name(l->basis));
+    bool_member(out, 8, &first, "panel", l->panel);
+    end_object(out, 6, false);
+}
+
+static void write_what_if_list(FILE *out, const ras_what_if *wi, bool adjustments)
+{
+    size_t n = adjustments ? ras_what_if_adjustment_count(wi) : ras_what_if_change_count(wi);
+    fputc('[', out);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "%s\n      ", i ? "," : "");
+        write_what_if_line(out,
+                           adjustments ? ras_what_if_adjustment(wi, i) : ras_what_if_change(wi, i),
+                           adjustments);
+    }
+    fputs(n ? "\n    ]" : "]", out);
+}
+
+/* docs/statement.md, what-if: the lines by id, every figure as re-scored. */
+static void write_what_if(FILE *out, const ras_what_if *wi)
+{
+    bool first = true;
+    fputc('{', out);
+    money_member(out, 4, &first, "budget", true, ras_what_if_budget(wi));
+    money_member(out, 4, &first, "min_change", true, 100);
+    key(out, 4, &first, "changes");
+    write_what_if_list(out, wi, false);
+    key(out, 4, &first, "adjustments");
+    write_what_if_list(out, wi, true);
+    end_object(out, 2, false);
+}
+
+void ras_explain_json(const ras_model *model, const ras_case *c, const ras_result *r,
+                      const ras_what_if *wi, FILE *out)
+{
     const ras_table *t = r->table;
     bool first = true;
     fputc('{', out);
@@ -254,11 +332,24 @@ ras_status ras_result_write_json(const ras_model *model, const ras_case *c, cons
     write_domains(out, model, r);
     write_working(out, &first, r);
     str_member(out, 2, &first, "basis", ras_basis_name(r->basis));
+    str_member(out, 2, &first, "basis_reason", ras_basis_reason_code(ras_statement_reason(c, r)));
     money_member(out, 2, &first, "indicative_budget", true, r->budget);
     money_member(out, 2, &first, "weekly_budget", true, r->weekly);
     int_member(out, 2, &first, "weeks_per_year", t->weeks_per_year);
     bool_member(out, 2, &first, "panel", r->panel);
     money_member(out, 2, &first, "panel_threshold", t->has_panel, t->panel_threshold);
+    key(out, 2, &first, "statement");
+    write_statement(out, r);
+    if (wi) {
+        key(out, 2, &first, "what_if");
+        write_what_if(out, wi);
+    }
+    str_member(out, 2, &first, "ras_version", ras_version());
     fputs("\n}\n", out);
-    return ferror(out) ? RAS_ERR_IO : RAS_OK;
+}
+
+ras_status ras_result_write_json(const ras_model *model, const ras_case *c, const ras_result *r,
+                                 FILE *out)
+{
+    return ras_result_write(model, c, r, NULL, RAS_STATEMENT_JSON, 0, out);
 }
