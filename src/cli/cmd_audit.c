@@ -77,8 +77,9 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     ras_audit_summary summary;
     ras_error err;
     ras_out out;
-    ras_exit rc = ras_out_open(&out, a->opts->output, a->opts->args[0]);
-    if (rc != RAS_EXIT_OK)
+    ras_out_file output = {"-o", a->opts->output}, input = {"the input", a->opts->args[0]};
+    ras_exit rc = ras_out_check_files(&output, 1, &input, 1, a->model);
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, a->opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
     ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags, &summary,
@@ -115,10 +116,11 @@ static ras_exit parse_tolerance(const char *text, ras_pence *out)
     if (text == NULL)
         return RAS_EXIT_OK;
     if (ras_money_parse(text, strlen(text), out) != RAS_OK) {
-        fprintf(stderr,
-                "ras audit: --tolerance must be an amount in pounds, like 0.50, not '%s'\n"
-                "usage: %s\nTry 'ras audit --help' for more.\n",
-                text, ras_cli_synopsis("audit"));
+        ras_cli_print(stderr,
+                      "ras audit: --tolerance must be an amount in pounds, like 0.50, not '%s'",
+                      text);
+        fprintf(stderr, "\nusage: %s\nTry 'ras audit --help' for more.\n",
+                ras_cli_synopsis("audit"));
         return RAS_EXIT_USAGE;
     }
     return RAS_EXIT_OK;

@@ -82,9 +82,10 @@ static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, cons
     ras_error err;
     ras_out out;
     ras_status st;
-    ras_exit rc = ras_out_open(&out, opts->output, opts->args[0]);
+    ras_out_file output = {"-o", opts->output}, input = {"the input", opts->args[0]};
+    ras_exit rc = ras_out_check_files(&output, 1, &input, 1, model);
 
-    if (rc != RAS_EXIT_OK)
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
     memset(&summary, 0, sizeof summary);

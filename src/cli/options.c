@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "help.h"
+#include "report.h"
 
 typedef enum opt_id {
     OPT_MODEL,
@@ -40,7 +41,7 @@ static const opt_def opt_defs[] = {
 static ras_exit usage_error(const ras_cli_spec *spec, const char *fmt, const char *what)
 {
     fprintf(stderr, "ras %s: ", spec->command);
-    fprintf(stderr, fmt, what);
+    ras_cli_print(stderr, fmt, what);
     fprintf(stderr, "\nusage: %s\nTry 'ras %s --help' for more.\n", ras_cli_synopsis(spec->command),
             spec->command);
     return RAS_EXIT_USAGE;
