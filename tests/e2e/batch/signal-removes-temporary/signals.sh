@@ -12,18 +12,29 @@ for sig in INT TERM HUP; do
   mkfifo in.csv
   echo 'old budgets' >out.csv
   echo 'another run' >out.csv.other
+  # Opened for reading and writing, which does not wait for a reader: the
+  # script goes on even if ras never opens it.
+  exec 3<>in.csv
   $RAS batch -m "$DATA/e2e/model" in.csv -o out.csv 2>/dev/null &
   pid=$!
-  exec 3>in.csv
   head -n 1 "$DATA/e2e/csv/clean.csv" >&3
-  for i in $(seq 1 2000); do echo "C$i,some,3,shopping,none"; done >&3
-  # Wait (up to 20 s) for the run's own temporary.
-  for _ in $(seq 1 400); do
+  for i in $(seq 1 1000); do echo "C$i,some,3,shopping,none"; done >&3
+  # Wait (up to a minute, for a loaded machine) for the run's own
+  # temporary, while the run is alive.
+  for _ in $(seq 1 1200); do
     ls out.csv.?????? 2>/dev/null | grep -qv other && break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
   made=$(ls out.csv.?????? 2>/dev/null | grep -cv other)
   kill -s "$sig" "$pid"
+  # A signal ignored by whoever started the tests is ignored by ras too:
+  # never hang on it (the status then shows SIGKILL).
+  for _ in $(seq 1 600); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -s KILL "$pid" 2>/dev/null
   wait "$pid"
   status=$?
   exec 3>&-
