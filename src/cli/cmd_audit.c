@@ -77,8 +77,10 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     ras_audit_summary summary;
     ras_error err;
     ras_out out;
-    ras_out_file output = {"-o", a->opts->output}, input = {"the input", a->opts->args[0]};
-    ras_exit rc = ras_out_check_files(&output, 1, &input, 1, a->model);
+    const ras_out_file outputs[] = {{"-o", a->opts->output}, {"--report", a->report}};
+    const ras_out_file input = {"the input", a->opts->args[0]};
+    ras_exit rc =
+        ras_out_check_files(outputs, sizeof outputs / sizeof outputs[0], &input, 1, a->model);
     if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, a->opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
