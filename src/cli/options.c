@@ -15,6 +15,7 @@ typedef enum opt_id {
     OPT_SCORING,
     OPT_OUTPUT,
     OPT_FORMAT,
+    OPT_RAW_TEXT,
     OPT_HELP
 } opt_id;
 
@@ -32,6 +33,7 @@ static const opt_def opt_defs[] = {
     {OPT_SCORING, 's', "scoring", true, 0},
     {OPT_OUTPUT, 'o', "output", true, RAS_OPT_OUTPUT},
     {OPT_FORMAT, 0, "format", true, RAS_OPT_FORMAT},
+    {OPT_RAW_TEXT, 0, "raw-text", false, RAS_OPT_RAW_TEXT},
     {OPT_HELP, 'h', "help", false, 0},
 };
 
@@ -83,6 +85,10 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
         opts->help = true;
         return RAS_EXIT_OK;
     }
+    if (def->id == OPT_RAW_TEXT) {
+        opts->raw_text = true;
+        return RAS_EXIT_OK;
+    }
     if (value == NULL) /* the parsers give every other option its value */
         return usage_error(spec, "option '%s' needs a value", shown);
     switch (def->id) {
@@ -98,7 +104,8 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
         return RAS_EXIT_OK;
-    case OPT_HELP: /* handled above */ break;
+    case OPT_HELP:
+    case OPT_RAW_TEXT: /* handled above */ break;
     }
     return RAS_EXIT_OK;
 }

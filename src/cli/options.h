@@ -15,8 +15,9 @@
 typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON } ras_format;
 
 /* Options a command takes beyond the model options and --help. */
-#define RAS_OPT_OUTPUT 1u /* -o FILE, --output FILE */
-#define RAS_OPT_FORMAT 2u /* --format text|json */
+#define RAS_OPT_OUTPUT 1u   /* -o FILE, --output FILE */
+#define RAS_OPT_FORMAT 2u   /* --format text|json */
+#define RAS_OPT_RAW_TEXT 4u /* --raw-text: no formula guard in CSV text cells */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
@@ -33,6 +34,7 @@ typedef struct ras_cli_opts {
     size_t n_tables;
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
+    bool raw_text; /* --raw-text */
     bool help;
     const char **args; /* positional arguments (array owned by the struct) */
     size_t n_args;
