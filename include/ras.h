@@ -558,7 +558,8 @@ typedef struct ras_batch_summary {
     uint64_t ok;
     uint64_t errors;
     uint64_t panel;
-    ras_pence total; /* sum of indicative budgets of ok rows */
+    ras_pence total;      /* sum of indicative budgets of ok rows */
+    bool total_saturated; /* the sum would not fit: total stopped at INT64_MAX (the run goes on) */
     size_t n_tables_used;
     ras_table_use tables_used[RAS_MAX_TABLES];
 } ras_batch_summary;
@@ -572,7 +573,22 @@ RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in
                                 const ras_read_options *opts, FILE *out, ras_batch_summary *summary,
                                 ras_warn_fn warn, void *warn_ctx, ras_error *err);
 
-/* The mean indicative budget of the ok rows, half up to the penny. */
+/* Text cells of the CSVs ras writes (client ids, messages, ID@VERSION)
+ * that start with =, +, -, @, a tab or a CR get a "'" before them and are
+ * quoted, so a spreadsheet never runs them as formulas; reading a client
+ * id back drops that "'" (docs/design.md, "CSV output"). Figures are never
+ * changed. This flag (for ras_batch_with and ras_audit) turns the guard
+ * off, for machine readers. */
+#define RAS_CSV_RAW_TEXT 0x100u
+
+/* ras_batch with flags (RAS_CSV_RAW_TEXT or 0, which is ras_batch). */
+RAS_EXPORT ras_status ras_batch_with(const ras_model *model, FILE *in, const char *in_name,
+                                     const ras_read_options *opts, FILE *out, unsigned flags,
+                                     ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
+                                     ras_error *err);
+
+/* The mean indicative budget of the ok rows, half up to the penny; 0 when
+ * there are none or the total saturated. */
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 
 /* ------------------------------------------------------------------ */
@@ -597,6 +613,8 @@ typedef struct ras_audit_summary {
     ras_pence over_total;       /* sum of recorded - recomputed over them (>= 0) */
     uint64_t under;             /* different rows recorded less than recomputed */
     ras_pence under_total;      /* sum of recomputed - recorded over them (>= 0) */
+    bool totals_saturated;      /* a sum above would not fit: it stopped at INT64_MAX or INT64_MIN
+                                   and is a bound, not the sum (the run goes on) */
     uint64_t undated;           /* rows with no assessed_on (errors with RAS_AUDIT_REQUIRE_DATES) */
     ras_pence tolerance;        /* as given to ras_audit */
     bool dates_required;        /* RAS_AUDIT_REQUIRE_DATES was given */

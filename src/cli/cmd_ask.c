@@ -159,11 +159,8 @@ static ras_exit finish(const ras_ask *a, ras_result *r, const ras_cli_opts *opts
     rc = ras_out_open(&out, opts->output, NULL);
     if (rc != RAS_EXIT_OK)
         return rc;
-    if (ras_case_write(a->c, out.fp) != RAS_OK) {
-        ras_out_abort(&out);
-        ras_cli_say("cannot write %s", opts->output);
-        return RAS_EXIT_IO;
-    }
+    if (ras_case_write(a->c, out.fp) != RAS_OK)
+        return ras_out_fail(&out);
     rc = ras_out_commit(&out);
     if (rc == RAS_EXIT_OK && out.target != NULL)
         printf("\nThe answers were saved to %s.\n", opts->output);
@@ -278,6 +275,14 @@ static ras_exit session(const ras_cli_opts *opts, const ras_model *model)
     return rc;
 }
 
+/* Checked before the questions, not after them: -o must not be a model
+ * file (docs/design.md, "Output files"). */
+static ras_exit check_output(const ras_cli_opts *opts, const ras_model *model)
+{
+    ras_out_file output = {"-o", opts->output};
+    return ras_out_check_files(&output, 1, NULL, 0, model);
+}
+
 ras_exit ras_cmd_ask(int argc, char **argv)
 {
     ras_cli_opts opts;
@@ -287,7 +292,8 @@ ras_exit ras_cmd_ask(int argc, char **argv)
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(ask_spec.command);
     else if (rc == RAS_EXIT_OK && (rc = ras_out_check(opts.output)) == RAS_EXIT_OK &&
-             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
+             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK &&
+             (rc = check_output(&opts, model)) == RAS_EXIT_OK)
         rc = session(&opts, model);
     ras_model_free(model);
     ras_cli_opts_free(&opts);

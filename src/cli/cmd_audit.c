@@ -17,7 +17,8 @@
 #include "report.h"
 #include "run_info.h"
 
-static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1, "PAST.csv"};
+static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_RAW_TEXT,
+                                        1, "PAST.csv"};
 
 enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
 
@@ -77,12 +78,16 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     ras_audit_summary summary;
     ras_error err;
     ras_out out;
-    ras_exit rc = ras_out_open(&out, a->opts->output, a->opts->args[0]);
-    if (rc != RAS_EXIT_OK)
+    const ras_out_file outputs[] = {{"-o", a->opts->output}, {"--report", a->report}};
+    const ras_out_file input = {"the input", a->opts->args[0]};
+    ras_exit rc =
+        ras_out_check_files(outputs, sizeof outputs / sizeof outputs[0], &input, 1, a->model);
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, a->opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags, &summary,
-                              warn_column, (void *)in_name, &err);
+    unsigned flags = a->flags | (a->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u);
+    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, flags,
+                              &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         const char *at = in_name;
         if (ferror(out.fp))
@@ -115,10 +120,11 @@ static ras_exit parse_tolerance(const char *text, ras_pence *out)
     if (text == NULL)
         return RAS_EXIT_OK;
     if (ras_money_parse(text, strlen(text), out) != RAS_OK) {
-        fprintf(stderr,
-                "ras audit: --tolerance must be an amount in pounds, like 0.50, not '%s'\n"
-                "usage: %s\nTry 'ras audit --help' for more.\n",
-                text, ras_cli_synopsis("audit"));
+        ras_cli_print(stderr,
+                      "ras audit: --tolerance must be an amount in pounds, like 0.50, not '%s'",
+                      text);
+        fprintf(stderr, "\nusage: %s\nTry 'ras audit --help' for more.\n",
+                ras_cli_synopsis("audit"));
         return RAS_EXIT_USAGE;
     }
     return RAS_EXIT_OK;

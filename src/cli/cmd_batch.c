@@ -16,7 +16,7 @@
 #include "ras.h"
 #include "report.h"
 
-static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT, 1, "CASES.csv"};
+static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT | RAS_OPT_RAW_TEXT, 1, "CASES.csv"};
 
 /* The library names each ignored column once; ctx is the input's name. */
 static void warn_column(void *ctx, const ras_error *warning)
@@ -52,8 +52,16 @@ static void print_summary(const ras_model *model, const ras_batch_summary *s,
     fprintf(stderr, "  %-14s %llu\n", "ok", (unsigned long long)s->ok);
     fprintf(stderr, "  %-14s %llu\n", "errors", (unsigned long long)s->errors);
     fprintf(stderr, "  %-14s %llu\n", "panel", (unsigned long long)s->panel);
-    print_money("total budget", s->total, currency);
-    print_money("mean budget", ras_batch_mean(s), currency);
+    if (s->total_saturated) {
+        /* Marked, not stopped: the rows were all scored and written. */
+        char text[64];
+        ras_money_format(s->total, RAS_MONEY_HUMAN, currency, text, sizeof text);
+        fprintf(stderr, "  %-14s more than %s (too large to add up)\n", "total budget", text);
+        fprintf(stderr, "  %-14s not known (the total is too large)\n", "mean budget");
+    } else {
+        print_money("total budget", s->total, currency);
+        print_money("mean budget", ras_batch_mean(s), currency);
+    }
     for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
         const ras_table *t = s->tables_used[i].table;
         fprintf(stderr, "  %-14s %s@%s, %llu %s, sha256 %s\n", "scoring", ras_table_id(t),
@@ -82,13 +90,15 @@ static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, cons
     ras_error err;
     ras_out out;
     ras_status st;
-    ras_exit rc = ras_out_open(&out, opts->output, opts->args[0]);
+    ras_out_file output = {"-o", opts->output}, input = {"the input", opts->args[0]};
+    ras_exit rc = ras_out_check_files(&output, 1, &input, 1, model);
 
-    if (rc != RAS_EXIT_OK)
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
     memset(&summary, 0, sizeof summary);
-    st = ras_batch(model, in, in_name, read, out.fp, &summary, warn_column, (void *)in_name, &err);
+    st = ras_batch_with(model, in, in_name, read, out.fp, opts->raw_text ? RAS_CSV_RAW_TEXT : 0u,
+                        &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         /* Name the file at fault: the output when writing failed. */
         const char *at = in_name;

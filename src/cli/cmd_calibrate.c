@@ -37,7 +37,7 @@ static void warn_row(void *ctx, const ras_error *warning)
 static ras_exit usage(const char *fmt, const char *what)
 {
     fputs("ras calibrate: ", stderr);
-    fprintf(stderr, fmt, what);
+    ras_cli_print(stderr, fmt, what);
     fprintf(stderr, "\nusage: %s\nTry 'ras calibrate --help' for more.\n",
             ras_cli_synopsis("calibrate"));
     return RAS_EXIT_USAGE;
@@ -139,9 +139,22 @@ static ras_exit check_date(const cal_run *r, const ras_model *model)
     return RAS_EXIT_USAGE;
 }
 
+/* Before anything is read or written: no output may be an input, a model
+ * file or another output (docs/design.md, "Output files"). */
+static ras_exit check_files(const cal_run *r, const ras_model *model)
+{
+    const ras_out_file outputs[] = {
+        {"-o", r->opts->output}, {"--write", r->write}, {"--plot", r->plot}};
+    const ras_out_file inputs[] = {{"the input", r->opts->args[0]}};
+    return ras_out_check_files(outputs, sizeof outputs / sizeof outputs[0], inputs,
+                               sizeof inputs / sizeof inputs[0], model);
+}
+
 static ras_exit open_and_run(const cal_run *r, const ras_model *model)
 {
     ras_exit rc = check_date(r, model);
+    if (rc == RAS_EXIT_OK)
+        rc = check_files(r, model);
     if (rc != RAS_EXIT_OK)
         return rc;
     const char *name;

@@ -21,17 +21,15 @@ static const ras_cli_spec form_spec = {"form", RAS_OPT_OUTPUT, 0, NULL};
 static ras_exit write_form(const ras_cli_opts *opts, const ras_model *model, bool html)
 {
     ras_out out;
-    ras_exit rc = ras_out_open(&out, opts->output, NULL);
+    ras_out_file output = {"-o", opts->output};
+    ras_exit rc = ras_out_check_files(&output, 1, NULL, 0, model);
     ras_status st;
 
-    if (rc != RAS_EXIT_OK)
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     st = html ? ras_model_write_form_html(model, out.fp) : ras_model_write_form_text(model, out.fp);
-    if (st != RAS_OK) {
-        ras_out_abort(&out);
-        ras_cli_say("cannot write %s", opts->output != NULL ? opts->output : "standard output");
-        return RAS_EXIT_IO;
-    }
+    if (st != RAS_OK)
+        return ras_out_fail(&out);
     return ras_out_commit(&out);
 }
 

@@ -27,7 +27,7 @@ typedef struct init_opts {
 static ras_exit init_usage(const char *fmt, const char *what)
 {
     fputs("ras init: ", stderr);
-    fprintf(stderr, fmt, what);
+    ras_cli_print(stderr, fmt, what);
     fprintf(stderr, "\nusage: %s\nTry 'ras init --help' for more.\n", ras_cli_synopsis("init"));
     return RAS_EXIT_USAGE;
 }

@@ -69,6 +69,13 @@ static ras_exit load_and_score(const ras_model *model, const ras_source *src, co
     return RAS_EXIT_OK;
 }
 
+/* -o must be none of the files read (docs/design.md, "Output files"). */
+static ras_exit check_files(const ras_cli_opts *opts, const ras_model *model)
+{
+    ras_out_file output = {"-o", opts->output}, input = {"the case", opts->args[0]};
+    return ras_out_check_files(&output, 1, &input, 1, model);
+}
+
 /* Reads the answers file once, then the model it names (unless the
  * options name one), then scores. */
 static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, ras_case **c,
@@ -142,11 +149,8 @@ static ras_exit write_result(const ras_cli_opts *opts, const ras_model *model, c
     st = ras_result_write(model, c, r, wi, formats[opts->format],
                           ras_cli_use_colour(out.fp) ? RAS_TEXT_COLOR : 0u, out.fp);
     ras_what_if_free(wi);
-    if (st != RAS_OK) {
-        ras_out_abort(&out);
-        ras_cli_say("cannot write %s", opts->output != NULL ? opts->output : "standard output");
-        return RAS_EXIT_IO;
-    }
+    if (st != RAS_OK)
+        return ras_out_fail(&out);
     return ras_out_commit(&out);
 }
 
@@ -160,7 +164,8 @@ ras_exit ras_cmd_score(int argc, char **argv)
 
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(score_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = score_file(&opts, &model, &c, &r)) == RAS_EXIT_OK)
+    else if (rc == RAS_EXIT_OK && (rc = score_file(&opts, &model, &c, &r)) == RAS_EXIT_OK &&
+             (rc = check_files(&opts, model)) == RAS_EXIT_OK)
         rc = write_result(&opts, model, c, r);
     ras_result_free(r);
     ras_case_free(c);

@@ -32,7 +32,7 @@ const ras_cli_command ras_cli_commands[] = {
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME]",
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME] [--raw-text]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
@@ -48,7 +48,11 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "  -o, --output FILE   write there instead of standard output; FILE is\n"
      "                      replaced only once complete, and may not be CASES.csv\n"
+     "                      or a model file\n"
      "  --sheet NAME        read this sheet of the workbook, not the first\n"
+     "  --raw-text          write text cells as they are: no ' before a client\n"
+     "                      id or message starting with =, +, -, @, tab or CR\n"
+     "                      (that guard keeps spreadsheets from running them)\n"
      "\n"
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
      "broken; 2 bad usage; 3 bad model; 4 a file could not be read or written.\n"},
@@ -109,7 +113,7 @@ const ras_cli_command ras_cli_commands[] = {
      "(nothing is left behind).\n"},
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
      "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
-     "          [--report FILE] [--sheet NAME] [--format text|json]",
+     "          [--report FILE] [--sheet NAME] [--format text|json] [--raw-text]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -134,6 +138,8 @@ const ras_cli_command ras_cli_commands[] = {
      "                        default 0.00\n"
      "  --require-dates       a row with no assessed_on is an error\n"
      "  --sheet NAME          read this sheet of the workbook, not the first\n"
+     "  --raw-text            no ' before text cells starting with =, +, -, @,\n"
+     "                        tab or CR (see ras batch --help)\n"
      "  --report FILE         write the report there (atomically), in --format\n"
      "  --format text|json    the report as text (default) or JSON; without\n"
      "                        --report, with -o FILE the JSON goes to standard\n"

@@ -1,5 +1,6 @@
 /* main.c - `ras COMMAND ...`: finds the command and runs it; nothing else
  * lives here. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +23,8 @@ static ras_exit print_version(void)
 static ras_exit help(int argc, char **argv)
 {
     if (argc > 1) {
-        fprintf(stderr, "ras help: unexpected argument '%s'\n", argv[1]);
+        ras_cli_print(stderr, "ras help: unexpected argument '%s'", argv[1]);
+        fputc('\n', stderr);
         return ras_cli_usage_error();
     }
     if (argc == 1)
@@ -47,7 +49,8 @@ static ras_exit dispatch(int argc, char **argv)
         return help(argc - 2, argv + 2);
     c = ras_cli_find_command(argv[1]);
     if (c == NULL) {
-        fprintf(stderr, "ras: no such command '%s'\n", argv[1]);
+        ras_cli_print(stderr, "ras: no such command '%s'", argv[1]);
+        fputc('\n', stderr);
         return ras_cli_usage_error();
     }
     return c->run(argc - 2, argv + 2);
@@ -55,6 +58,7 @@ static ras_exit dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    ras_cli_hold_std_fds();
     ras_exit rc = dispatch(argc, argv);
 
     /* Output the command left in the buffer may still fail to be written
@@ -62,7 +66,7 @@ int main(int argc, char **argv)
     if (rc != RAS_EXIT_IO && ras_cli_flush_stdout() != RAS_EXIT_OK)
         rc = RAS_EXIT_IO;
     if (fclose(stdout) != 0 && rc != RAS_EXIT_IO) {
-        ras_cli_say("cannot write standard output");
+        ras_cli_say("cannot write standard output: %s", strerror(errno));
         rc = RAS_EXIT_IO;
     }
     return (int)rc;

@@ -29,13 +29,14 @@ static ras_exit no_such_model(const char *name)
     struct stat st;
 
     if (stat(name, &st) == 0) {
-        fprintf(stderr,
-                "ras: -m %s: not a folder (name single files with -q QUESTIONNAIRE.yaml "
-                "-s SCORING.yaml)\n",
-                name);
+        ras_cli_print(stderr,
+                      "ras: -m %s: not a folder (name single files with -q QUESTIONNAIRE.yaml "
+                      "-s SCORING.yaml)",
+                      name);
+        fputc('\n', stderr);
         return RAS_EXIT_USAGE;
     }
-    fprintf(stderr, "ras: -m %s: no such model folder or built-in model (built-in:", name);
+    ras_cli_print(stderr, "ras: -m %s: no such model folder or built-in model (built-in:", name);
     for (size_t i = 0; names != NULL && names[i] != NULL; i++)
         fprintf(stderr, "%s %s", i > 0 ? "," : "", names[i]);
     fputs(")\n", stderr);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "help.h"
+#include "report.h"
 
 typedef enum opt_id {
     OPT_MODEL,
@@ -15,6 +16,7 @@ typedef enum opt_id {
     OPT_OUTPUT,
     OPT_FORMAT,
     OPT_WHAT_IF,
+    OPT_RAW_TEXT,
     OPT_HELP
 } opt_id;
 
@@ -33,6 +35,7 @@ static const opt_def opt_defs[] = {
     {OPT_OUTPUT, 'o', "output", true, RAS_OPT_OUTPUT},
     {OPT_FORMAT, 0, "format", true, RAS_OPT_FORMAT},
     {OPT_WHAT_IF, 0, "what-if", false, RAS_OPT_WHAT_IF},
+    {OPT_RAW_TEXT, 0, "raw-text", false, RAS_OPT_RAW_TEXT},
     {OPT_HELP, 'h', "help", false, 0},
 };
 
@@ -42,7 +45,7 @@ static const opt_def opt_defs[] = {
 static ras_exit usage_error(const ras_cli_spec *spec, const char *fmt, const char *what)
 {
     fprintf(stderr, "ras %s: ", spec->command);
-    fprintf(stderr, fmt, what);
+    ras_cli_print(stderr, fmt, what);
     fprintf(stderr, "\nusage: %s\nTry 'ras %s --help' for more.\n", ras_cli_synopsis(spec->command),
             spec->command);
     return RAS_EXIT_USAGE;
@@ -84,6 +87,10 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
         *(def->id == OPT_HELP ? &opts->help : &opts->what_if) = true;
         return RAS_EXIT_OK;
     }
+    if (def->id == OPT_RAW_TEXT) {
+        opts->raw_text = true;
+        return RAS_EXIT_OK;
+    }
     if (value == NULL) /* the parsers give every other option its value */
         return usage_error(spec, "option '%s' needs a value", shown);
     switch (def->id) {
@@ -104,6 +111,7 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
             return usage_error(spec, "--format must be text or json, not '%s'", value);
         return RAS_EXIT_OK;
     case OPT_WHAT_IF:
+    case OPT_RAW_TEXT:
     case OPT_HELP: /* handled above */ break;
     }
     return RAS_EXIT_OK;

@@ -15,10 +15,11 @@
 typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON, RAS_FORMAT_HTML } ras_format;
 
 /* Options a command takes beyond the model options and --help. */
-#define RAS_OPT_OUTPUT 1u  /* -o FILE, --output FILE */
-#define RAS_OPT_FORMAT 2u  /* --format text|json */
-#define RAS_OPT_HTML 4u    /* --format html too */
-#define RAS_OPT_WHAT_IF 8u /* --what-if */
+#define RAS_OPT_OUTPUT 1u    /* -o FILE, --output FILE */
+#define RAS_OPT_FORMAT 2u    /* --format text|json */
+#define RAS_OPT_HTML 4u      /* --format html too */
+#define RAS_OPT_WHAT_IF 8u   /* --what-if */
+#define RAS_OPT_RAW_TEXT 16u /* --raw-text: no formula guard in CSV text cells */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
@@ -35,6 +36,7 @@ typedef struct ras_cli_opts {
     size_t n_tables;
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
+    bool raw_text; /* --raw-text */
     bool help;
     bool what_if;      /* --what-if */
     const char **args; /* positional arguments (array owned by the struct) */

@@ -3,14 +3,56 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+void ras_cli_put_escaped(FILE *f, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p == '\r')
+            fputs("\\r", f);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\x%02x", *p);
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) /* a C1 control, in UTF-8 */
+            fprintf(f, "\\u%04x", *++p);
+        else
+            fputc(*p, f);
+    }
+}
+
+void ras_cli_vprint(FILE *f, const char *fmt, va_list ap)
+{
+    char small[512];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *big = n >= (int)sizeof small ? malloc((size_t)n + 1) : NULL;
+    if (big != NULL)
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (n >= 0) /* cut to small's size when out of memory */
+        ras_cli_put_escaped(f, big != NULL ? big : small);
+    free(big);
+}
+
+void ras_cli_print(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ras_cli_vprint(f, fmt, ap);
+    va_end(ap);
+}
 
 void ras_cli_say(const char *fmt, ...)
 {
     va_list ap;
     fputs("ras: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    ras_cli_vprint(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }

@@ -92,12 +92,13 @@ static void test_put_int_and_money(void **state)
     }
 }
 
-static char *write_field(const char *s, size_t len)
+static char *write_field_raw(const char *s, size_t len, bool raw)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
     ras_outbuf o;
     assert_true(ras_outbuf_init(&o, f));
+    o.raw_text = raw;
     ras_outbuf_field(&o, s, len);
     ras_error err;
     assert_int_equal(ras_outbuf_finish(&o, &err), RAS_OK);
@@ -109,6 +110,11 @@ static char *write_field(const char *s, size_t len)
     assert_int_equal(fread(out, 1, (size_t)size, f), (size_t)size);
     fclose(f);
     return out;
+}
+
+static char *write_field(const char *s, size_t len)
+{
+    return write_field_raw(s, len, false);
 }
 
 static void test_quoting(void **state)
@@ -206,11 +212,75 @@ static void test_put_field(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[64];
         memset(out, '.', sizeof out);
-        char *end = ras_put_field(out, cases[i].in, strlen(cases[i].in));
+        char *end = ras_put_field(out, cases[i].in, strlen(cases[i].in), false);
         assert_int_equal((size_t)(end - out), strlen(cases[i].out));
         assert_memory_equal(out, cases[i].out, strlen(cases[i].out));
         assert_int_equal(*end, '.');
     }
+}
+
+/* The formula guard (docs/design.md, "CSV output"): a text cell starting
+ * with =, +, -, @, a tab or a CR gets "'" and quotes, through both
+ * writers; raw text is left alone; reading back drops exactly that "'". */
+static void test_formula_guard(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *guarded;
+    } cases[] = {
+        {"=1+1", "\"'=1+1\""},
+        {"+cmd", "\"'+cmd\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\""},
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"\tx", "\"'\tx\""},
+        {"\rx", "\"'\rx\""},
+        {"=", "\"'=\""},
+        {"=0123456789abcdef", "\"'=0123456789abcdef\""}, /* past the word-wise path */
+        {"C-1=2", "C-1=2"},                              /* only the first character counts */
+        {"'=1", "'=1"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *in = cases[i].in;
+        size_t len = strlen(in);
+        char *got = write_field(in, len);
+        assert_string_equal(got, cases[i].guarded);
+        free(got);
+        char out[96];
+        memset(out, '.', sizeof out);
+        char *end = ras_put_field(out, in, len, false);
+        assert_int_equal((size_t)(end - out), strlen(cases[i].guarded));
+        assert_memory_equal(out, cases[i].guarded, strlen(cases[i].guarded));
+        assert_true((size_t)(end - out) <= 2 * len + 3);
+        /* Raw: as before the guard, quoted only for a comma, quote or line break. */
+        got = write_field_raw(in, len, true);
+        end = ras_put_field(out, in, len, true);
+        assert_int_equal((size_t)(end - out), strlen(got));
+        assert_memory_equal(out, got, strlen(got));
+        if (!ras_csv_needs_quotes(in, len))
+            assert_string_equal(got, in);
+        free(got);
+    }
+    /* Reading back: "'" and a formula character loses the "'". */
+    const char *s = "'=1+1";
+    size_t len = 5;
+    ras_csv_unguard(&s, &len);
+    assert_int_equal(len, 4);
+    assert_memory_equal(s, "=1+1", 4);
+    s = "'plain";
+    len = 6;
+    ras_csv_unguard(&s, &len);
+    assert_int_equal(len, 6);
+    s = "'";
+    len = 1;
+    ras_csv_unguard(&s, &len);
+    assert_int_equal(len, 1);
+    /* Figures are never guarded: a negative amount stays a number. */
+    char money[32];
+    char *end = ras_put_money(money, -50);
+    assert_memory_equal(money, "-0.50", (size_t)(end - money));
 }
 
 int main(void)
@@ -218,7 +288,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digit_count), cmocka_unit_test(test_put_int_and_money),
         cmocka_unit_test(test_quoting),     cmocka_unit_test(test_short_text),
-        cmocka_unit_test(test_put_field),
+        cmocka_unit_test(test_put_field),   cmocka_unit_test(test_formula_guard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

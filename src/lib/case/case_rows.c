@@ -9,6 +9,7 @@
 #include "error.h"
 #include "header_name.h"
 #include "num.h"
+#include "outbuf.h"
 #include "text_check.h"
 
 /* The first column bound to the same target as col, or NULL: two
@@ -418,8 +419,10 @@ static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, 
         return put_multiple(f, col, text, len);
     if (op == RAS_OP_FIELD)
         return len == 0;
-    if (op == RAS_OP_CLIENT)
+    if (op == RAS_OP_CLIENT) {
+        ras_csv_unguard(&text, &len); /* an id as a ras CSV wrote it */
         return ras_case_fresh_client_id(c, text, len);
+    }
     return true; /* RAS_OP_SKIP */
 }
 
@@ -431,6 +434,8 @@ static bool put_long_way(ras_case *c, const ras_col *col, const char *text, size
                          size_t size, unsigned long line)
 {
     ras_error e;
+    if (col->op == RAS_OP_CLIENT)
+        ras_csv_unguard(&text, &len);
     ras_status st = col->kind == RAS_COL_QUESTION
                         ? ras_case_put_answer(c, col->question, text, len, &e)
                         : ras_case_set_field(c, col->field, text, len, &e);

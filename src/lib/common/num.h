@@ -52,6 +52,17 @@ static inline bool ras_add_i64(int64_t a, int64_t b, int64_t *out)
 #endif
 }
 
+/* A running total that must not stop a run (a batch's total budget): a
+ * sum that would not fit becomes INT64_MAX (or INT64_MIN), and *saturated
+ * says the total is no longer the sum, for the summary to show. */
+static inline void ras_add_saturating(int64_t *sum, int64_t v, bool *saturated)
+{
+    if (!ras_add_i64(*sum, v, sum)) {
+        *sum = v < 0 ? INT64_MIN : INT64_MAX;
+        *saturated = true;
+    }
+}
+
 static inline bool ras_mul_i64(int64_t a, int64_t b, int64_t *out)
 {
 #if defined(__GNUC__) && !defined(RAS_PORTABLE_ARITH)

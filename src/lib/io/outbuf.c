@@ -53,11 +53,14 @@ bool ras_csv_needs_quotes(const char *s, size_t len)
 
 void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len)
 {
-    if (!ras_csv_needs_quotes(s, len)) {
+    bool guard = !o->raw_text && ras_csv_needs_guard(s, len);
+    if (!guard && !ras_csv_needs_quotes(s, len)) {
         ras_outbuf_bytes(o, s, len);
         return;
     }
     ras_outbuf_char(o, '"');
+    if (guard)
+        ras_outbuf_char(o, '\'');
     for (;;) {
         const char *q = memchr(s, '"', len);
         if (!q) {
@@ -73,9 +76,11 @@ void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len)
     ras_outbuf_char(o, '"');
 }
 
-char *ras_put_quoted(char *p, const char *s, size_t len)
+static char *put_quoted(char *p, bool guard, const char *s, size_t len)
 {
     *p++ = '"';
+    if (guard)
+        *p++ = '\'';
     for (size_t i = 0; i < len; i++) {
         *p++ = s[i];
         if (s[i] == '"')
@@ -83,6 +88,16 @@ char *ras_put_quoted(char *p, const char *s, size_t len)
     }
     *p++ = '"';
     return p;
+}
+
+char *ras_put_quoted(char *p, const char *s, size_t len)
+{
+    return put_quoted(p, false, s, len);
+}
+
+char *ras_put_guarded(char *p, const char *s, size_t len)
+{
+    return put_quoted(p, true, s, len);
 }
 
 void ras_outbuf_vmessage(ras_outbuf *o, const char *fmt, va_list ap)

@@ -1,7 +1,14 @@
 /* outbuf.h - a stream behind a fixed buffer, with hand-written number
  * formatting, for the CSV writers of ras_batch and ras_audit. The calls
  * made for every field are static inline: a row writes dozens of small
- * pieces, and a call per piece into another file costs the batch speed. */
+ * pieces, and a call per piece into another file costs the batch speed.
+ *
+ * Every text cell any CSV writer of ras writes goes through
+ * ras_outbuf_field or ras_put_field, which hold the formula guard
+ * (docs/design.md, "CSV output"): a cell starting with =, +, -, @, a tab
+ * or a CR gets a "'" before it and is quoted, so a spreadsheet shows it
+ * as text instead of running it. Figures written with ras_put_int and
+ * ras_put_money never pass through it. */
 #ifndef RAS_OUTBUF_H
 #define RAS_OUTBUF_H
 
@@ -20,7 +27,8 @@ typedef struct ras_outbuf {
     FILE *f;
     char *buf; /* RAS_OUTBUF_SIZE bytes */
     size_t n;
-    bool failed; /* a write failed: later output is dropped */
+    bool failed;   /* a write failed: later output is dropped */
+    bool raw_text; /* no formula guard (RAS_CSV_RAW_TEXT) */
 } ras_outbuf;
 
 /* Sets o up over f; false when out of memory. Free with ras_outbuf_free. */
@@ -217,11 +225,40 @@ static inline char *ras_put_money(char *p, ras_pence v)
 /* True when a CSV field must be quoted (a comma, quote or line break). */
 bool ras_csv_needs_quotes(const char *s, size_t len);
 
-/* A CSV field: quoted, with quotes doubled, only when it needs it. */
+/* True when a text cell starting with ch could be taken for a formula by
+ * a spreadsheet: =, +, -, @, a tab or a CR (the list OWASP gives). */
+static inline bool ras_csv_formula_start(char ch)
+{
+    return ch == '=' || ch == '+' || ch == '-' || ch == '@' || ch == '\t' || ch == '\r';
+}
+
+/* True when a text cell needs the formula guard. */
+static inline bool ras_csv_needs_guard(const char *s, size_t len)
+{
+    return len > 0 && ras_csv_formula_start(s[0]);
+}
+
+/* Reading a cell back: a "'" followed by a formula character is the guard
+ * a writer added, and is dropped, so that an id read back from ras's own
+ * output is the id it wrote. */
+static inline void ras_csv_unguard(const char **s, size_t *len)
+{
+    if (*len >= 2 && (*s)[0] == '\'' && ras_csv_formula_start((*s)[1])) {
+        (*s)++;
+        (*len)--;
+    }
+}
+
+/* A CSV text field: guarded against formulas unless o->raw_text, quoted,
+ * with quotes doubled, only when it needs it. */
 void ras_outbuf_field(ras_outbuf *o, const char *s, size_t len);
 
 /* s quoted, with quotes doubled, written at p; returns the end. */
 char *ras_put_quoted(char *p, const char *s, size_t len);
+
+/* s with the formula guard: "'" and s, quoted, quotes doubled, at p
+ * (room for 2 * len + 3 bytes); returns the end. */
+char *ras_put_guarded(char *p, const char *s, size_t len);
 
 /* True when a word holds a comma, a quote or a line break. */
 static inline bool ras_word_special(uint64_t w)
@@ -237,11 +274,13 @@ static inline bool ras_word_special(uint64_t w)
     return (any & RAS_BYTES_OF(0x80)) != 0;
 }
 
-/* A CSV field written at p, quoted only when it needs it: room for
- * 2 * len + 2 bytes. A short field (a client id) is checked and copied a
- * word at a time. */
-static inline char *ras_put_field(char *p, const char *s, size_t len)
+/* A CSV text field written at p, guarded against formulas unless raw,
+ * quoted only when it needs it: room for 2 * len + 3 bytes. A short field
+ * (a client id) is checked and copied a word at a time. */
+static inline char *ras_put_field(char *p, const char *s, size_t len, bool raw)
 {
+    if (!raw && ras_csv_needs_guard(s, len))
+        return ras_put_guarded(p, s, len);
     if (len >= 8 && len <= 16) {
         uint64_t a = ras_word_at(s), b = ras_word_at(s + len - 8);
         if (!ras_word_special(a) && (len == 8 || !ras_word_special(b))) {

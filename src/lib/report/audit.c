@@ -115,18 +115,16 @@ static const char *read_recorded(audit *a, ras_pence *recorded, char *msg, size_
     return NULL;
 }
 
-/* Adds v to *total, failing the run on overflow. */
-static ras_status add_up(audit *a, ras_pence *total, ras_pence v, ras_error *err)
+/* Adds v to *total. A total that would not fit saturates and is marked,
+ * and the run goes on (docs/design.md, "Totals"). */
+static void add_up(audit *a, ras_pence *total, ras_pence v)
 {
-    if (ras_add_i64(*total, v, total))
-        return RAS_OK;
-    return ras_fail(err, RAS_ERR_OVERFLOW, a->in_name, a->csv.record_line, 0, NULL,
-                    "the total of differences is too large to add up");
+    ras_add_saturating(total, v, &a->sum->totals_saturated);
 }
 
 /* Writes one differing row, its reason saying which way it differs, and
  * counts it as an over- or an under-payment. */
-static ras_status different_row(audit *a, ras_pence recorded, ras_pence diff, ras_error *err)
+static void different_row(audit *a, ras_pence recorded, ras_pence diff)
 {
     ras_outbuf *o = &a->out;
     ras_outbuf_field(o, a->c->client_id, a->c->client_id_len);
@@ -148,17 +146,15 @@ static ras_status different_row(audit *a, ras_pence recorded, ras_pence diff, ra
     s->different++;
     if (diff < 0) {
         s->over++;
-        if (add_up(a, &s->over_total, -diff, err) != RAS_OK)
-            return RAS_ERR_OVERFLOW;
+        add_up(a, &s->over_total, -diff);
     } else {
         s->under++;
-        if (add_up(a, &s->under_total, diff, err) != RAS_OK)
-            return RAS_ERR_OVERFLOW;
+        add_up(a, &s->under_total, diff);
     }
-    return add_up(a, &s->total_difference, diff, err);
+    add_up(a, &s->total_difference, diff);
 }
 
-static ras_status audit_row(audit *a, ras_error *err)
+static void audit_row(audit *a)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64], why[RAS_ERROR_MESSAGE_MAX];
     ras_pence recorded = 0;
@@ -167,7 +163,7 @@ static ras_status audit_row(audit *a, ras_error *err)
         /* Show the recorded amount when it is readable, for the auditor. */
         bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
         error_row(a, false, has, recorded, "%s", msg);
-        return RAS_OK;
+        return;
     }
     bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
     if (a->c->assessed_on == 0) {
@@ -177,26 +173,26 @@ static ras_status audit_row(audit *a, ras_error *err)
                       "line %lu: no assessed_on date, and dates are required (the date "
                       "picks the scoring table)",
                       a->csv.record_line);
-            return RAS_OK;
+            return;
         }
     }
     ras_error e;
     if (ras_score(a->model, a->c, a->r, &e) != RAS_OK) {
         error_row(a, false, has, recorded, "line %lu: %s", a->csv.record_line, e.message);
-        return RAS_OK;
+        return;
     }
     a->table_rows[a->r->table - a->model->tables]++;
     a->sum->older += a->r->table != a->latest ? 1 : 0;
     if (!has) {
         error_row(a, true, false, 0, "%s", why);
-        return RAS_OK;
+        return;
     }
     ras_pence diff = a->r->budget - recorded; /* both at most RAS_MAX_PENCE: no overflow */
     if ((diff < 0 ? -diff : diff) <= a->tolerance) {
         a->sum->consistent++;
-        return RAS_OK;
+        return;
     }
-    return different_row(a, recorded, diff, err);
+    different_row(a, recorded, diff);
 }
 
 /* Rows with no date were priced by the latest table: said once. */
@@ -242,7 +238,8 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
     for (;;) {
         if ((st = ras_rows_next(&a->rows, &a->csv, &have, err)) != RAS_OK || !have)
             break;
-        if ((st = audit_row(a, err)) != RAS_OK || a->out.failed)
+        audit_row(a);
+        if (a->out.failed)
             break;
     }
     a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
@@ -288,6 +285,7 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
         return st;
     }
     bool buffered = ras_outbuf_init(&a.out, out);
+    a.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     a.c = ras_case_new(model);
     a.r = ras_result_new(model);
     if (a.r)

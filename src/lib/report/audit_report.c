@@ -56,6 +56,10 @@ ras_status ras_audit_summary_write_text(const ras_model *model, const ras_audit_
     total(out, "under-payments", s->under, s->under_total, cur, " (recorded less than recomputed)");
     fprintf(out, "  %-15s %6llu rows  ", "net", (unsigned long long)s->different);
     money(out, s->total_difference, cur, true);
+    if (s->totals_saturated) /* docs/design.md, "Totals" */
+        fputs("\n  (a total above is too large to add up: it shows the largest amount that "
+              "fits, not the sum)",
+              out);
     fputs("\n\ntables used\n", out);
     for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
         const ras_table *t = s->tables_used[i].table;
@@ -106,6 +110,8 @@ ras_status ras_audit_summary_write_json(const ras_model *model, const ras_audit_
     ras_json_money(out, s->total_difference);
     json_total(out, "over_payments", s->over, s->over_total);
     json_total(out, "under_payments", s->under, s->under_total);
+    if (s->totals_saturated) /* the totals are bounds, not sums */
+        fputs(",\n  \"totals_saturated\": true", out);
     fputs(",\n  \"tolerance\": ", out);
     ras_json_money(out, s->tolerance);
     fputs(",\n  \"questionnaire\": {", out);

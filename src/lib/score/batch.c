@@ -38,7 +38,8 @@ typedef struct batch {
     ras_batch_summary *sum;
 } batch;
 
-/* "ID@VERSION" of every table, ready to copy into rows. */
+/* "ID@VERSION" of every table, as a CSV text field ready to copy into
+ * rows. */
 static ras_status prepare_tables(batch *b, ras_error *err)
 {
     size_t n = b->model->n_tables;
@@ -51,28 +52,17 @@ static ras_status prepare_tables(batch *b, ras_error *err)
         const ras_table *t = &b->model->tables[i];
         size_t len = strlen(t->id) + 1 + strlen(t->version);
         char *raw = malloc(len + 1);
-        /* Quoting at most doubles it, plus the two quotes. */
-        char *quoted = malloc(2 * len + 3);
-        if (!raw || !quoted) {
+        /* Quoting at most doubles it, plus the guard and two quotes. */
+        char *field = malloc(2 * len + 3);
+        if (!raw || !field) {
             free(raw);
-            free(quoted);
+            free(field);
             return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         }
         snprintf(raw, len + 1, "%s@%s", t->id, t->version);
-        size_t q = 0;
-        bool quote = ras_csv_needs_quotes(raw, len);
-        if (quote)
-            quoted[q++] = '"';
-        for (size_t k = 0; k < len; k++) {
-            quoted[q++] = raw[k];
-            if (raw[k] == '"')
-                quoted[q++] = '"';
-        }
-        if (quote)
-            quoted[q++] = '"';
+        b->scoring_len[i] = (size_t)(ras_put_field(field, raw, len, b->out.raw_text) - field);
+        b->scoring[i] = field;
         free(raw);
-        b->scoring[i] = quoted;
-        b->scoring_len[i] = q;
     }
     return RAS_OK;
 }
@@ -97,7 +87,7 @@ static void error_row(batch *b, const char *fmt, ...)
     b->sum->errors++;
 }
 
-static ras_status ok_row(batch *b, ras_error *err)
+static void ok_row(batch *b)
 {
     const ras_result *res = b->r;
     const ras_case *c = b->c;
@@ -105,8 +95,8 @@ static ras_status ok_row(batch *b, ras_error *err)
     size_t t = (size_t)(res->table - b->model->tables);
     /* The client id and the figures have a bounded length: written at
      * once. */
-    char *p = ras_outbuf_room(o, 2 * RAS_MAX_CLIENT_ID + 2 + 4 * RAS_PUT_NUMBER_MAX + 32);
-    p = ras_put_field(p, c->client_id, c->client_id_len);
+    char *p = ras_outbuf_room(o, 2 * RAS_MAX_CLIENT_ID + 3 + 4 * RAS_PUT_NUMBER_MAX + 32);
+    p = ras_put_field(p, c->client_id, c->client_id_len, o->raw_text);
     p = ras_put_bytes(p, ",ok,", 4);
     p = ras_put_int(p, res->total);
     *p++ = ',';
@@ -135,26 +125,23 @@ static ras_status ok_row(batch *b, ras_error *err)
     s->ok++;
     s->panel += res->panel ? 1 : 0;
     b->table_rows[t]++;
-    if (!ras_add_i64(s->total, res->budget, &s->total))
-        return ras_fail(err, RAS_ERR_OVERFLOW, b->in_name, b->csv.record_line, 0, NULL,
-                        "the total of indicative budgets is too large to add up");
-    return RAS_OK;
+    ras_add_saturating(&s->total, res->budget, &s->total_saturated);
 }
 
-static ras_status score_row(batch *b, ras_error *err)
+static void score_row(batch *b)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
     b->sum->rows++;
     if (!ras_rows_load(&b->rows, &b->csv, b->c, msg, sizeof msg)) {
         error_row(b, "%s", msg);
-        return RAS_OK;
+        return;
     }
     ras_error e;
     if (ras_score(b->model, b->c, b->r, &e) != RAS_OK) {
         error_row(b, "line %lu: %s", b->csv.record_line, e.message);
-        return RAS_OK;
+        return;
     }
-    return ok_row(b, err);
+    ok_row(b);
 }
 
 /* ---- the run ------------------------------------------------------ */
@@ -185,7 +172,8 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
     for (;;) {
         if ((st = ras_rows_next(&b->rows, &b->csv, &have, err)) != RAS_OK || !have)
             break;
-        if ((st = score_row(b, err)) != RAS_OK || b->out.failed)
+        score_row(b);
+        if (b->out.failed)
             break;
     }
     b->sum->n_tables_used = ras_model_tables_used(b->model, b->table_rows, b->sum->tables_used);
@@ -196,6 +184,14 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
 ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name,
                      const ras_read_options *opts, FILE *out, ras_batch_summary *summary,
                      ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
+    return ras_batch_with(model, in, in_name, opts, out, 0, summary, warn, warn_ctx, err);
+}
+
+ras_status ras_batch_with(const ras_model *model, FILE *in, const char *in_name,
+                          const ras_read_options *opts, FILE *out, unsigned flags,
+                          ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
+                          ras_error *err)
 {
     ras_batch_summary local;
     if (!summary)
@@ -212,6 +208,7 @@ ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name,
     if (st != RAS_OK)
         return st;
     bool buffered = ras_outbuf_init(&b.out, out);
+    b.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     b.c = ras_case_new(model);
     b.r = ras_result_new(model);
     if (b.r)
@@ -228,7 +225,7 @@ ras_status ras_batch(const ras_model *model, FILE *in, const char *in_name,
 
 ras_pence ras_batch_mean(const ras_batch_summary *s)
 {
-    if (!s || s->ok == 0 || s->total <= 0 || s->ok > (uint64_t)INT64_MAX)
+    if (!s || s->ok == 0 || s->total <= 0 || s->total_saturated || s->ok > (uint64_t)INT64_MAX)
         return 0;
     return ras_div_round_half_up(s->total, (int64_t)s->ok);
 }
