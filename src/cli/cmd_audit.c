@@ -17,7 +17,8 @@
 #include "report.h"
 #include "run_info.h"
 
-static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1, "PAST.csv"};
+static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_DATES, 1,
+                                        "PAST.csv"};
 
 enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
 
@@ -81,8 +82,8 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     if (rc != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags, &summary,
-                              warn_column, (void *)in_name, &err);
+    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags,
+                              &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         const char *at = in_name;
         if (ferror(out.fp))

@@ -11,7 +11,7 @@
 #include "ras.h"
 #include "report.h"
 
-static const ras_cli_spec score_spec = {"score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
+static const ras_cli_spec score_spec = {"score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_DATES, 1,
                                         "ANSWERS.yaml"};
 
 /* What each problem of the case file is reported with. */

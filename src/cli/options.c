@@ -14,6 +14,7 @@ typedef enum opt_id {
     OPT_SCORING,
     OPT_OUTPUT,
     OPT_FORMAT,
+    OPT_DATES,
     OPT_HELP
 } opt_id;
 
@@ -31,6 +32,7 @@ static const opt_def opt_defs[] = {
     {OPT_SCORING, 's', "scoring", true, 0},
     {OPT_OUTPUT, 'o', "output", true, RAS_OPT_OUTPUT},
     {OPT_FORMAT, 0, "format", true, RAS_OPT_FORMAT},
+    {OPT_DATES, 0, "dates", true, RAS_OPT_DATES},
     {OPT_HELP, 'h', "help", false, 0},
 };
 
@@ -96,6 +98,14 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
             opts->format = RAS_FORMAT_JSON;
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
+        return RAS_EXIT_OK;
+    case OPT_DATES:
+        if (strcmp(value, "dmy") == 0)
+            opts->mdy = false;
+        else if (strcmp(value, "mdy") == 0)
+            opts->mdy = true;
+        else
+            return usage_error(spec, "--dates must be dmy or mdy, not '%s'", value);
         return RAS_EXIT_OK;
     case OPT_HELP: /* handled above */ break;
     }

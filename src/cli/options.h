@@ -17,6 +17,7 @@ typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON } ras_format;
 /* Options a command takes beyond the model options and --help. */
 #define RAS_OPT_OUTPUT 1u /* -o FILE, --output FILE */
 #define RAS_OPT_FORMAT 2u /* --format text|json */
+#define RAS_OPT_DATES 4u  /* --dates dmy|mdy: how case data's 01/07/2025 reads */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
@@ -33,6 +34,7 @@ typedef struct ras_cli_opts {
     size_t n_tables;
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
+    bool mdy; /* --dates mdy: month first (docs/exports.md, "Dates") */
     bool help;
     const char **args; /* positional arguments (array owned by the struct) */
     size_t n_args;
