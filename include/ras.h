@@ -116,6 +116,33 @@ RAS_EXPORT ras_status ras_date_parse(const char *text, size_t len, ras_date *out
 /* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
 RAS_EXPORT void ras_date_format(ras_date date, char buf[11]);
 
+/* Case data as exports and people write it (docs/exports.md, "Money" and
+ * "Dates"); model files keep the strict forms above.
+ *
+ * Money: spaces and tabs around it trimmed; an optional pound sign (the
+ * UTF-8 bytes C2 A3, spaces after it allowed); digits, with commas only
+ * between groups of three ("1,234,567"); at most two decimals:
+ * "£1,234.50", "1,234.50", "1234.5", "£1234", " 1234 ". On failure
+ * RAS_ERR_ARG ("'1.234,50' is not an amount in pounds (like 1234.50,
+ * 1,234.50 or £1,234.50)") or RAS_ERR_OVERFLOW, the message in err
+ * showing the text; err may be NULL. */
+RAS_EXPORT ras_status ras_money_parse_lenient(const char *text, size_t len, ras_pence *out,
+                                              ras_error *err);
+
+/* How a date written with slashes is read: 01/07/2025 is the 1st of July
+ * (day first, the default, as English councils write) or the 7th of
+ * January (month first, as US exports write). */
+typedef enum ras_date_order { RAS_DATES_DMY, RAS_DATES_MDY } ras_date_order;
+
+/* Dates: spaces trimmed; ISO "2025-07-01", or "1/7/2025" and
+ * "01/07/2025" read in the given order, the year in four digits; either
+ * may be followed by a time after a space or 'T' ("01/07/2025 00:00",
+ * "2025-07-01T00:00:00", "7/1/2025 12:00:00 AM"), which is checked and
+ * ignored. A two-digit year, a day that does not exist, or any other form
+ * is RAS_ERR_ARG, the message in err (may be NULL) showing the text. */
+RAS_EXPORT ras_status ras_date_parse_lenient(const char *text, size_t len, ras_date_order order,
+                                             ras_date *out, ras_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Models                                                             */
 
@@ -168,6 +195,12 @@ RAS_EXPORT ras_status ras_builtin_files(const char *name, const ras_source **fil
 RAS_EXPORT const char *ras_builtin_for_questionnaire(const char *questionnaire);
 
 RAS_EXPORT void ras_model_free(ras_model *model);
+
+/* How the model's cases read dates written with slashes (client
+ * assessed_on in CSV rows and case files): day first unless set. Set it
+ * before the model is shared between threads; `--dates` sets it. */
+RAS_EXPORT void ras_model_set_date_order(ras_model *model, ras_date_order order);
+RAS_EXPORT ras_date_order ras_model_date_order(const ras_model *model);
 
 /* The questionnaire. */
 RAS_EXPORT const char *ras_model_id(const ras_model *model);

@@ -17,8 +17,8 @@
 #include "report.h"
 #include "run_info.h"
 
-static const ras_cli_spec audit_spec = {"audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_RAW_TEXT,
-                                        1, "PAST.csv"};
+static const ras_cli_spec audit_spec = {
+    "audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1, "PAST.csv"};
 
 enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
 

@@ -16,7 +16,8 @@
 #include "ras.h"
 #include "report.h"
 
-static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT | RAS_OPT_RAW_TEXT, 1, "CASES.csv"};
+static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT | RAS_OPT_RAW_TEXT | RAS_OPT_DATES,
+                                        1, "CASES.csv"};
 
 /* The library names each ignored column once; ctx is the input's name. */
 static void warn_column(void *ctx, const ras_error *warning)

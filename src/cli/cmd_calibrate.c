@@ -16,8 +16,8 @@
 #include "ras.h"
 #include "report.h"
 
-static const ras_cli_spec calibrate_spec = {"calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
-                                            "COSTS.csv"};
+static const ras_cli_spec calibrate_spec = {
+    "calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_DATES, 1, "COSTS.csv"};
 
 enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, N_EXTRAS };
 

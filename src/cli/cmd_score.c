@@ -12,7 +12,8 @@
 #include "report.h"
 
 static const ras_cli_spec score_spec = {
-    "score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_WHAT_IF, 1, "ANSWERS.yaml"};
+    "score", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_WHAT_IF | RAS_OPT_DATES, 1,
+    "ANSWERS.yaml"};
 
 /* What each problem of the case file is reported with. */
 typedef struct problems {

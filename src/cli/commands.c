@@ -6,7 +6,8 @@
 
 const ras_cli_command ras_cli_commands[] = {
     {"score", ras_cmd_score, "score one case and explain the indicative budget",
-     "ras score [MODEL] ANSWERS.yaml [--format text|json|html] [--what-if] [-o OUT]",
+     "ras score [MODEL] ANSWERS.yaml [--format text|json|html] [--what-if] [-o OUT]\n"
+     "          [--dates dmy|mdy]",
      "Scores one case (a YAML or JSON answers file, - for standard input) and\n"
      "writes the statement the client reads: the budget in one sentence, why,\n"
      "what happens next, how it was worked out (points by area of need, then\n"
@@ -26,13 +27,16 @@ const ras_cli_command ras_cli_commands[] = {
      "                      changes of 1.00 or more, largest first; and the\n"
      "                      budget with each answer that changes the amount\n"
      "  -o, --output FILE   write there (atomically) instead of standard output\n"
+     "  --dates dmy|mdy     read assessed_on 01/07/2025 day first (default) or\n"
+     "                      month first, as US exports write it\n"
      "\n"
      "Exit status: 0 scored; 1 the case is invalid (its YAML, an unknown\n"
      "question or answer, a value out of range, a missing required answer);\n"
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME] [--raw-text]",
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME] [--raw-text]\n"
+     "          [--dates dmy|mdy]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
@@ -53,6 +57,8 @@ const ras_cli_command ras_cli_commands[] = {
      "  --raw-text          write text cells as they are: no ' before a client\n"
      "                      id or message starting with =, +, -, @, tab or CR\n"
      "                      (that guard keeps spreadsheets from running them)\n"
+     "  --dates dmy|mdy     read dates such as 01/07/2025 day first (default)\n"
+     "                      or month first, as US exports write them\n"
      "\n"
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
      "broken; 2 bad usage; 3 bad model; 4 a file could not be read or written.\n"},
@@ -113,7 +119,8 @@ const ras_cli_command ras_cli_commands[] = {
      "(nothing is left behind).\n"},
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
      "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
-     "          [--report FILE] [--sheet NAME] [--format text|json] [--raw-text]",
+     "          [--report FILE] [--sheet NAME] [--format text|json] [--raw-text]\n"
+     "          [--dates dmy|mdy]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -144,13 +151,15 @@ const ras_cli_command ras_cli_commands[] = {
      "  --format text|json    the report as text (default) or JSON; without\n"
      "                        --report, with -o FILE the JSON goes to standard\n"
      "                        output, else to standard error\n"
+     "  --dates dmy|mdy       read dates such as 01/07/2025 day first (default)\n"
+     "                        or month first, as US exports write them\n"
      "\n"
      "Exit status: 0 every row consistent; 1 some rows differ or are in error,\n"
      "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
      "read or written.\n"},
     {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
      "ras calibrate [MODEL] COSTS.csv|COSTS.xlsx [--write SCORING.yaml] [--plot FILE.svg]\n"
-     "              [--sheet NAME] [--format text|json]",
+     "              [--sheet NAME] [--format text|json] [--dates dmy|mdy]",
      "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
      "- for standard input), prices every case with the latest scoring table\n"
      "and reports per client group and for all: eligible cases, total current\n"
@@ -169,6 +178,8 @@ const ras_cli_command ras_cli_commands[] = {
      "  --plot FILE                draw the cases, the cost-neutral lines and the\n"
      "                             current pricing as SVG\n"
      "  --sheet NAME               read this sheet of the workbook, not the first\n"
+     "  --dates dmy|mdy            read dates such as 01/07/2025 day first\n"
+     "                             (default) or month first (US exports)\n"
      "\n"
      "Exit status: 0 done; 1 some rows were left out (each named on standard\n"
      "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"

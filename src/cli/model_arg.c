@@ -66,6 +66,7 @@ ras_exit ras_cli_load_model(const ras_cli_opts *opts, ras_model **out)
         ras_cli_report(&err, NULL);
         return ras_cli_model_exit(st);
     }
+    ras_model_set_date_order(*out, opts->mdy ? RAS_DATES_MDY : RAS_DATES_DMY);
     return RAS_EXIT_OK;
 }
 
@@ -84,5 +85,6 @@ ras_exit ras_cli_load_model_for(const ras_cli_opts *opts, const char *questionna
         ras_cli_report(&err, NULL);
         return ras_cli_model_exit(st);
     }
+    ras_model_set_date_order(*out, opts->mdy ? RAS_DATES_MDY : RAS_DATES_DMY);
     return RAS_EXIT_OK;
 }

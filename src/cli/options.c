@@ -17,6 +17,7 @@ typedef enum opt_id {
     OPT_FORMAT,
     OPT_WHAT_IF,
     OPT_RAW_TEXT,
+    OPT_DATES,
     OPT_HELP
 } opt_id;
 
@@ -36,6 +37,7 @@ static const opt_def opt_defs[] = {
     {OPT_FORMAT, 0, "format", true, RAS_OPT_FORMAT},
     {OPT_WHAT_IF, 0, "what-if", false, RAS_OPT_WHAT_IF},
     {OPT_RAW_TEXT, 0, "raw-text", false, RAS_OPT_RAW_TEXT},
+    {OPT_DATES, 0, "dates", true, RAS_OPT_DATES},
     {OPT_HELP, 'h', "help", false, 0},
 };
 
@@ -109,6 +111,14 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
             return usage_error(spec, "--format must be text, json or html, not '%s'", value);
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
+        return RAS_EXIT_OK;
+    case OPT_DATES:
+        if (strcmp(value, "dmy") == 0)
+            opts->mdy = false;
+        else if (strcmp(value, "mdy") == 0)
+            opts->mdy = true;
+        else
+            return usage_error(spec, "--dates must be dmy or mdy, not '%s'", value);
         return RAS_EXIT_OK;
     case OPT_WHAT_IF:
     case OPT_RAW_TEXT:

@@ -20,6 +20,7 @@ typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON, RAS_FORMAT_HTML } ra
 #define RAS_OPT_HTML 4u      /* --format html too */
 #define RAS_OPT_WHAT_IF 8u   /* --what-if */
 #define RAS_OPT_RAW_TEXT 16u /* --raw-text: no formula guard in CSV text cells */
+#define RAS_OPT_DATES 32u    /* --dates dmy|mdy: how case data's 01/07/2025 reads */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
@@ -37,6 +38,7 @@ typedef struct ras_cli_opts {
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
     bool raw_text; /* --raw-text */
+    bool mdy;      /* --dates mdy: month first (docs/exports.md, "Dates") */
     bool help;
     bool what_if;      /* --what-if */
     const char **args; /* positional arguments (array owned by the struct) */

@@ -2,7 +2,7 @@
 # run.sh [SECONDS] - builds the libFuzzer targets with clang and runs each
 # for SECONDS (default 60) on a scratch copy of its corpus.
 #
-#   FUZZ_TARGETS  the targets to run (default: "model case csv")
+#   FUZZ_TARGETS  the targets to run (default: "model case csv cells")
 #   FUZZ_BUILD    the build folder (default: build-fuzz)
 #   FUZZ_FLAGS    more libFuzzer flags, e.g. "-jobs=2" or "-fork=1 -ignore_crashes=1"
 #
@@ -16,7 +16,7 @@ seconds=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
-targets=${FUZZ_TARGETS:-model case csv}
+targets=${FUZZ_TARGETS:-model case csv cells}
 run="$here/corpus-run"
 
 # Longest input per target: the shipped adult model is about 12 KB.
@@ -25,11 +25,12 @@ max_len() {
     model) echo 16384 ;;
     case) echo 4096 ;;
     csv) echo 8192 ;;
+    cells) echo 256 ;;
   esac
 }
 dict() {
   case $1 in
-    csv) echo "$here/dict/csv.dict" ;;
+    csv | cells) echo "$here/dict/csv.dict" ;;
     *) echo "$here/dict/yaml.dict" ;;
   esac
 }

@@ -126,7 +126,8 @@ static void test_rows_listed(void **state)
               "pounds)\"\n"
               "\"R,8\",,800.00,,ras,\"b@2, final\",current,\"line 9, column 'recorded_budget': "
               "'-5' is not an amount in pounds "
-              "(like 7800.00)\"\n");
+              "(like 1234.50, 1,234.50 or \xc2\xa3"
+              "1,234.50)\"\n");
     assert_int_equal(s.rows, 8);
     assert_int_equal(s.consistent, 2);
     assert_int_equal(s.different, 2);
@@ -242,7 +243,8 @@ static void test_directions(void **state)
         FILE *out = open_memstream(&text, &size);
         ras_audit_summary s;
         ras_error err;
-        assert_int_equal(ras_audit(m, in, "p.csv", NULL, out, 0, flags, &s, NULL, NULL, &err), RAS_OK);
+        assert_int_equal(ras_audit(m, in, "p.csv", NULL, out, 0, flags, &s, NULL, NULL, &err),
+                         RAS_OK);
         fclose(in);
         fclose(out);
         assert_int_equal(s.over, 1);

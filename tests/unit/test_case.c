@@ -182,14 +182,11 @@ static void test_money_date_group(void **state)
     assert_int_equal(f->c->existing, 780050);
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "7800.123", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "existing_package");
-    assert_string_equal(err.message,
-                        "'7800.123' is not an amount in pounds (digits, at most two decimals)");
+    assert_string_equal(err.message, "'7800.123' is not an amount in pounds (like 1234.50, "
+                                     "1,234.50 or \xc2\xa3"
+                                     "1,234.50)");
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "-5", &err), RAS_ERR_CASE);
-    assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE,
-                               "\xc2\xa3"
-                               "5",
-                               &err),
-                     RAS_ERR_CASE);
+    assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "$5", &err), RAS_ERR_CASE);
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "99999999999999999999", &err),
                      RAS_ERR_OVERFLOW);
     assert_int_equal(set_field(f, RAS_FIELD_EXISTING_PACKAGE, "", &err), RAS_OK);
@@ -199,7 +196,8 @@ static void test_money_date_group(void **state)
     assert_int_equal(f->c->assessed_on, 20120229);
     assert_int_equal(set_field(f, RAS_FIELD_ASSESSED_ON, "2011-02-29", &err), RAS_ERR_CASE);
     assert_string_equal(err.subject, "assessed_on");
-    assert_string_equal(err.message, "'2011-02-29' is not a date (YYYY-MM-DD, a day that exists)");
+    assert_string_equal(err.message, "'2011-02-29' is not a day that exists (day 29, month 2, "
+                                     "year 2011)");
     assert_int_equal(set_field(f, RAS_FIELD_ASSESSED_ON, "", &err), RAS_OK);
     assert_int_equal(f->c->assessed_on, 0);
 
@@ -512,8 +510,8 @@ static void test_yaml_errors(void **state)
                "or 0)");
     load_error(f, "client:\n  id: C1\n  assessed_on: 2011-02-30\nanswers: {}\n", RAS_ERR_CASE, 3,
                16, "assessed_on",
-               "client 'assessed_on': '2011-02-30' is not a date (YYYY-MM-DD, a day that "
-               "exists)");
+               "client 'assessed_on': '2011-02-30' is not a day that exists (day 30, month 2, "
+               "year 2011)");
     load_error(f, "client:\n  id: ''\nanswers: {}\n", RAS_ERR_CASE, 2, 7, "id",
                "client 'id': the client id is empty");
     load_error(f, "client:\n  id: [1]\nanswers: {}\n", RAS_ERR_CASE, 2, 7, "id",

@@ -392,27 +392,17 @@ ras_status ras_case_set_field(ras_case *c, ras_field f, const char *text, size_t
             return RAS_OK;
         }
         ras_pence v;
-        ras_status st = ras_money_parse(text, len, &v);
-        if (st != RAS_OK) {
-            ras_text_show(text, len, shown);
-            if (st == RAS_ERR_OVERFLOW)
-                return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, subject,
-                                "'%s' is too large an amount", shown);
-            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
-                            "'%s' is not an amount in pounds (digits, at most two decimals)",
-                            shown);
-        }
+        ras_status st = ras_money_parse_lenient(text, len, &v, err);
+        if (st != RAS_OK)
+            return ras_refile(err, st == RAS_ERR_OVERFLOW ? st : RAS_ERR_CASE, subject);
         c->existing = v;
         c->has_existing = true;
         return RAS_OK;
     }
     case RAS_FIELD_ASSESSED_ON: {
         ras_date d = 0;
-        if (len > 0 && ras_date_parse(text, len, &d) != RAS_OK) {
-            ras_text_show(text, len, shown);
-            return ras_fail(err, RAS_ERR_CASE, NULL, 0, 0, subject,
-                            "'%s' is not a date (YYYY-MM-DD, a day that exists)", shown);
-        }
+        if (len > 0 && ras_date_parse_lenient(text, len, c->model->date_order, &d, err) != RAS_OK)
+            return ras_refile(err, RAS_ERR_CASE, subject);
         c->assessed_on = d;
         return RAS_OK;
     }

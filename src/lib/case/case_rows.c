@@ -476,13 +476,19 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
     return true;
 }
 
-const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r)
+bool ras_rows_client(const ras_rows *h, const ras_csv *r, ras_csv_field *out)
 {
     if (h->client_col >= r->n_fields || (long)h->client_col == r->bad_field)
-        return NULL;
-    const ras_csv_field *f = &r->fields[h->client_col];
+        return false;
+    *out = r->fields[h->client_col];
+    while (out->len > 0 && (out->text[0] == ' ' || out->text[0] == '	')) {
+        out->text++;
+        out->len--;
+    }
+    while (out->len > 0 && (out->text[out->len - 1] == ' ' || out->text[out->len - 1] == '	'))
+        out->len--;
     /* An error row does not echo a control character (ESC, U+0085...). */
-    return ras_text_is_clean(f->text, f->len) ? f : NULL;
+    return ras_text_is_clean(out->text, out->len);
 }
 
 const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r)

@@ -97,10 +97,10 @@ ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *e
  * returns false. */
 bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size);
 
-/* The current record's client_id cell, or NULL when the record is too
- * short or the cell is not valid text: invalid UTF-8 or a control
- * character (text_check.h). */
-const ras_csv_field *ras_rows_client(const ras_rows *h, const ras_csv *r);
+/* The current record's client_id cell, trimmed of spaces as the case
+ * holds it, into *out; false when the record is too short or the cell is
+ * not valid text: invalid UTF-8 or a control character (text_check.h). */
+bool ras_rows_client(const ras_rows *h, const ras_csv *r, ras_csv_field *out);
 
 /* The current record's cell of the extra column, or NULL when the header
  * has none or the record is too short. */

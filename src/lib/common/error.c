@@ -48,6 +48,15 @@ void ras_error_set_subject(ras_error *err, const char *text, size_t len)
     err->subject[len] = '\0';
 }
 
+ras_status ras_refile(ras_error *err, ras_status status, const char *subject)
+{
+    if (err) {
+        err->status = status;
+        ras_error_set_subject(err, subject, strlen(subject));
+    }
+    return status;
+}
+
 /* An I/O error's message names its file itself ("cannot read FILE:
  * reason", the wording of every command): the file is not put in front
  * again. */

@@ -8,6 +8,10 @@
 #define RAS_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define RAS_PRINTF(f, a)
+/* Gives an error a parser filled (err may be NULL) the caller's status
+ * and subject, keeping its message; returns status. */
+ras_status ras_refile(ras_error *err, ras_status status, const char *subject);
+
 #endif
 
 /* Sets every part of err (when err is not NULL) and returns status, so a
@@ -20,5 +24,9 @@ ras_status ras_fail(ras_error *err, ras_status status, const char *file, unsigne
 /* Copies n bytes of a not-NUL-terminated text into a subject-sized
  * buffer, cut short if need be. */
 void ras_error_set_subject(ras_error *err, const char *text, size_t len);
+
+/* Gives an error a parser filled (err may be NULL) the caller's status
+ * and subject, keeping its message; returns status. */
+ras_status ras_refile(ras_error *err, ras_status status, const char *subject);
 
 #endif

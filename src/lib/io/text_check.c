@@ -132,6 +132,14 @@ bool ras_text_is_word(const char *text, size_t len)
     return true;
 }
 
+bool ras_text_is_blank(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] != ' ' && text[i] != '\t')
+            return false;
+    return true;
+}
+
 bool ras_text_equal_nocase(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen != blen)

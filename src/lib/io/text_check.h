@@ -32,6 +32,9 @@ bool ras_text_is_numeric(const char *text, size_t len);
  * answer id looks like, whatever its case). */
 bool ras_text_is_word(const char *text, size_t len);
 
+/* True when text is empty or only spaces and tabs: a blank cell. */
+bool ras_text_is_blank(const char *text, size_t len);
+
 /* Equality without regard to case, ASCII letters only: other bytes,
  * UTF-8 sequences included, must match exactly ("Café" and "CAFé" are
  * equal, "café" and "CAFÉ" are not). Enough for the answer texts and

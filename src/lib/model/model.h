@@ -119,6 +119,7 @@ struct ras_model {
     ras_name_index group_names;
     const char **group_ids;
     bool title_is_id;
+    ras_date_order date_order; /* how cases read 01/07/2025 */
 };
 
 /* The index of question q's answer with this id, or -1: O(log n). */

@@ -326,6 +326,17 @@ const char *ras_table_group_name(const ras_table *t, size_t i)
     return i < t->n_groups ? t->groups[i].name : NULL;
 }
 
+void ras_model_set_date_order(ras_model *model, ras_date_order order)
+{
+    if (model && (order == RAS_DATES_DMY || order == RAS_DATES_MDY))
+        model->date_order = order;
+}
+
+ras_date_order ras_model_date_order(const ras_model *model)
+{
+    return model ? model->date_order : RAS_DATES_DMY;
+}
+
 const char *ras_table_group_title(const ras_table *t, size_t i)
 {
     return i < t->n_groups ? t->groups[i].title : NULL;

@@ -74,9 +74,9 @@ static void error_row(audit *a, bool scored, bool has_recorded, ras_pence record
 static void error_row(audit *a, bool scored, bool has_recorded, ras_pence recorded, const char *fmt,
                       ...)
 {
-    const ras_csv_field *id = ras_rows_client(&a->rows, &a->csv);
-    if (id)
-        ras_outbuf_field(&a->out, id->text, id->len);
+    ras_csv_field id;
+    if (ras_rows_client(&a->rows, &a->csv, &id))
+        ras_outbuf_field(&a->out, id.text, id.len);
     ras_outbuf_char(&a->out, ',');
     if (has_recorded)
         ras_outbuf_money(&a->out, recorded);
@@ -96,20 +96,16 @@ static const char *read_recorded(audit *a, ras_pence *recorded, char *msg, size_
 {
     const ras_csv_field *f = ras_rows_extra(&a->rows, &a->csv);
     unsigned long line = a->csv.record_line;
-    if (!f || f->len == 0) {
+    if (!f || ras_text_is_blank(f->text, f->len)) {
         snprintf(msg, size,
                  "line %lu, column '" RECORDED "': blank (expected the budget recorded, in "
                  "pounds)",
                  line);
         return msg;
     }
-    ras_status st = ras_money_parse(f->text, f->len, recorded);
-    if (st != RAS_OK) {
-        char shown[RAS_SHOWN_MAX];
-        ras_text_show(f->text, f->len, shown);
-        snprintf(msg, size, "line %lu, column '" RECORDED "': '%s' is not %s", line, shown,
-                 st == RAS_ERR_OVERFLOW ? "an amount small enough to hold"
-                                        : "an amount in pounds (like 7800.00)");
+    ras_error e;
+    if (ras_money_parse_lenient(f->text, f->len, recorded, &e) != RAS_OK) {
+        snprintf(msg, size, "line %lu, column '" RECORDED "': %.400s", line, e.message);
         return msg;
     }
     return NULL;
@@ -253,8 +249,8 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
 }
 
 ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
-                     const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
-                     ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                     const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags,
+                     ras_audit_summary *summary, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     ras_audit_summary local;
     if (!summary)

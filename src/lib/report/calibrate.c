@@ -55,7 +55,7 @@ static bool read_cost(reader *rd, ras_pence *cost)
     const ras_csv_field *f = ras_rows_extra(&rd->rows, &rd->csv);
     unsigned long line = rd->csv.record_line;
     char msg[RAS_ERROR_MESSAGE_MAX];
-    if (!f || f->len == 0) {
+    if (!f || ras_text_is_blank(f->text, f->len)) {
         snprintf(msg, sizeof msg,
                  "line %lu, column '" CURRENT_COST "': blank (expected the cost of the "
                  "current package, pounds a year)",
@@ -63,13 +63,9 @@ static bool read_cost(reader *rd, ras_pence *cost)
         skip_row(rd, msg);
         return false;
     }
-    if (ras_money_parse(f->text, f->len, cost) != RAS_OK) {
-        char shown[RAS_SHOWN_MAX];
-        ras_text_show(f->text, f->len, shown);
-        snprintf(msg, sizeof msg,
-                 "line %lu, column '" CURRENT_COST "': '%s' is not an amount in pounds (like "
-                 "7800.00)",
-                 line, shown);
+    ras_error e;
+    if (ras_money_parse_lenient(f->text, f->len, cost, &e) != RAS_OK) {
+        snprintf(msg, sizeof msg, "line %lu, column '" CURRENT_COST "': %.400s", line, e.message);
         skip_row(rd, msg);
         return false;
     }

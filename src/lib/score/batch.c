@@ -75,9 +75,9 @@ static void error_row(batch *b, const char *fmt, ...) RAS_PRINTF(2, 3);
 
 static void error_row(batch *b, const char *fmt, ...)
 {
-    const ras_csv_field *f = ras_rows_client(&b->rows, &b->csv);
-    if (f)
-        ras_outbuf_field(&b->out, f->text, f->len);
+    ras_csv_field f;
+    if (ras_rows_client(&b->rows, &b->csv, &f))
+        ras_outbuf_field(&b->out, f.text, f.len);
     ras_outbuf_bytes(&b->out, ",error,,,,,,,,", 14);
     va_list ap;
     va_start(ap, fmt);
