@@ -81,8 +81,8 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     if (rc != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags, &summary,
-                              warn_column, (void *)in_name, &err);
+    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, a->flags,
+                              &summary, warn_column, (void *)in_name, &err);
     if (st != RAS_OK) {
         const char *at = in_name;
         if (ferror(out.fp))

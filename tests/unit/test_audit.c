@@ -242,7 +242,8 @@ static void test_directions(void **state)
         FILE *out = open_memstream(&text, &size);
         ras_audit_summary s;
         ras_error err;
-        assert_int_equal(ras_audit(m, in, "p.csv", NULL, out, 0, flags, &s, NULL, NULL, &err), RAS_OK);
+        assert_int_equal(ras_audit(m, in, "p.csv", NULL, out, 0, flags, &s, NULL, NULL, &err),
+                         RAS_OK);
         fclose(in);
         fclose(out);
         assert_int_equal(s.over, 1);

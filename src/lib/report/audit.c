@@ -256,8 +256,8 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
 }
 
 ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
-                     const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
-                     ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                     const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags,
+                     ras_audit_summary *summary, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     ras_audit_summary local;
     if (!summary)
