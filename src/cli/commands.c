@@ -21,7 +21,7 @@ const ras_cli_command ras_cli_commands[] = {
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME]",
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv|OUT.xlsx] [--sheet NAME]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
@@ -37,6 +37,8 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "  -o, --output FILE   write there instead of standard output; FILE is\n"
      "                      replaced only once complete, and may not be CASES.csv\n"
+     "                      FILE.xlsx is a workbook: Results (amounts as\n"
+     "                      numbers in pounds), Errors and Summary sheets\n"
      "  --sheet NAME        read this sheet of the workbook, not the first\n"
      "\n"
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
