@@ -620,6 +620,22 @@ RAS_EXPORT ras_status ras_batch_with(const ras_model *model, FILE *in, const cha
                                      ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
                                      ras_error *err);
 
+/* ras_batch writing an Excel workbook at path instead of a CSV
+ * (docs/exports.md, "Writing workbooks"): a Results sheet (the batch's
+ * columns; points and amounts as numbers, amounts in a pounds-and-pence
+ * format; the header row frozen; an autofilter), an Errors sheet (the
+ * rows in error: line, client_id, message) and a Summary sheet (the
+ * counts, the total and mean budget, the questionnaire's and every table
+ * used's SHA-256). Text is always written as text, never as a formula.
+ * Memory stays flat: rows go through temporary files. The file at path
+ * is created when the run ends, also after a failure (then incomplete):
+ * write to a temporary and rename it on success, as the program does. A
+ * sheet holds at most 1,048,575 rows (RAS_ERR_LIMIT beyond). */
+RAS_EXPORT ras_status ras_batch_workbook(const ras_model *model, FILE *in, const char *in_name,
+                                         const ras_read_options *opts, const char *path,
+                                         ras_batch_summary *summary, ras_warn_fn warn,
+                                         void *warn_ctx, ras_error *err);
+
 /* The mean indicative budget of the ok rows, half up to the penny; 0 when
  * there are none or the total saturated. */
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "commands.h"
 #include "extra_opts.h"
@@ -83,6 +84,34 @@ static bool broke_after_header(ras_status st, const ras_error *err)
     return (st == RAS_ERR_SYNTAX || st == RAS_ERR_LIMIT) && err->line > 1;
 }
 
+/* Whether -o names a workbook: FILE.xlsx. */
+static bool is_workbook(const char *output)
+{
+    size_t n = output != NULL ? strlen(output) : 0;
+    return n > 5 && strcasecmp(output + n - 5, ".xlsx") == 0;
+}
+
+/* The batch into the open output: a workbook written by the library at
+ * the temporary's path (renamed over FILE.xlsx only once complete, like
+ * any -o file), else CSV. */
+static ras_status score_into(ras_out *out, const ras_read_options *read, const ras_model *model,
+                             FILE *in, const char *in_name, bool raw_text,
+                             ras_batch_summary *summary, ras_error *err)
+{
+    if (!is_workbook(out->target))
+        return ras_batch_with(model, in, in_name, read, out->fp, raw_text ? RAS_CSV_RAW_TEXT : 0u,
+                              summary, warn_column, (void *)in_name, err);
+    if (out->tmp == NULL) {
+        ras_error_clear(err);
+        err->status = RAS_ERR_IO;
+        snprintf(err->message, sizeof err->message,
+                 "a workbook is written to a regular file, not to a device or a pipe");
+        return RAS_ERR_IO;
+    }
+    return ras_batch_workbook(model, in, in_name, read, out->tmp, summary, warn_column,
+                              (void *)in_name, err);
+}
+
 /* Runs the batch from an open input into the output named by -o. */
 static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, const ras_model *model,
                     FILE *in, const char *in_name)
@@ -98,14 +127,14 @@ static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, cons
         return rc;
     ras_error_clear(&err);
     memset(&summary, 0, sizeof summary);
-    st = ras_batch_with(model, in, in_name, read, out.fp, opts->raw_text ? RAS_CSV_RAW_TEXT : 0u,
-                        &summary, warn_column, (void *)in_name, &err);
+    st = score_into(&out, read, model, in, in_name, opts->raw_text, &summary, &err);
     if (st != RAS_OK) {
-        /* Name the file at fault: the output when writing failed. */
+        /* Name the file at fault: the output when writing failed (the
+         * workbook writer's errors name no file). */
         const char *at = in_name;
         const char *target = out.target;
         bool unwritten = out.tmp != NULL; /* a temporary is dropped */
-        bool write_failed = ferror(out.fp) != 0;
+        bool write_failed = ferror(out.fp) != 0 || (is_workbook(target) && err.file[0] == '\0');
         if (write_failed)
             at = target != NULL ? target : "standard output";
         ras_out_abort(&out);

@@ -35,7 +35,7 @@ const ras_cli_command ras_cli_commands[] = {
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv] [--sheet NAME] [--raw-text]\n"
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv|OUT.xlsx] [--sheet NAME] [--raw-text]\n"
      "          [--dates dmy|mdy]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
@@ -52,7 +52,9 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "  -o, --output FILE   write there instead of standard output; FILE is\n"
      "                      replaced only once complete, and may not be CASES.csv\n"
-     "                      or a model file\n"
+     "                      or a model file;\n"
+     "                      FILE.xlsx is a workbook: Results (amounts as\n"
+     "                      numbers in pounds), Errors and Summary sheets\n"
      "  --sheet NAME        read this sheet of the workbook, not the first\n"
      "  --raw-text          write text cells as they are: no ' before a client\n"
      "                      id or message starting with =, +, -, @, tab or CR\n"

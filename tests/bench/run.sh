@@ -29,7 +29,7 @@ fi
 cc -O2 -o "$work/gen_cases" "$here/gen_cases.c"
 cc -O2 -o "$work/gen_big" "$here/gen_big.c"
 cc -O2 -I"$root/include" -I"$build/include" -o "$work/batch_driver" "$here/batch_driver.c" \
-  "$build/libras.a" $(pkg-config --libs yaml-0.1 minizip expat) -lcrypto
+  "$build/libras.a" $(pkg-config --libs yaml-0.1 minizip expat xlsxwriter) -lcrypto
 
 "$work/gen_cases" "$rows" >"$work/cases.csv"
 "$work/gen_cases" $((rows / 10)) >"$work/cases-tenth.csv"

@@ -3,7 +3,7 @@
 # per file, so a failure names its input) as ordinary tests. Included at
 # the end of tests/CMakeLists.txt.
 set(RAS_FUZZ_DIR ${PROJECT_SOURCE_DIR}/tests/fuzz)
-foreach(name model case csv cells)
+foreach(name model case csv cells sheet)
   add_executable(replay_${name} ${RAS_FUZZ_DIR}/replay.c ${RAS_FUZZ_DIR}/fuzz_${name}.c
                  ${RAS_FUZZ_DIR}/fixed_model.c)
   target_include_directories(replay_${name} PRIVATE ${RAS_FUZZ_DIR} ${RAS_LIB_INCLUDE_DIRS})

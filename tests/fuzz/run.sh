@@ -2,7 +2,7 @@
 # run.sh [SECONDS] - builds the libFuzzer targets with clang and runs each
 # for SECONDS (default 60) on a scratch copy of its corpus.
 #
-#   FUZZ_TARGETS  the targets to run (default: "model case csv cells")
+#   FUZZ_TARGETS  the targets to run (default: "model case csv cells sheet")
 #   FUZZ_BUILD    the build folder (default: build-fuzz)
 #   FUZZ_FLAGS    more libFuzzer flags, e.g. "-jobs=2" or "-fork=1 -ignore_crashes=1"
 #
@@ -16,7 +16,7 @@ seconds=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
-targets=${FUZZ_TARGETS:-model case csv cells}
+targets=${FUZZ_TARGETS:-model case csv cells sheet}
 run="$here/corpus-run"
 
 # Longest input per target: the shipped adult model is about 12 KB.
@@ -26,11 +26,13 @@ max_len() {
     case) echo 4096 ;;
     csv) echo 8192 ;;
     cells) echo 256 ;;
+    sheet) echo 8192 ;;
   esac
 }
 dict() {
   case $1 in
     csv | cells) echo "$here/dict/csv.dict" ;;
+    sheet) echo "$here/dict/xml.dict" ;;
     *) echo "$here/dict/yaml.dict" ;;
   esac
 }

@@ -373,14 +373,18 @@ static void test_batch_audit_calibrate_args(void **state)
     FILE *out = tmpfile();
     ras_batch_summary bs;
     ras_audit_summary as;
-    expect_arg(ras_batch(NULL, in, "x", NULL, out, &bs, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_batch(NULL, in, "x", NULL, out, &bs, NULL, NULL, &err), &err,
+               "invalid argument");
     expect_arg(ras_batch(m, NULL, "x", NULL, out, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_batch(m, in, "x", NULL, NULL, &bs, NULL, NULL, &err), &err, "invalid argument");
     expect_arg(ras_audit(NULL, in, "x", NULL, out, 0, 0, &as, NULL, NULL, &err), &err,
                "invalid argument");
-    expect_arg(ras_audit(m, NULL, "x", NULL, out, 0, 0, &as, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(m, in, "x", NULL, NULL, 0, 0, &as, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_audit(m, in, "x", NULL, out, -1, 0, &as, NULL, NULL, &err), &err, "invalid argument");
+    expect_arg(ras_audit(m, NULL, "x", NULL, out, 0, 0, &as, NULL, NULL, &err), &err,
+               "invalid argument");
+    expect_arg(ras_audit(m, in, "x", NULL, NULL, 0, 0, &as, NULL, NULL, &err), &err,
+               "invalid argument");
+    expect_arg(ras_audit(m, in, "x", NULL, out, -1, 0, &as, NULL, NULL, &err), &err,
+               "invalid argument");
     assert_int_equal(ras_audit_summary_write_json(NULL, &as, NULL, "x", out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, NULL, NULL, "x", out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, &as, NULL, "x", NULL), RAS_ERR_ARG);
@@ -462,7 +466,8 @@ static void test_writers_report_io(void **state)
     FILE *in = fopen(DATA "csv/past.csv", "rb");
     assert_non_null(in);
     ras_audit_summary as;
-    assert_int_equal(ras_audit(m, in, "past.csv", NULL, bad, 0, 0, &as, NULL, NULL, &err), RAS_ERR_IO);
+    assert_int_equal(ras_audit(m, in, "past.csv", NULL, bad, 0, 0, &as, NULL, NULL, &err),
+                     RAS_ERR_IO);
     assert_int_equal(err.status, RAS_ERR_IO);
     assert_non_null(strstr(err.message, "cannot write"));
     assert_int_equal(ras_audit_summary_write_json(m, &as, NULL, "past.csv", bad), RAS_ERR_IO);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_sink.h"
 #include "case_rows.h"
 #include "csv.h"
 #include "error.h"
@@ -36,6 +37,7 @@ typedef struct batch {
     size_t *scoring_len;
     uint64_t *table_rows; /* per model table */
     ras_batch_summary *sum;
+    const ras_batch_sink *sink; /* NULL: the rows go to out as CSV */
 } batch;
 
 /* "ID@VERSION" of every table, as a CSV text field ready to copy into
@@ -71,28 +73,39 @@ static ras_status prepare_tables(batch *b, ras_error *err)
 
 /* An error row: the client id as given (when it is valid text), status
  * error, the reason. */
-static void error_row(batch *b, const char *fmt, ...) RAS_PRINTF(2, 3);
+static ras_status error_row(batch *b, ras_error *err, const char *fmt, ...) RAS_PRINTF(3, 4);
 
-static void error_row(batch *b, const char *fmt, ...)
+static ras_status error_row(batch *b, ras_error *err, const char *fmt, ...)
 {
-    ras_csv_field f;
-    if (ras_rows_client(&b->rows, &b->csv, &f))
-        ras_outbuf_field(&b->out, f.text, f.len);
+    ras_csv_field field;
+    const ras_csv_field *f = ras_rows_client(&b->rows, &b->csv, &field) ? &field : NULL;
+    b->sum->errors++;
+    if (b->sink) {
+        char msg[RAS_ERROR_MESSAGE_MAX + 64];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        return b->sink->error(b->sink->ctx, b->csv.record_line, f ? f->text : NULL, f ? f->len : 0,
+                              msg, err);
+    }
+    if (f)
+        ras_outbuf_field(&b->out, f->text, f->len);
     ras_outbuf_bytes(&b->out, ",error,,,,,,,,", 14);
     va_list ap;
     va_start(ap, fmt);
     ras_outbuf_vmessage(&b->out, fmt, ap);
     va_end(ap);
     ras_outbuf_char(&b->out, '\n');
-    b->sum->errors++;
+    return RAS_OK;
 }
 
-static void ok_row(batch *b)
+/* A scored row as CSV. */
+static void ok_csv(batch *b, size_t t)
 {
     const ras_result *res = b->r;
     const ras_case *c = b->c;
     ras_outbuf *o = &b->out;
-    size_t t = (size_t)(res->table - b->model->tables);
     /* The client id and the figures have a bounded length: written at
      * once. */
     char *p = ras_outbuf_room(o, 2 * RAS_MAX_CLIENT_ID + 3 + 4 * RAS_PUT_NUMBER_MAX + 32);
@@ -121,6 +134,19 @@ static void ok_row(batch *b)
     ras_outbuf_done(o, p);
     ras_outbuf_bytes(o, b->scoring[t], b->scoring_len[t]);
     ras_outbuf_bytes(o, ",\n", 2);
+}
+
+static ras_status ok_row(batch *b, ras_error *err)
+{
+    const ras_result *res = b->r;
+    size_t t = (size_t)(res->table - b->model->tables);
+    if (!b->sink) {
+        ok_csv(b, t);
+    } else {
+        ras_status st = b->sink->ok(b->sink->ctx, b->csv.record_line, b->c, res, err);
+        if (st != RAS_OK)
+            return st;
+    }
     ras_batch_summary *s = b->sum;
     s->ok++;
     s->panel += res->panel ? 1 : 0;
@@ -128,20 +154,16 @@ static void ok_row(batch *b)
     ras_add_saturating(&s->total, res->budget, &s->total_saturated);
 }
 
-static void score_row(batch *b)
+static ras_status score_row(batch *b, ras_error *err)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
     b->sum->rows++;
-    if (!ras_rows_load(&b->rows, &b->csv, b->c, msg, sizeof msg)) {
-        error_row(b, "%s", msg);
-        return;
-    }
+    if (!ras_rows_load(&b->rows, &b->csv, b->c, msg, sizeof msg))
+        return error_row(b, err, "%s", msg);
     ras_error e;
-    if (ras_score(b->model, b->c, b->r, &e) != RAS_OK) {
-        error_row(b, "line %lu: %s", b->csv.record_line, e.message);
-        return;
-    }
-    ok_row(b);
+    if (ras_score(b->model, b->c, b->r, &e) != RAS_OK)
+        return error_row(b, err, "line %lu: %s", b->csv.record_line, e.message);
+    return ok_row(b, err);
 }
 
 /* ---- the run ------------------------------------------------------ */
@@ -168,15 +190,17 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
         ras_rows_start(&b->rows, b->model, &b->csv, b->in_name, NULL, NULL, warn, warn_ctx, err);
     if (st != RAS_OK)
         return st;
-    ras_outbuf_bytes(&b->out, out_header, sizeof out_header - 1);
+    if (!b->sink)
+        ras_outbuf_bytes(&b->out, out_header, sizeof out_header - 1);
     for (;;) {
         if ((st = ras_rows_next(&b->rows, &b->csv, &have, err)) != RAS_OK || !have)
             break;
-        score_row(b);
-        if (b->out.failed)
+        if ((st = score_row(b, err)) != RAS_OK || b->out.failed)
             break;
     }
     b->sum->n_tables_used = ras_model_tables_used(b->model, b->table_rows, b->sum->tables_used);
+    if (b->sink)
+        return st;
     ras_status written = ras_outbuf_finish(&b->out, err);
     return st != RAS_OK ? st : written;
 }
@@ -193,21 +217,30 @@ ras_status ras_batch_with(const ras_model *model, FILE *in, const char *in_name,
                           ras_batch_summary *summary, ras_warn_fn warn, void *warn_ctx,
                           ras_error *err)
 {
+    return ras_batch_to(model, in, in_name, opts, out, NULL, flags, summary, warn, warn_ctx, err);
+}
+
+ras_status ras_batch_to(const ras_model *model, FILE *in, const char *in_name,
+                        const ras_read_options *opts, FILE *out, const ras_batch_sink *sink,
+                        unsigned flags, ras_batch_summary *summary, ras_warn_fn warn,
+                        void *warn_ctx, ras_error *err)
+{
     ras_batch_summary local;
     if (!summary)
         summary = &local;
     memset(summary, 0, sizeof *summary);
-    if (!model || !in || !out)
+    if (!model || !in || (!out && !sink))
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     batch b;
     memset(&b, 0, sizeof b);
+    b.sink = sink;
     b.model = model;
     b.in_name = in_name ? in_name : "-";
     b.sum = summary;
     ras_status st = ras_records_open(&b.csv, in, NULL, NULL, b.in_name, opts, err);
     if (st != RAS_OK)
         return st;
-    bool buffered = ras_outbuf_init(&b.out, out);
+    bool buffered = sink || ras_outbuf_init(&b.out, out);
     b.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     b.c = ras_case_new(model);
     b.r = ras_result_new(model);
