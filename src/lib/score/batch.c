@@ -152,6 +152,7 @@ static ras_status ok_row(batch *b, ras_error *err)
     s->panel += res->panel ? 1 : 0;
     b->table_rows[t]++;
     ras_add_saturating(&s->total, res->budget, &s->total_saturated);
+    return RAS_OK;
 }
 
 static ras_status score_row(batch *b, ras_error *err)
