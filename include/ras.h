@@ -600,6 +600,7 @@ typedef struct ras_calibration_group {
     uint64_t kept;        /* basis existing_package under the latest table */
     uint64_t priced;      /* eligible and not kept */
     ras_pence total_cost; /* current_cost of the priced cases */
+    ras_pence all_cost;   /* current_cost of every case read for this group */
     int64_t total_points; /* points of the priced cases */
     /* total_cost / total_points, half up to the penny; 0 when no points */
     ras_pence ratio_price;
@@ -611,8 +612,17 @@ typedef struct ras_calibration_group {
      * --write writes. 0 when no points. */
     ras_pence neutral_price;
     /* true when a ceiling keeps the total below the cost at any price:
-     * neutral_price is then the least price giving the most it allows */
+     * neutral_price (or neutral_scale) is then the least giving the most
+     * it allows */
     bool out_of_reach;
+    /* A group priced by steps or by more than one band keeps its shape in
+     * the new table (unless RAS_CALIBRATE_FLAT): every amount or rate times
+     * neutral_scale millionths, half up to the penny, the scale whose
+     * priced total is nearest total_cost (found as neutral_price is).
+     * scaled is false for a flat group, for "all" and with
+     * RAS_CALIBRATE_FLAT: the new table then prices it at neutral_price. */
+    bool scaled;
+    int64_t neutral_scale; /* millionths: 1000000 keeps the old values */
     /* least squares through the origin, sum(x*y) / sum(x*x) with x the
      * points and y the cost of each priced case, half up to the penny */
     ras_pence fitted_price;
@@ -630,13 +640,18 @@ typedef struct ras_calibration_group {
     ras_calibration_diff largest[RAS_CALIBRATION_LARGEST]; /* by size, largest first */
 } ras_calibration_group;
 
+/* ras_calibrate flags: every repriced group becomes one flat band at its
+ * cost-neutral price, steps and bands flattened (each named through warn). */
+#define RAS_CALIBRATE_FLAT 1u
+
 /* Reads the CSV and works out the figures. Rows in error (a bad case, a
  * blank or bad current_cost) are left out and each named through warn.
  * On success *out owns a new calibration: free it with
  * ras_calibration_free. The model must outlive it. */
 RAS_EXPORT ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                                    const ras_read_options *opts, ras_calibration **out,
-                                    ras_warn_fn warn, void *warn_ctx, ras_error *err);
+                                    const ras_read_options *opts, unsigned flags,
+                                    ras_calibration **out, ras_warn_fn warn, void *warn_ctx,
+                                    ras_error *err);
 RAS_EXPORT void ras_calibration_free(ras_calibration *cal);
 
 RAS_EXPORT uint64_t ras_calibration_rows(const ras_calibration *cal);
@@ -648,14 +663,22 @@ RAS_EXPORT size_t ras_calibration_group_count(const ras_calibration *cal);
 RAS_EXPORT const ras_calibration_group *ras_calibration_group_at(const ras_calibration *cal,
                                                                  size_t i);
 
-/* The report as `ras calibrate` prints it, in text or JSON. */
-RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal, FILE *out);
-RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal, FILE *out);
+/* SHA-256 of the input's bytes as read, 64 hex digits ("" when not known). */
+RAS_EXPORT const char *ras_calibration_input_sha256(const ras_calibration *cal);
+
+/* The report as `ras calibrate` prints it, in text or JSON, beginning with
+ * the record (docs/audit.md, "The report"); run may be NULL (no time or
+ * command line). */
+RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
+RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
 
 /* Writes the new scoring table: the latest table's settings, each
- * repriced group one band {from: 0, rate: its neutral price}, version
- * "OLD-calibrated-YYYYMMDD" and effective_from today (a date the caller
- * gives: the program passes the current date). */
+ * repriced group scaled or flat (ras_calibration_group), the id
+ * "OLDID-calibrated-YYYYMMDD" (the old id cut short if need be to keep
+ * within 64 bytes), the version "YYYY-MM-DD" and effective_from that date
+ * (the caller gives it: the program passes --effective-from or today). */
 RAS_EXPORT ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date today,
                                                   FILE *out, ras_error *err);
 

@@ -15,12 +15,14 @@
 #include "csv.h"
 #include "records.h"
 #include "error.h"
+#include "hash_read.h"
 #include "num.h"
 #include "price.h"
 #include "result.h"
 #include "text_check.h"
 
 #define CURRENT_COST "current_cost"
+#define SCALE_ONE 1000000 /* a scale is in millionths: this keeps a table's values */
 
 typedef struct reader {
     ras_calibration *cal;
@@ -189,6 +191,8 @@ static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err
         if (!in_group(cal, k, g))
             continue;
         s->cases++;
+        if (!ras_add_i64(s->all_cost, k->cost, &s->all_cost))
+            return too_large(err, "the total current cost");
         if (!ras_add_i64(s->current_total, k->budget, &s->current_total))
             return too_large(err, "the total of budgets");
         s->eligible += k->eligible ? 1 : 0;
@@ -206,43 +210,72 @@ static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err
     return RAS_OK;
 }
 
-/* docs/scoring.md steps 5 to 8 for a priced case at a flat price per point, under
+/* A trial pricing of group g: flat, one band from 0 at x pence a point;
+ * or scaled, the latest table's bands or steps each times x millionths
+ * (SCALE_ONE keeps them), half up to the penny. false when a value would
+ * not fit. The values go in cal->scratch. */
+static bool trial_group(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_group *out)
+{
+    static const int64_t from_zero = 0;
+    if (flat) {
+        cal->scratch[0] = x;
+        *out = (ras_group){.name = "",
+                           .steps = false,
+                           .from = (int64_t *)&from_zero,
+                           .value = cal->scratch,
+                           .n_bands = 1};
+        return true;
+    }
+    const ras_group *old = &cal->latest->groups[g];
+    for (size_t k = 0; k < old->n_bands; k++) {
+        int64_t v;
+        if (!ras_mul_i64(old->value[k], x, &v))
+            return false;
+        cal->scratch[k] = ras_div_round_half_up(v, SCALE_ONE);
+    }
+    *out = *old;
+    out->value = cal->scratch;
+    return true;
+}
+
+/* docs/scoring.md steps 5 to 8 for a priced case under a trial group and
  * the latest table's settings; false when it would overflow. */
-static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, ras_pence price,
+static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, const ras_group *grp,
                       ras_pence *amount)
 {
-    int64_t from = 0;
-    ras_group flat = {.name = "", .steps = false, .from = &from, .value = &price, .n_bands = 1};
     ras_pence priced, adjusted, rounded;
     int clamped;
-    return ras_price_group(&flat, k->points, NULL, NULL, &priced) == RAS_OK &&
+    return ras_price_group(grp, k->points, NULL, NULL, &priced) == RAS_OK &&
            ras_price_adjust(priced, k->adjust, &adjusted) == RAS_OK &&
            ras_price_finish(cal->latest, adjusted, &rounded, amount, &clamped) == RAS_OK;
 }
 
-/* The total of the group's priced RAS amounts at a flat price; false when
- * it would overflow (as good as "more than any cost"). */
-static bool total_at(const ras_calibration *cal, size_t g, ras_pence price, ras_pence *total)
+/* The total of the group's priced RAS amounts at a trial pricing; false
+ * when it would overflow (as good as "more than any cost"). */
+static bool total_at(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_pence *total)
 {
+    ras_group grp;
     *total = 0;
+    if (!trial_group(cal, g, flat, x, &grp))
+        return false;
     for (size_t i = 0; i < cal->n_cases; i++) {
         const ras_cal_case *k = &cal->cases[i];
         ras_pence a;
         if (in_group(cal, k, g) && priced(k) &&
-            (!amount_at(cal, k, price, &a) || !ras_add_i64(*total, a, total)))
+            (!amount_at(cal, k, &grp, &a) || !ras_add_i64(*total, a, total)))
             return false;
     }
     return true;
 }
 
-/* The least price in lo..hi whose total reaches goal (hi reaches it). */
-static ras_pence least_reaching(const ras_calibration *cal, size_t g, ras_pence lo, ras_pence hi,
-                                ras_pence goal)
+/* The least x in lo..hi whose total reaches goal (hi reaches it). */
+static int64_t least_reaching(const ras_calibration *cal, size_t g, bool flat, int64_t lo,
+                              int64_t hi, ras_pence goal)
 {
     ras_pence t;
     while (lo < hi) {
-        ras_pence mid = lo + (hi - lo) / 2;
-        if (total_at(cal, g, mid, &t) && t < goal)
+        int64_t mid = lo + (hi - lo) / 2;
+        if (total_at(cal, g, flat, mid, &t) && t < goal)
             lo = mid + 1;
         else
             hi = mid;
@@ -250,46 +283,73 @@ static ras_pence least_reaching(const ras_calibration *cal, size_t g, ras_pence 
     return lo;
 }
 
-/* The cost-neutral price. The total is non-decreasing in the price (every
- * step of the pricing is), so bisection finds the least price whose total
- * reaches the cost; then that or the penny below, whichever total is
- * nearer. When a ceiling keeps the total below the cost at any price, the
- * least price giving the highest total the ceiling allows. */
-static void solve_group(const ras_calibration *cal, size_t g)
+/* The cost-neutral x (a flat price, or a scale of the group's own
+ * values), searched from start. The total is non-decreasing in x (every
+ * step of the pricing is), so bisection finds the least x whose total
+ * reaches the cost; then that or the one below, whichever total is
+ * nearer. When a ceiling keeps the total below the cost at any x, the
+ * least x giving the highest total the ceiling allows (*out_of_reach). */
+static int64_t solve(const ras_calibration *cal, size_t g, bool flat, int64_t start,
+                     bool *out_of_reach)
 {
-    ras_calibration_group *s = &cal->groups[g];
-    if (s->total_points == 0)
-        return;
-    ras_pence lo = 0, hi = s->ratio_price > 0 ? s->ratio_price : 1, t = 0, goal = s->total_cost;
-    while (total_at(cal, g, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
+    const ras_calibration_group *s = &cal->groups[g];
+    int64_t lo = 0, hi = start > 0 ? start : 1;
+    ras_pence t = 0, goal = s->total_cost;
+    while (total_at(cal, g, flat, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
         lo = hi;
         hi *= 2;
     }
-    if (!total_at(cal, g, hi, &t)) {
-        /* A price the scorer could not work with: keep below the least
-         * such, found by bisection (price 0 always fits). */
-        ras_pence a = lo, b = hi - 1, u;
+    if (!total_at(cal, g, flat, hi, &t)) {
+        /* An x the scorer could not work with: keep below the least such,
+         * found by bisection (0 always fits). */
+        int64_t a = lo, b = hi - 1;
+        ras_pence u;
         while (a < b) {
-            ras_pence mid = a + (b - a + 1) / 2;
-            if (total_at(cal, g, mid, &u))
+            int64_t mid = a + (b - a + 1) / 2;
+            if (total_at(cal, g, flat, mid, &u))
                 a = mid;
             else
                 b = mid - 1;
         }
         hi = a;
-        total_at(cal, g, hi, &t);
+        total_at(cal, g, flat, hi, &t);
     }
     if (t < goal) {
         goal = t; /* out of reach (a ceiling): aim for the most that can be had */
-        s->out_of_reach = true;
-        lo = 0; /* which a far lower price may already give */
+        *out_of_reach = true;
+        lo = 0; /* which a far lower x may already give */
     }
-    lo = least_reaching(cal, g, lo, hi, goal);
+    lo = least_reaching(cal, g, flat, lo, hi, goal);
     ras_pence below;
-    s->neutral_price = lo;
-    if (lo > 0 && total_at(cal, g, lo - 1, &below) &&
-        (!total_at(cal, g, lo, &t) || s->total_cost - below <= t - s->total_cost))
-        s->neutral_price = lo - 1;
+    if (lo > 0 && total_at(cal, g, flat, lo - 1, &below) &&
+        (!total_at(cal, g, flat, lo, &t) || s->total_cost - below <= t - s->total_cost))
+        return lo - 1;
+    return lo;
+}
+
+/* A group whose pricing has a shape a flat rate would lose: steps, or
+ * more than one band. */
+static bool shaped(const ras_group *g)
+{
+    return g->steps || g->n_bands > 1;
+}
+
+/* The flat cost-neutral price of every group (and of all together), and
+ * for a shaped group, unless flat pricing is asked for, the scale of its
+ * own values that is cost neutral: the table --write writes. */
+static void solve_group(ras_calibration *cal, size_t g)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    if (s->total_points == 0)
+        return;
+    s->neutral_price = solve(cal, g, true, s->ratio_price, &s->out_of_reach);
+    bool real = g + 1 < cal->n_groups;
+    if (real && !cal->flat && shaped(&cal->latest->groups[g])) {
+        bool beyond = false;
+        s->neutral_scale = solve(cal, g, false, SCALE_ONE, &beyond);
+        s->scaled = true;
+        s->out_of_reach = beyond;
+    }
 }
 
 /* A non-negative double to whole pence, half up; false when out of range. */
@@ -334,9 +394,29 @@ static ras_status fit_group(const ras_calibration *cal, size_t g, ras_error *err
     return RAS_OK;
 }
 
-/* The new table: the latest's settings, each group with priced points
- * one flat band at its cost-neutral price; the others keep their prices. */
-static ras_status build_fresh(ras_calibration *cal, ras_error *err)
+/* Tells warn that flat pricing changes a group's shape. */
+static void warn_flattened(const ras_calibration *cal, size_t g, ras_warn_fn warn, void *ctx)
+{
+    const ras_group *old = &cal->latest->groups[g];
+    if (!warn || !shaped(old))
+        return;
+    char price[48];
+    ras_money_format(cal->groups[g].neutral_price, RAS_MONEY_HUMAN, cal->latest->currency, price,
+                     sizeof price);
+    ras_error w;
+    ras_error_clear(&w);
+    ras_fail(&w, RAS_OK, cal->in_name, 0, 0, old->name,
+             "group '%s': its %zu %s become one flat rate of %s a point (flat pricing)", old->name,
+             old->n_bands, old->steps ? "steps" : "bands", price);
+    warn(ctx, &w);
+}
+
+/* The new table: the latest's settings; each group with priced points
+ * repriced: a shaped group's own bands or steps scaled to cost neutral,
+ * any other (or every one, with flat pricing) one flat band at its
+ * cost-neutral price; the others keep their prices. */
+static ras_status build_fresh(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx,
+                              ras_error *err)
 {
     const ras_table *t = cal->latest;
     cal->fresh = *t;
@@ -350,14 +430,25 @@ static ras_status build_fresh(ras_calibration *cal, ras_error *err)
         s->repriced = s->total_points > 0;
         if (!s->repriced)
             continue;
-        ng->steps = false;
-        ng->n_bands = 1;
-        ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
-        ng->value = ras_arena_alloc(&cal->arena, sizeof *ng->value);
-        if (!ng->from || !ng->value)
+        ras_group trial;
+        bool flat = !s->scaled;
+        if (!trial_group(cal, g, flat, flat ? s->neutral_price : s->neutral_scale, &trial))
+            return too_large(err, "a scaled price");
+        *ng = trial;
+        ng->name = t->groups[g].name;
+        ng->title = t->groups[g].title;
+        ng->value = ras_arena_array(&cal->arena, trial.n_bands, sizeof *ng->value);
+        if (!ng->value)
             return no_memory(err);
-        ng->from[0] = 0;
-        ng->value[0] = s->neutral_price;
+        memcpy(ng->value, trial.value, trial.n_bands * sizeof *ng->value);
+        if (flat) {
+            ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
+            if (!ng->from)
+                return no_memory(err);
+            ng->from[0] = 0;
+            if (cal->flat)
+                warn_flattened(cal, g, warn, warn_ctx);
+        }
     }
     return RAS_OK;
 }
@@ -440,12 +531,16 @@ static ras_status compare_group(const ras_calibration *cal, size_t g, ras_error 
     return RAS_OK;
 }
 
-static ras_status work_out(ras_calibration *cal, ras_error *err)
+static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     const ras_table *t = cal->latest;
     cal->n_groups = t->n_groups + 1;
     cal->groups = ras_arena_array(&cal->arena, cal->n_groups, sizeof *cal->groups);
-    if (!cal->groups)
+    size_t most = 1;
+    for (size_t g = 0; g < t->n_groups; g++)
+        most = t->groups[g].n_bands > most ? t->groups[g].n_bands : most;
+    cal->scratch = ras_arena_array(&cal->arena, most, sizeof *cal->scratch);
+    if (!cal->groups || !cal->scratch)
         return no_memory(err);
     for (size_t g = 0; g < cal->n_groups; g++)
         cal->groups[g].name = g < t->n_groups ? t->groups[g].name : "all";
@@ -454,7 +549,7 @@ static ras_status work_out(ras_calibration *cal, ras_error *err)
         if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
             solve_group(cal, g);
     if (st == RAS_OK)
-        st = build_fresh(cal, err);
+        st = build_fresh(cal, warn, warn_ctx, err);
     for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++)
         st = project_case(cal, &cal->cases[i], err);
     for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
@@ -472,25 +567,38 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     rd.cal = cal;
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
-    ras_status st = ras_records_open(&rd.csv, in, NULL, NULL, cal->in_name, opts, err);
-    if (st != RAS_OK)
+    ras_hash_read hash;
+    ras_status st = ras_hash_read_init(&hash, in);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&hash);
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
+                        "out of memory: cannot compute the SHA-256 of the input");
+    }
+    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &hash, cal->in_name, opts, err);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&hash);
         return st;
+    }
     rd.c = ras_case_new(cal->model);
     rd.r = ras_result_new(cal->model);
     if (!rd.c || !rd.r)
         st = no_memory(err);
     if (st == RAS_OK)
         st = read_all(&rd, err);
+    if (st == RAS_OK && ras_records_workbook(&rd.csv))
+        ras_hash_read_whole(&hash); /* read by seeking, not through the hash */
+    ras_hash_read_hex(&hash, cal->in_sha256);
+    ras_hash_read_free(&hash);
     ras_csv_close(&rd.csv);
     ras_rows_free(&rd.rows);
     ras_case_free(rd.c);
     ras_result_free(rd.r);
-    return st == RAS_OK ? work_out(cal, err) : st;
+    return st == RAS_OK ? work_out(cal, warn, warn_ctx, err) : st;
 }
 
 ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                         const ras_read_options *opts, ras_calibration **out, ras_warn_fn warn,
-                         void *warn_ctx, ras_error *err)
+                         const ras_read_options *opts, unsigned flags, ras_calibration **out,
+                         ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     if (out)
         *out = NULL;
@@ -501,6 +609,7 @@ ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
         return no_memory(err);
     cal->model = model;
     cal->latest = ras_model_table_on(model, 0);
+    cal->flat = (flags & RAS_CALIBRATE_FLAT) != 0;
     const char *name = in_name ? in_name : "-";
     cal->in_name = ras_arena_strndup(&cal->arena, name, strlen(name));
     ras_status st = cal->in_name ? calibrate(cal, in, opts, warn, warn_ctx, err) : no_memory(err);
@@ -530,6 +639,11 @@ uint64_t ras_calibration_rows(const ras_calibration *cal)
 uint64_t ras_calibration_errors(const ras_calibration *cal)
 {
     return cal ? cal->errors : 0;
+}
+
+const char *ras_calibration_input_sha256(const ras_calibration *cal)
+{
+    return cal ? cal->in_sha256 : "";
 }
 
 const ras_table *ras_calibration_table(const ras_calibration *cal)

@@ -27,6 +27,7 @@ struct ras_calibration {
     ras_table fresh; /* the latest with its repriced groups: the table --write writes */
     ras_arena arena; /* fresh's groups, the input name */
     const char *in_name;
+    char in_sha256[65]; /* of the input as read */
     uint64_t rows, errors;
     ras_cal_case *cases;
     size_t n_cases, cap;
@@ -34,6 +35,8 @@ struct ras_calibration {
     size_t ids_len, ids_cap;
     ras_calibration_group *groups; /* the latest table's groups, then "all" */
     size_t n_groups;
+    bool flat;          /* RAS_CALIBRATE_FLAT: every repriced group one flat rate */
+    ras_pence *scratch; /* a trial group's values (calibrate.c), as many as the most bands */
 };
 
 /* The largest points and cost over the cases (for the plot's axes). */
