@@ -564,6 +564,12 @@ RAS_EXPORT ras_status ras_audit_summary_write_json(const ras_model *model,
                                                    const ras_audit_summary *summary,
                                                    const ras_run_info *run, const char *in_name,
                                                    FILE *out);
+/* The same as one self-contained HTML page (no script, nothing fetched)
+ * that prints on A4, for filing. */
+RAS_EXPORT ras_status ras_audit_summary_write_html(const ras_model *model,
+                                                   const ras_audit_summary *summary,
+                                                   const ras_run_info *run, const char *in_name,
+                                                   FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* Calibration (docs/calibration.md): the price a point, cost neutral */
@@ -673,6 +679,10 @@ RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal,
                                                  const ras_run_info *run, FILE *out);
 RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal,
                                                  const ras_run_info *run, FILE *out);
+/* The report as one self-contained HTML page that prints on A4: the
+ * record, the figures per group, the largest differences and the plot. */
+RAS_EXPORT ras_status ras_calibration_write_html(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
 
 /* Writes the new scoring table: the latest table's settings, each
  * repriced group scaled or flat (ras_calibration_group), the id
@@ -685,6 +695,84 @@ RAS_EXPORT ras_status ras_calibration_write_table(const ras_calibration *cal, ra
 /* Draws the cases (points against current cost), each group's
  * cost-neutral line and the latest table's pricing curve as SVG. */
 RAS_EXPORT ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Comparison (docs/compare.md): the impact of a new scoring table    */
+
+/* Added for `ras compare`. Gains and losses are counted by how far the
+ * new budget is from the old, in percent of the old: more than 0%, 5% and
+ * 10% (a budget that rises from 0 gains more than any percentage). */
+#define RAS_COMPARE_STEPS 3 /* 0%, 5%, 10% */
+#define RAS_COMPARE_LARGEST 10
+#define RAS_COMPARE_BY_MAX 8        /* --by columns */
+#define RAS_COMPARE_CATEGORIES 1000 /* values of one --by column */
+#define RAS_COMPARE_SMALL 10        /* a category of fewer people is flagged */
+
+typedef struct ras_compare_figures {
+    const char *name;   /* the group, band ("10-19"), category or "all" (borrowed) */
+    uint64_t cases;     /* priced under both tables */
+    ras_pence before;   /* total of indicative budgets under the old table */
+    ras_pence after;    /* the same under the new */
+    uint64_t unchanged; /* the same budget under both */
+    uint64_t gaining[RAS_COMPARE_STEPS]; /* more than 0%, 5%, 10% above */
+    ras_pence gained[RAS_COMPARE_STEPS]; /* their total change (>= 0) */
+    uint64_t losing[RAS_COMPARE_STEPS];  /* more than 0%, 5%, 10% below */
+    ras_pence lost[RAS_COMPARE_STEPS];   /* their total change (<= 0) */
+} ras_compare_figures;
+
+typedef struct ras_compare_change {
+    char client_id[257];
+    char group[65];
+    int64_t points;
+    ras_pence before, after, change; /* change = after - before */
+} ras_compare_change;
+
+typedef struct ras_comparison ras_comparison;
+
+/* Prices every row of a batch CSV under the table from and under the
+ * table to (assessed_on is checked but picks no table: both prices are
+ * for now). Both tables must price model's questionnaire (to may come from
+ * another model loaded from the same questionnaire). by names up to
+ * RAS_COMPARE_BY_MAX columns of the CSV whose values are categories
+ * (an age band, a locality) to break the figures down by. When rows is not
+ * NULL, one CSV row per input row is written to it:
+ *   client_id,status,group,points,before,after,change,message
+ * A row that either table cannot price is an error row there and counted
+ * apart. Streams: memory does not grow with the rows. On success *out owns
+ * the comparison: free it with ras_comparison_free. */
+RAS_EXPORT ras_status ras_compare(const ras_model *model, const ras_table *from,
+                                  const ras_table *to, FILE *in, const char *in_name,
+                                  const char *const *by, size_t n_by, FILE *rows,
+                                  ras_comparison **out, ras_warn_fn warn, void *warn_ctx,
+                                  ras_error *err);
+RAS_EXPORT void ras_comparison_free(ras_comparison *cmp);
+
+RAS_EXPORT uint64_t ras_comparison_rows(const ras_comparison *cmp);
+RAS_EXPORT uint64_t ras_comparison_errors(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_all(const ras_comparison *cmp);
+/* Per group (the old table's, in its order), per points band of 10, and
+ * per category of the by-th column (in the order first met). */
+RAS_EXPORT size_t ras_comparison_group_count(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_group(const ras_comparison *cmp, size_t i);
+RAS_EXPORT size_t ras_comparison_band_count(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_band(const ras_comparison *cmp, size_t i);
+RAS_EXPORT size_t ras_comparison_by_count(const ras_comparison *cmp);
+RAS_EXPORT const char *ras_comparison_by_name(const ras_comparison *cmp, size_t by);
+/* false when the CSV has no such column (its figures are then empty) */
+RAS_EXPORT bool ras_comparison_by_found(const ras_comparison *cmp, size_t by);
+RAS_EXPORT size_t ras_comparison_category_count(const ras_comparison *cmp, size_t by);
+RAS_EXPORT const ras_compare_figures *ras_comparison_category(const ras_comparison *cmp, size_t by,
+                                                              size_t i);
+/* The largest gains (gains true) or losses, largest first, ties in input
+ * order; *n receives how many. */
+RAS_EXPORT const ras_compare_change *ras_comparison_largest(const ras_comparison *cmp, bool gains,
+                                                            size_t *n);
+
+/* The report, in text or JSON, beginning with the record; run may be NULL. */
+RAS_EXPORT ras_status ras_comparison_write_text(const ras_comparison *cmp, const ras_run_info *run,
+                                                FILE *out);
+RAS_EXPORT ras_status ras_comparison_write_json(const ras_comparison *cmp, const ras_run_info *run,
+                                                FILE *out);
 
 #ifdef __cplusplus
 }

@@ -18,8 +18,8 @@
 #include "report.h"
 #include "run_info.h"
 
-static const ras_cli_spec calibrate_spec = {"calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
-                                            "COSTS.csv"};
+static const ras_cli_spec calibrate_spec = {
+    "calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML, 1, "COSTS.csv"};
 
 enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, X_REPORT, N_EXTRAS };
 
@@ -85,6 +85,8 @@ static ras_exit write_report(const cal_run *r, const ras_calibration *cal)
         return rc;
     if (r->opts->format == RAS_FORMAT_JSON)
         ras_calibration_write_json(cal, &r->run, out.fp);
+    else if (r->opts->format == RAS_FORMAT_HTML)
+        ras_calibration_write_html(cal, &r->run, out.fp);
     else
         ras_calibration_write_text(cal, &r->run, out.fp);
     return ras_out_commit(&out);

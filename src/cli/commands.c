@@ -98,7 +98,7 @@ const ras_cli_command ras_cli_commands[] = {
      "(nothing is left behind).\n"},
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
      "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
-     "          [--report FILE] [--sheet NAME] [--format text|json]",
+     "          [--report FILE] [--sheet NAME] [--format text|json|html]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -123,17 +123,19 @@ const ras_cli_command ras_cli_commands[] = {
      "                        default 0.00\n"
      "  --require-dates       a row with no assessed_on is an error\n"
      "  --sheet NAME          read this sheet of the workbook, not the first\n"
-     "  --report FILE         write the report there (atomically), in --format\n"
-     "  --format text|json    the report as text (default) or JSON; without\n"
-     "                        --report, with -o FILE the JSON goes to standard\n"
-     "                        output, else to standard error\n"
+     "  --report FILE         write the report there (atomically), in --format;\n"
+     "                        - is standard output\n"
+     "  --format text|json|html  the report as text (default), JSON or an HTML\n"
+     "                        page to file (prints on A4); without --report,\n"
+     "                        with -o FILE it goes to standard output, else to\n"
+     "                        standard error\n"
      "\n"
      "Exit status: 0 every row consistent; 1 some rows differ or are in error,\n"
      "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
      "read or written.\n"},
     {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
      "ras calibrate [MODEL] COSTS.csv|COSTS.xlsx [--write SCORING.yaml] [--flat]\n"
-     "              [--plot FILE.svg] [--sheet NAME] [--report FILE] [--format text|json]",
+     "              [--plot FILE.svg] [--sheet NAME] [--report FILE] [--format text|json|html]",
      "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
      "- for standard input), prices every case with the latest scoring table\n"
      "and reports per client group and for all: eligible cases, the current\n"
@@ -149,7 +151,8 @@ const ras_cli_command ras_cli_commands[] = {
      "\n"
      "  -o, --output FILE          write the report there (atomically)\n"
      "  --report FILE              the same as -o (give one of them)\n"
-     "  --format text|json         the report as text (default) or JSON\n"
+     "  --format text|json|html    the report as text (default), JSON or an HTML\n"
+     "                             page with the plot (prints on A4)\n"
      "  --write FILE               write a new scoring table: the latest table's\n"
      "                             settings, each group's steps or bands scaled\n"
      "                             to cost neutral, a new id and version from its\n"
@@ -165,6 +168,35 @@ const ras_cli_command ras_cli_commands[] = {
      "Exit status: 0 done; 1 some rows were left out (each named on standard\n"
      "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"
      "not be read or written.\n"},
+    {"compare", ras_cmd_compare, "price cases under two scoring tables: who gains, who loses",
+     "ras compare [MODEL] [--from TABLE] --to TABLE|DIR CASES.csv [--by COL,...] [-o ROWS.csv] "
+     "[--report FILE] [--format text|json]",
+     "Prices every row of CASES.csv (a batch CSV; - for standard input) under\n"
+     "the old scoring table (--from, default the model's latest) and the new\n"
+     "one (--to: a scoring file such as `ras calibrate --write` wrote, or a\n"
+     "model folder whose latest table is the new one; the questionnaire must\n"
+     "be the model's). assessed_on picks no table: both prices are for now.\n"
+     "The report begins with the record and gives the totals before and after\n"
+     "and the change; the cases gaining and losing more than 0%, 5% and 10%\n"
+     "with their totals; the same per group, per points band of 10 and per\n"
+     "category of each --by column (an equality impact table; a category of\n"
+     "fewer than 10 people is marked); and the largest gains and losses\n"
+     "(see docs/compare.md).\n"
+     "\n"
+     "  --from TABLE          the old scoring table (default: the model's latest)\n"
+     "  --to TABLE|DIR        the new scoring table, or a model folder\n"
+     "  --by COL,...          columns of CASES.csv to break the figures down by\n"
+     "                        (age band, gender, ethnicity, locality...)\n"
+     "  -o, --output FILE     one row per case there (atomically):\n"
+     "                        client_id,status,group,points,before,after,change,\n"
+     "                        message\n"
+     "  --report FILE         the report there (atomically) instead of standard\n"
+     "                        output\n"
+     "  --format text|json    the report as text (default) or JSON\n"
+     "\n"
+     "Exit status: 0 every row priced under both; 1 some rows are in error, or\n"
+     "the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be read\n"
+     "or written.\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

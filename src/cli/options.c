@@ -94,6 +94,10 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
             opts->format = RAS_FORMAT_TEXT;
         else if (strcmp(value, "json") == 0)
             opts->format = RAS_FORMAT_JSON;
+        else if (strcmp(value, "html") == 0 && (spec->accepts & RAS_OPT_HTML))
+            opts->format = RAS_FORMAT_HTML;
+        else if (spec->accepts & RAS_OPT_HTML)
+            return usage_error(spec, "--format must be text, json or html, not '%s'", value);
         else
             return usage_error(spec, "--format must be text or json, not '%s'", value);
         return RAS_EXIT_OK;

@@ -12,11 +12,12 @@
 
 #include "exit.h"
 
-typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON } ras_format;
+typedef enum ras_format { RAS_FORMAT_TEXT, RAS_FORMAT_JSON, RAS_FORMAT_HTML } ras_format;
 
 /* Options a command takes beyond the model options and --help. */
 #define RAS_OPT_OUTPUT 1u /* -o FILE, --output FILE */
 #define RAS_OPT_FORMAT 2u /* --format text|json */
+#define RAS_OPT_HTML 4u   /* --format html too (with RAS_OPT_FORMAT) */
 
 /* What one command accepts. */
 typedef struct ras_cli_spec {
