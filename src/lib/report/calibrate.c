@@ -78,13 +78,24 @@ static bool read_cost(reader *rd, ras_pence *cost)
     return true;
 }
 
-static ras_status keep_id(ras_calibration *cal, const char *id, size_t *offset, ras_error *err)
+/* A capacity to grow to: half as much again (not twice: an array of a
+ * million cases must not hold room for a million more). */
+static size_t grown(size_t cap, size_t least)
+{
+    size_t next = cap ? cap + cap / 2 : least;
+    return next < least ? least : next;
+}
+
+static ras_status keep_id(ras_calibration *cal, const char *id, uint32_t *offset, ras_error *err)
 {
     size_t len = strlen(id) + 1;
+    if (cal->ids_len + len > UINT32_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, cal->in_name, 0, 0, NULL,
+                        "the client ids add up to more than 4 GB");
     if (cal->ids_len + len > cal->ids_cap) {
-        size_t cap = cal->ids_cap ? cal->ids_cap : 4096;
+        size_t cap = grown(cal->ids_cap, 4096);
         while (cap < cal->ids_len + len)
-            cap *= 2;
+            cap = grown(cap, 4096);
         char *p = realloc(cal->ids, cap);
         if (!p)
             return no_memory(err);
@@ -92,35 +103,73 @@ static ras_status keep_id(ras_calibration *cal, const char *id, size_t *offset, 
         cal->ids_cap = cap;
     }
     memcpy(cal->ids + cal->ids_len, id, len);
-    *offset = cal->ids_len;
+    *offset = (uint32_t)cal->ids_len;
     cal->ids_len += len;
+    return RAS_OK;
+}
+
+/* What is only summed is added up now, into the case's group and "all". */
+static ras_status add_read(ras_calibration *cal, size_t g, ras_pence cost, ras_pence budget,
+                           const ras_result *r, ras_error *err)
+{
+    size_t at[2] = {g, cal->n_groups - 1};
+    for (size_t i = 0; i < 2; i++) {
+        ras_calibration_group *s = &cal->groups[at[i]];
+        s->cases++;
+        s->eligible += r->eligible ? 1 : 0;
+        s->kept += r->basis == RAS_BASIS_EXISTING_PACKAGE ? 1 : 0;
+        if (!ras_add_i64(s->all_cost, cost, &s->all_cost) ||
+            !ras_add_i64(s->current_total, budget, &s->current_total))
+            return ras_fail(err, RAS_ERR_OVERFLOW, cal->in_name, 0, 0, NULL,
+                            "the totals are too large to add up");
+    }
+    return RAS_OK;
+}
+
+static ras_status keep_package(ras_calibration *cal, ras_pence package, ras_error *err)
+{
+    if (cal->n_packages == cal->packages_cap) {
+        size_t cap = grown(cal->packages_cap, 64);
+        ras_pence *p = realloc(cal->packages, cap * sizeof *p);
+        if (!p)
+            return no_memory(err);
+        cal->packages = p;
+        cal->packages_cap = cap;
+    }
+    cal->packages[cal->n_packages++] = package;
     return RAS_OK;
 }
 
 static ras_status keep_case(reader *rd, ras_pence cost, ras_error *err)
 {
     ras_calibration *cal = rd->cal;
+    const ras_result *r = rd->r;
+    if (r->total > INT32_MAX || r->total < INT32_MIN || r->group_index > UINT16_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, cal->in_name, rd->csv.record_line, 0, NULL,
+                        "a case's points or group are beyond what calibration holds");
     if (cal->n_cases == cal->cap) {
-        size_t cap = cal->cap ? cal->cap * 2 : 256;
+        size_t cap = grown(cal->cap, 256);
         ras_cal_case *p = realloc(cal->cases, cap * sizeof *p);
         if (!p)
             return no_memory(err);
         cal->cases = p;
         cal->cap = cap;
     }
-    const ras_result *r = rd->r;
     ras_cal_case *k = &cal->cases[cal->n_cases];
     memset(k, 0, sizeof *k);
     ras_status st = keep_id(cal, rd->c->client_id, &k->id_offset, err);
+    if (st == RAS_OK)
+        st = add_read(cal, r->group_index, cost, r->budget, r, err);
+    if (st == RAS_OK && r->basis == RAS_BASIS_EXISTING_PACKAGE)
+        st = keep_package(cal, r->budget, err);
     if (st != RAS_OK)
         return st;
-    k->points = r->total;
+    k->points = (int32_t)r->total;
     k->cost = cost;
-    k->budget = r->budget;
     k->adjust = r->adjust_total;
-    k->group = (uint32_t)r->group_index;
-    k->eligible = r->eligible;
-    k->existing = r->basis == RAS_BASIS_EXISTING_PACKAGE;
+    k->group = (uint16_t)r->group_index;
+    k->flags = (uint8_t)((r->eligible ? RAS_CAL_ELIGIBLE : 0) |
+                         (r->basis == RAS_BASIS_EXISTING_PACKAGE ? RAS_CAL_EXISTING : 0));
     cal->n_cases++;
     return RAS_OK;
 }
@@ -179,25 +228,17 @@ static bool in_group(const ras_calibration *cal, const ras_cal_case *k, size_t g
  * existing package. Only these make the prices and the comparisons. */
 static bool priced(const ras_cal_case *k)
 {
-    return k->eligible && !k->existing;
+    return (k->flags & (RAS_CAL_ELIGIBLE | RAS_CAL_EXISTING)) == RAS_CAL_ELIGIBLE;
 }
 
-/* Cases, eligible cases, their cost and points: whole numbers, checked. */
+/* The priced cases, their cost and points: whole numbers, checked (the
+ * counts of all cases were made as they were read). */
 static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
     for (size_t i = 0; i < cal->n_cases; i++) {
         const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g))
-            continue;
-        s->cases++;
-        if (!ras_add_i64(s->all_cost, k->cost, &s->all_cost))
-            return too_large(err, "the total current cost");
-        if (!ras_add_i64(s->current_total, k->budget, &s->current_total))
-            return too_large(err, "the total of budgets");
-        s->eligible += k->eligible ? 1 : 0;
-        s->kept += k->existing ? 1 : 0;
-        if (!priced(k))
+        if (!in_group(cal, k, g) || !priced(k))
             continue;
         s->priced++;
         if (!ras_add_i64(s->total_cost, k->cost, &s->total_cost))
@@ -453,18 +494,20 @@ static ras_status build_fresh(ras_calibration *cal, ras_warn_fn warn, void *warn
     return RAS_OK;
 }
 
-/* docs/scoring.md steps 4 to 9 for a kept case under the new table. Its settings
+/* docs/scoring.md steps 4 to 9 for a case under the new table. Its settings
  * (threshold, rounding, floor, ceiling, existing_package) are the
  * latest's, so eligibility and the existing-package basis stay as the
- * latest table decided them; only the price changes. */
-static ras_status project_case(const ras_calibration *cal, ras_cal_case *k, ras_error *err)
+ * latest table decided them; only the price changes. *package walks the
+ * kept cases' packages in input order. */
+static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k,
+                               size_t *package, ras_pence *projected, ras_error *err)
 {
-    if (k->existing) {
-        k->projected = k->budget;
+    if (k->flags & RAS_CAL_EXISTING) {
+        *projected = cal->packages[(*package)++];
         return RAS_OK;
     }
-    if (!k->eligible) {
-        k->projected = 0;
+    if (!(k->flags & RAS_CAL_ELIGIBLE)) {
+        *projected = 0;
         return RAS_OK;
     }
     ras_pence priced, adjusted, rounded;
@@ -473,16 +516,16 @@ static ras_status project_case(const ras_calibration *cal, ras_cal_case *k, ras_
     if (st == RAS_OK)
         st = ras_price_adjust(priced, k->adjust, &adjusted);
     if (st == RAS_OK)
-        st = ras_price_finish(&cal->fresh, adjusted, &rounded, &k->projected, &clamped);
+        st = ras_price_finish(&cal->fresh, adjusted, &rounded, projected, &clamped);
     return st == RAS_OK ? RAS_OK : too_large(err, "a new budget");
 }
 
 /* Inserts a difference into the group's list, largest size first; on a
  * tie the earlier row stays first. */
 static void note_difference(ras_calibration_group *s, const ras_calibration *cal,
-                            const ras_cal_case *k)
+                            const ras_cal_case *k, ras_pence projected)
 {
-    ras_pence d = k->projected - k->cost;
+    ras_pence d = projected - k->cost;
     ras_pence size = d < 0 ? -d : d;
     size_t at = s->n_largest;
     while (at > 0) {
@@ -496,42 +539,63 @@ static void note_difference(ras_calibration_group *s, const ras_calibration *cal
     size_t n = s->n_largest < RAS_CALIBRATION_LARGEST ? s->n_largest + 1 : s->n_largest;
     memmove(&s->largest[at + 1], &s->largest[at], (n - 1 - at) * sizeof s->largest[0]);
     s->largest[at] =
-        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, k->projected, d};
+        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, projected, d};
     s->n_largest = n;
 }
 
-/* How the priced clients fare under the new table. */
-static ras_status compare_group(const ras_calibration *cal, size_t g, ras_error *err)
+/* How one case fares under the new table, counted in one group's figures;
+ * pct and n_pct gather the group's mean percentage. */
+static ras_status compare_case(const ras_calibration *cal, size_t g, const ras_cal_case *k,
+                               ras_pence projected, double *pct, uint64_t *n_pct, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
-    double pct = 0;
-    uint64_t n_pct = 0;
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g))
-            continue;
-        if (!ras_add_i64(s->projected_total, k->projected, &s->projected_total))
-            return too_large(err, "the total of new budgets");
-        if (!priced(k))
-            continue;
-        if (!ras_add_i64(s->projected_priced, k->projected, &s->projected_priced))
-            return too_large(err, "the total of new budgets");
-        /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
-        ras_pence d = k->projected - k->cost;
-        s->gaining += d * 10 > k->cost ? 1 : 0;
-        s->losing += -d * 10 > k->cost ? 1 : 0;
-        if (k->cost > 0) {
-            pct += (double)(d < 0 ? -d : d) / (double)k->cost;
-            n_pct++;
-        }
-        note_difference(s, cal, k);
+    if (!ras_add_i64(s->projected_total, projected, &s->projected_total))
+        return too_large(err, "the total of new budgets");
+    if (!priced(k))
+        return RAS_OK;
+    if (!ras_add_i64(s->projected_priced, projected, &s->projected_priced))
+        return too_large(err, "the total of new budgets");
+    /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
+    ras_pence d = projected - k->cost;
+    s->gaining += d * 10 > k->cost ? 1 : 0;
+    s->losing += -d * 10 > k->cost ? 1 : 0;
+    if (k->cost > 0) {
+        pct[g] += (double)(d < 0 ? -d : d) / (double)k->cost;
+        n_pct[g]++;
     }
-    s->has_mape = n_pct > 0;
-    s->mape = n_pct ? 100.0 * pct / (double)n_pct : 0.0;
+    note_difference(s, cal, k, projected);
     return RAS_OK;
 }
 
-static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+/* How the clients fare under the new table: one pass over the cases,
+ * each priced once and counted in its group and in all. */
+static ras_status compare_all(const ras_calibration *cal, ras_error *err)
+{
+    size_t all = cal->n_groups - 1, package = 0;
+    double *pct = calloc(cal->n_groups, sizeof *pct);
+    uint64_t *n_pct = calloc(cal->n_groups, sizeof *n_pct);
+    ras_status st = pct && n_pct ? RAS_OK : no_memory(err);
+    for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        ras_pence projected;
+        st = project_case(cal, k, &package, &projected, err);
+        if (st == RAS_OK)
+            st = compare_case(cal, k->group, k, projected, pct, n_pct, err);
+        if (st == RAS_OK)
+            st = compare_case(cal, all, k, projected, pct, n_pct, err);
+    }
+    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++) {
+        cal->groups[g].has_mape = n_pct[g] > 0;
+        cal->groups[g].mape = n_pct[g] ? 100.0 * pct[g] / (double)n_pct[g] : 0.0;
+    }
+    free(pct);
+    free(n_pct);
+    return st;
+}
+
+/* The latest table's groups and "all", for the counts made while
+ * reading, and the room for a trial group's values. */
+static ras_status make_groups(ras_calibration *cal, ras_error *err)
 {
     const ras_table *t = cal->latest;
     cal->n_groups = t->n_groups + 1;
@@ -544,16 +608,19 @@ static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ct
         return no_memory(err);
     for (size_t g = 0; g < cal->n_groups; g++)
         cal->groups[g].name = g < t->n_groups ? t->groups[g].name : "all";
+    return RAS_OK;
+}
+
+static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
     ras_status st = RAS_OK;
     for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
         if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
             solve_group(cal, g);
     if (st == RAS_OK)
         st = build_fresh(cal, warn, warn_ctx, err);
-    for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++)
-        st = project_case(cal, &cal->cases[i], err);
-    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
-        st = compare_group(cal, g, err);
+    if (st == RAS_OK)
+        st = compare_all(cal, err);
     return st;
 }
 
@@ -581,8 +648,12 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     }
     rd.c = ras_case_new(cal->model);
     rd.r = ras_result_new(cal->model);
+    if (rd.r)
+        ras_result_keep_details(rd.r, false); /* a case needs only the figures */
     if (!rd.c || !rd.r)
         st = no_memory(err);
+    if (st == RAS_OK)
+        st = make_groups(cal, err);
     if (st == RAS_OK)
         st = read_all(&rd, err);
     if (st == RAS_OK && ras_records_workbook(&rd.csv))
@@ -627,6 +698,7 @@ void ras_calibration_free(ras_calibration *cal)
         return;
     ras_arena_free(&cal->arena);
     free(cal->cases);
+    free(cal->packages);
     free(cal->ids);
     free(cal);
 }
