@@ -735,16 +735,17 @@ typedef struct ras_comparison ras_comparison;
  * another model loaded from the same questionnaire). by names up to
  * RAS_COMPARE_BY_MAX columns of the CSV whose values are categories
  * (an age band, a locality) to break the figures down by. When rows is not
- * NULL, one CSV row per input row is written to it:
+ * NULL, one CSV row per input row is written to it (the input may be a
+ * workbook, read as ras_batch reads one; opts may be NULL):
  *   client_id,status,group,points,before,after,change,message
  * A row that either table cannot price is an error row there and counted
  * apart. Streams: memory does not grow with the rows. On success *out owns
  * the comparison: free it with ras_comparison_free. */
 RAS_EXPORT ras_status ras_compare(const ras_model *model, const ras_table *from,
                                   const ras_table *to, FILE *in, const char *in_name,
-                                  const char *const *by, size_t n_by, FILE *rows,
-                                  ras_comparison **out, ras_warn_fn warn, void *warn_ctx,
-                                  ras_error *err);
+                                  const ras_read_options *opts, const char *const *by, size_t n_by,
+                                  FILE *rows, ras_comparison **out, ras_warn_fn warn,
+                                  void *warn_ctx, ras_error *err);
 RAS_EXPORT void ras_comparison_free(ras_comparison *cmp);
 
 RAS_EXPORT uint64_t ras_comparison_rows(const ras_comparison *cmp);

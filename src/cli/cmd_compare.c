@@ -20,7 +20,7 @@
 static const ras_cli_spec compare_spec = {"compare", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
                                           "CASES.csv"};
 
-enum { X_FROM, X_TO, X_BY, X_REPORT, N_EXTRAS };
+enum { X_FROM, X_TO, X_BY, X_REPORT, X_SHEET, N_EXTRAS };
 
 typedef struct compare_run {
     const ras_cli_opts *opts;
@@ -28,6 +28,7 @@ typedef struct compare_run {
     char *by_text; /* --by, a copy cut at its commas */
     const char *by[RAS_COMPARE_BY_MAX];
     size_t n_by;
+    ras_read_options read;
     ras_run_info run;
 } compare_run;
 
@@ -94,8 +95,8 @@ static ras_exit run(const compare_run *c, const ras_model *old, const ras_model 
         return rc;
     ras_error_clear(&err);
     ras_status st = ras_compare(old, ras_model_table_on(old, 0), ras_model_table_on(fresh, 0), in,
-                                in_name, c->by, c->n_by, with_rows ? rows.fp : NULL, &cmp, warn_row,
-                                (void *)in_name, &err);
+                                in_name, &c->read, c->by, c->n_by, with_rows ? rows.fp : NULL, &cmp,
+                                warn_row, (void *)in_name, &err);
     if (st != RAS_OK) {
         if (with_rows)
             ras_out_abort(&rows);
@@ -134,7 +135,7 @@ static ras_exit load_and_run(const compare_run *c, const ras_model *base, const 
 
 ras_exit ras_cmd_compare(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"from", "to", "by", "report"};
+    static const char *const names[N_EXTRAS] = {"from", "to", "by", "report", "sheet"};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
@@ -150,6 +151,7 @@ ras_exit ras_cmd_compare(int argc, char **argv)
         return rc;
     }
     c.report = values[X_REPORT];
+    c.read.sheet = values[X_SHEET];
     rc = ras_cli_parse(&compare_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(compare_spec.command);

@@ -169,8 +169,8 @@ const ras_cli_command ras_cli_commands[] = {
      "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"
      "not be read or written.\n"},
     {"compare", ras_cmd_compare, "price cases under two scoring tables: who gains, who loses",
-     "ras compare [MODEL] [--from TABLE] --to TABLE|DIR CASES.csv [--by COL,...] [-o ROWS.csv] "
-     "[--report FILE] [--format text|json]",
+     "ras compare [MODEL] [--from TABLE] --to TABLE|DIR CASES.csv|CASES.xlsx [--by COL,...]\n"
+     "            [-o ROWS.csv] [--report FILE] [--sheet NAME] [--format text|json]",
      "Prices every row of CASES.csv (a batch CSV; - for standard input) under\n"
      "the old scoring table (--from, default the model's latest) and the new\n"
      "one (--to: a scoring file such as `ras calibrate --write` wrote, or a\n"
@@ -192,6 +192,7 @@ const ras_cli_command ras_cli_commands[] = {
      "                        message\n"
      "  --report FILE         the report there (atomically) instead of standard\n"
      "                        output\n"
+     "  --sheet NAME          read this sheet of the workbook, not the first\n"
      "  --format text|json    the report as text (default) or JSON\n"
      "\n"
      "Exit status: 0 every row priced under both; 1 some rows are in error, or\n"

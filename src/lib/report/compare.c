@@ -17,6 +17,7 @@
 #include "header_name.h"
 #include "num.h"
 #include "outbuf.h"
+#include "records.h"
 #include "result.h"
 
 static const char rows_header[] = "client_id,status,group,points,before,after,change,message\n";
@@ -291,6 +292,8 @@ static ras_status read_all(reader *rd, ras_error *err)
         if ((st = compare_row(rd, err)) != RAS_OK || (rd->writing && rd->out.failed))
             break;
     }
+    if (st == RAS_OK && ras_records_workbook(&rd->csv))
+        ras_hash_read_whole(&rd->hash); /* read by seeking, not through the hash */
     ras_hash_read_hex(&rd->hash, rd->cmp->in_sha256);
     if (rd->writing) {
         ras_status written = ras_outbuf_finish(&rd->out, err);
@@ -331,8 +334,8 @@ static ras_status set_up(ras_comparison *cmp, const char *in_name, const char *c
     return RAS_OK;
 }
 
-static ras_status run(ras_comparison *cmp, FILE *in, FILE *rows, ras_warn_fn warn, void *warn_ctx,
-                      ras_error *err)
+static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opts, FILE *rows,
+                      ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     reader rd;
     memset(&rd, 0, sizeof rd);
@@ -345,7 +348,7 @@ static ras_status run(ras_comparison *cmp, FILE *in, FILE *rows, ras_warn_fn war
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
                         "out of memory: cannot compute the SHA-256 of the input");
     }
-    st = ras_csv_open(&rd.csv, ras_hash_read_fn, &rd.hash, cmp->in_name, err);
+    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &rd.hash, cmp->in_name, opts, err);
     if (st != RAS_OK) {
         ras_hash_read_free(&rd.hash);
         return st;
@@ -375,8 +378,9 @@ static ras_status run(ras_comparison *cmp, FILE *in, FILE *rows, ras_warn_fn war
 }
 
 ras_status ras_compare(const ras_model *model, const ras_table *from, const ras_table *to, FILE *in,
-                       const char *in_name, const char *const *by, size_t n_by, FILE *rows,
-                       ras_comparison **out, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                       const char *in_name, const ras_read_options *opts, const char *const *by,
+                       size_t n_by, FILE *rows, ras_comparison **out, ras_warn_fn warn,
+                       void *warn_ctx, ras_error *err)
 {
     if (out)
         *out = NULL;
@@ -391,7 +395,7 @@ ras_status ras_compare(const ras_model *model, const ras_table *from, const ras_
     cmp->to = to;
     ras_status st = set_up(cmp, in_name, by, n_by, err);
     if (st == RAS_OK)
-        st = run(cmp, in, rows, warn, warn_ctx, err);
+        st = run(cmp, in, opts, rows, warn, warn_ctx, err);
     if (st != RAS_OK) {
         ras_comparison_free(cmp);
         return st;
