@@ -709,6 +709,12 @@ RAS_EXPORT ras_status ras_audit_summary_write_json(const ras_model *model,
                                                    const ras_audit_summary *summary,
                                                    const ras_run_info *run, const char *in_name,
                                                    FILE *out);
+/* The same as one self-contained HTML page (no script, nothing fetched)
+ * that prints on A4, for filing. */
+RAS_EXPORT ras_status ras_audit_summary_write_html(const ras_model *model,
+                                                   const ras_audit_summary *summary,
+                                                   const ras_run_info *run, const char *in_name,
+                                                   FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* Calibration (docs/calibration.md): the price a point, cost neutral */
@@ -745,6 +751,7 @@ typedef struct ras_calibration_group {
     uint64_t kept;        /* basis existing_package under the latest table */
     uint64_t priced;      /* eligible and not kept */
     ras_pence total_cost; /* current_cost of the priced cases */
+    ras_pence all_cost;   /* current_cost of every case read for this group */
     int64_t total_points; /* points of the priced cases */
     /* total_cost / total_points, half up to the penny; 0 when no points */
     ras_pence ratio_price;
@@ -756,8 +763,17 @@ typedef struct ras_calibration_group {
      * --write writes. 0 when no points. */
     ras_pence neutral_price;
     /* true when a ceiling keeps the total below the cost at any price:
-     * neutral_price is then the least price giving the most it allows */
+     * neutral_price (or neutral_scale) is then the least giving the most
+     * it allows */
     bool out_of_reach;
+    /* A group priced by steps or by more than one band keeps its shape in
+     * the new table (unless RAS_CALIBRATE_FLAT): every amount or rate times
+     * neutral_scale millionths, half up to the penny, the scale whose
+     * priced total is nearest total_cost (found as neutral_price is).
+     * scaled is false for a flat group, for "all" and with
+     * RAS_CALIBRATE_FLAT: the new table then prices it at neutral_price. */
+    bool scaled;
+    int64_t neutral_scale; /* millionths: 1000000 keeps the old values */
     /* least squares through the origin, sum(x*y) / sum(x*x) with x the
      * points and y the cost of each priced case, half up to the penny */
     ras_pence fitted_price;
@@ -775,13 +791,18 @@ typedef struct ras_calibration_group {
     ras_calibration_diff largest[RAS_CALIBRATION_LARGEST]; /* by size, largest first */
 } ras_calibration_group;
 
+/* ras_calibrate flags: every repriced group becomes one flat band at its
+ * cost-neutral price, steps and bands flattened (each named through warn). */
+#define RAS_CALIBRATE_FLAT 1u
+
 /* Reads the CSV and works out the figures. Rows in error (a bad case, a
  * blank or bad current_cost) are left out and each named through warn.
  * On success *out owns a new calibration: free it with
  * ras_calibration_free. The model must outlive it. */
 RAS_EXPORT ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                                    const ras_read_options *opts, ras_calibration **out,
-                                    ras_warn_fn warn, void *warn_ctx, ras_error *err);
+                                    const ras_read_options *opts, unsigned flags,
+                                    ras_calibration **out, ras_warn_fn warn, void *warn_ctx,
+                                    ras_error *err);
 RAS_EXPORT void ras_calibration_free(ras_calibration *cal);
 
 RAS_EXPORT uint64_t ras_calibration_rows(const ras_calibration *cal);
@@ -793,20 +814,111 @@ RAS_EXPORT size_t ras_calibration_group_count(const ras_calibration *cal);
 RAS_EXPORT const ras_calibration_group *ras_calibration_group_at(const ras_calibration *cal,
                                                                  size_t i);
 
-/* The report as `ras calibrate` prints it, in text or JSON. */
-RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal, FILE *out);
-RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal, FILE *out);
+/* SHA-256 of the input's bytes as read, 64 hex digits ("" when not known). */
+RAS_EXPORT const char *ras_calibration_input_sha256(const ras_calibration *cal);
+
+/* The report as `ras calibrate` prints it, in text or JSON, beginning with
+ * the record (docs/audit.md, "The report"); run may be NULL (no time or
+ * command line). */
+RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
+RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
+/* The report as one self-contained HTML page that prints on A4: the
+ * record, the figures per group, the largest differences and the plot. */
+RAS_EXPORT ras_status ras_calibration_write_html(const ras_calibration *cal,
+                                                 const ras_run_info *run, FILE *out);
 
 /* Writes the new scoring table: the latest table's settings, each
- * repriced group one band {from: 0, rate: its neutral price}, version
- * "OLD-calibrated-YYYYMMDD" and effective_from today (a date the caller
- * gives: the program passes the current date). */
+ * repriced group scaled or flat (ras_calibration_group), the id
+ * "OLDID-calibrated-YYYYMMDD" (the old id cut short if need be to keep
+ * within 64 bytes), the version "YYYY-MM-DD" and effective_from that date
+ * (the caller gives it: the program passes --effective-from or today). */
 RAS_EXPORT ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date today,
                                                   FILE *out, ras_error *err);
 
 /* Draws the cases (points against current cost), each group's
  * cost-neutral line and the latest table's pricing curve as SVG. */
 RAS_EXPORT ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Comparison (docs/compare.md): the impact of a new scoring table    */
+
+/* Added for `ras compare`. Gains and losses are counted by how far the
+ * new budget is from the old, in percent of the old: more than 0%, 5% and
+ * 10% (a budget that rises from 0 gains more than any percentage). */
+#define RAS_COMPARE_STEPS 3 /* 0%, 5%, 10% */
+#define RAS_COMPARE_LARGEST 10
+#define RAS_COMPARE_BY_MAX 8        /* --by columns */
+#define RAS_COMPARE_CATEGORIES 1000 /* values of one --by column */
+#define RAS_COMPARE_SMALL 10        /* a category of fewer people is flagged */
+
+typedef struct ras_compare_figures {
+    const char *name;   /* the group, band ("10-19"), category or "all" (borrowed) */
+    uint64_t cases;     /* priced under both tables */
+    ras_pence before;   /* total of indicative budgets under the old table */
+    ras_pence after;    /* the same under the new */
+    uint64_t unchanged; /* the same budget under both */
+    uint64_t gaining[RAS_COMPARE_STEPS]; /* more than 0%, 5%, 10% above */
+    ras_pence gained[RAS_COMPARE_STEPS]; /* their total change (>= 0) */
+    uint64_t losing[RAS_COMPARE_STEPS];  /* more than 0%, 5%, 10% below */
+    ras_pence lost[RAS_COMPARE_STEPS];   /* their total change (<= 0) */
+} ras_compare_figures;
+
+typedef struct ras_compare_change {
+    char client_id[257];
+    char group[65];
+    int64_t points;
+    ras_pence before, after, change; /* change = after - before */
+} ras_compare_change;
+
+typedef struct ras_comparison ras_comparison;
+
+/* Prices every row of a batch CSV under the table from and under the
+ * table to (assessed_on is checked but picks no table: both prices are
+ * for now). Both tables must price model's questionnaire (to may come from
+ * another model loaded from the same questionnaire). by names up to
+ * RAS_COMPARE_BY_MAX columns of the CSV whose values are categories
+ * (an age band, a locality) to break the figures down by. When rows is not
+ * NULL, one CSV row per input row is written to it (the input may be a
+ * workbook, read as ras_batch reads one; opts may be NULL):
+ *   client_id,status,group,points,before,after,change,message
+ * A row that either table cannot price is an error row there and counted
+ * apart. Streams: memory does not grow with the rows. On success *out owns
+ * the comparison: free it with ras_comparison_free. */
+RAS_EXPORT ras_status ras_compare(const ras_model *model, const ras_table *from,
+                                  const ras_table *to, FILE *in, const char *in_name,
+                                  const ras_read_options *opts, const char *const *by, size_t n_by,
+                                  FILE *rows, ras_comparison **out, ras_warn_fn warn,
+                                  void *warn_ctx, ras_error *err);
+RAS_EXPORT void ras_comparison_free(ras_comparison *cmp);
+
+RAS_EXPORT uint64_t ras_comparison_rows(const ras_comparison *cmp);
+RAS_EXPORT uint64_t ras_comparison_errors(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_all(const ras_comparison *cmp);
+/* Per group (the old table's, in its order), per points band of 10, and
+ * per category of the by-th column (in the order first met). */
+RAS_EXPORT size_t ras_comparison_group_count(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_group(const ras_comparison *cmp, size_t i);
+RAS_EXPORT size_t ras_comparison_band_count(const ras_comparison *cmp);
+RAS_EXPORT const ras_compare_figures *ras_comparison_band(const ras_comparison *cmp, size_t i);
+RAS_EXPORT size_t ras_comparison_by_count(const ras_comparison *cmp);
+RAS_EXPORT const char *ras_comparison_by_name(const ras_comparison *cmp, size_t by);
+/* false when the CSV has no such column (its figures are then empty) */
+RAS_EXPORT bool ras_comparison_by_found(const ras_comparison *cmp, size_t by);
+RAS_EXPORT size_t ras_comparison_category_count(const ras_comparison *cmp, size_t by);
+RAS_EXPORT const ras_compare_figures *ras_comparison_category(const ras_comparison *cmp, size_t by,
+                                                              size_t i);
+/* The largest gains (gains true) or losses, largest first, ties in input
+ * order; *n receives how many. */
+RAS_EXPORT const ras_compare_change *ras_comparison_largest(const ras_comparison *cmp, bool gains,
+                                                            size_t *n);
+
+/* The report, in text or JSON, beginning with the record; run may be NULL. */
+RAS_EXPORT ras_status ras_comparison_write_text(const ras_comparison *cmp, const ras_run_info *run,
+                                                FILE *out);
+RAS_EXPORT ras_status ras_comparison_write_json(const ras_comparison *cmp, const ras_run_info *run,
+                                                FILE *out);
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,8 @@
 #include "run_info.h"
 
 static const ras_cli_spec audit_spec = {
-    "audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1, "PAST.csv"};
+    "audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1,
+    "PAST.csv"};
 
 enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
 
@@ -42,6 +43,8 @@ static ras_status write_summary(const audit_run *a, const ras_audit_summary *s, 
 {
     if (a->opts->format == RAS_FORMAT_JSON)
         return ras_audit_summary_write_json(a->model, s, &a->run, in_name, f);
+    if (a->opts->format == RAS_FORMAT_HTML)
+        return ras_audit_summary_write_html(a->model, s, &a->run, in_name, f);
     return ras_audit_summary_write_text(a->model, s, &a->run, in_name, f);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "commands.h"
@@ -15,18 +16,22 @@
 #include "output.h"
 #include "ras.h"
 #include "report.h"
+#include "run_info.h"
 
 static const ras_cli_spec calibrate_spec = {
-    "calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_DATES, 1, "COSTS.csv"};
+    "calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_DATES, 1, "COSTS.csv"};
 
-enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, N_EXTRAS };
+enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, X_REPORT, N_EXTRAS };
 
 typedef struct cal_run {
     const ras_cli_opts *opts;
     const char *write;
     const char *plot;
-    ras_date from; /* effective_from of the written table */
+    const char *report; /* where the report goes: --report or -o (NULL: standard output) */
+    ras_date from;      /* effective_from of the written table */
+    unsigned flags;     /* RAS_CALIBRATE_* */
     ras_read_options read;
+    ras_run_info run;
 } cal_run;
 
 static void warn_row(void *ctx, const ras_error *warning)
@@ -41,6 +46,17 @@ static ras_exit usage(const char *fmt, const char *what)
     fprintf(stderr, "\nusage: %s\nTry 'ras calibrate --help' for more.\n",
             ras_cli_synopsis("calibrate"));
     return RAS_EXIT_USAGE;
+}
+
+/* The report goes to --report FILE or -o FILE (the same thing for
+ * calibrate, whose report is its output), not both. */
+static ras_exit choose_report(cal_run *r)
+{
+    if (r->report != NULL && r->opts->output != NULL)
+        return usage("%s", "give the report's file with -o or --report, not both");
+    if (r->report == NULL)
+        r->report = r->opts->output;
+    return RAS_EXIT_OK;
 }
 
 /* --effective-from DATE, else today (local time). */
@@ -64,20 +80,47 @@ static ras_exit choose_date(const char *text, ras_date *out)
 static ras_exit write_report(const cal_run *r, const ras_calibration *cal)
 {
     ras_out out;
-    ras_exit rc = ras_out_open(&out, r->opts->output, r->opts->args[0]);
+    ras_exit rc = ras_out_open(&out, r->report, r->opts->args[0]);
     if (rc != RAS_EXIT_OK)
         return rc;
     if (r->opts->format == RAS_FORMAT_JSON)
-        ras_calibration_write_json(cal, out.fp);
+        ras_calibration_write_json(cal, &r->run, out.fp);
+    else if (r->opts->format == RAS_FORMAT_HTML)
+        ras_calibration_write_html(cal, &r->run, out.fp);
     else
-        ras_calibration_write_text(cal, out.fp);
+        ras_calibration_write_text(cal, &r->run, out.fp);
     return ras_out_commit(&out);
 }
 
-static ras_exit write_table(const cal_run *r, const ras_calibration *cal)
+/* True when path names one of the files the model was loaded from: the
+ * new table must never replace the one it was calibrated from, or any
+ * other file of the model in use. */
+static bool model_file(const ras_model *model, const char *path)
+{
+    struct stat want, st;
+    if (stat(path, &want) != 0)
+        return false;
+    if (stat(ras_model_file(model), &st) == 0 && st.st_dev == want.st_dev &&
+        st.st_ino == want.st_ino)
+        return true;
+    for (size_t i = 0; i < ras_model_table_count(model); i++) {
+        const char *f = ras_table_file(ras_model_table(model, i));
+        if (stat(f, &st) == 0 && st.st_dev == want.st_dev && st.st_ino == want.st_ino)
+            return true;
+    }
+    return false;
+}
+
+static ras_exit write_table(const cal_run *r, const ras_model *model, const ras_calibration *cal)
 {
     ras_out out;
     ras_error err;
+    if (model_file(model, r->write)) {
+        ras_cli_say("refusing to write over %s: the model was loaded from it (write the new "
+                    "table elsewhere, compare, then adopt it)",
+                    r->write);
+        return RAS_EXIT_USAGE;
+    }
     ras_exit rc = ras_out_open(&out, r->write, r->opts->args[0]);
     if (rc != RAS_EXIT_OK)
         return rc;
@@ -106,15 +149,15 @@ static ras_exit run(const cal_run *r, const ras_model *model, FILE *in, const ch
     ras_calibration *cal = NULL;
     ras_error err;
     ras_error_clear(&err);
-    ras_status st =
-        ras_calibrate(model, in, in_name, &r->read, &cal, warn_row, (void *)in_name, &err);
+    ras_status st = ras_calibrate(model, in, in_name, &r->read, r->flags, &cal, warn_row,
+                                  (void *)in_name, &err);
     if (st != RAS_OK) {
         ras_cli_report(&err, in_name);
         return ras_cli_data_exit(st);
     }
     ras_exit rc = write_report(r, cal);
     if (rc == RAS_EXIT_OK && r->write != NULL)
-        rc = write_table(r, cal);
+        rc = write_table(r, model, cal);
     if (rc == RAS_EXIT_OK && r->plot != NULL)
         rc = write_plot(r, cal);
     if (rc == RAS_EXIT_OK && ras_calibration_errors(cal) > 0)
@@ -168,7 +211,8 @@ static ras_exit open_and_run(const cal_run *r, const ras_model *model)
 
 ras_exit ras_cmd_calibrate(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from", "sheet"};
+    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from", "sheet",
+                                                "report"};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
@@ -180,13 +224,18 @@ ras_exit ras_cmd_calibrate(int argc, char **argv)
         free(rest);
         return rc;
     }
-    cal_run r = {&opts, values[X_WRITE], values[X_PLOT], 0, {values[X_SHEET]}};
+    cal_run r = {&opts, values[X_WRITE],   values[X_PLOT], values[X_REPORT], 0,
+                 0,     {values[X_SHEET]}, {0, NULL}};
+    r.flags = ras_cli_take_flag(rest, &n_rest, "flat") ? RAS_CALIBRATE_FLAT : 0;
     rc = ras_cli_parse(&calibrate_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(calibrate_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = choose_date(values[X_FROM], &r.from)) == RAS_EXIT_OK &&
+    else if (rc == RAS_EXIT_OK && (rc = choose_report(&r)) == RAS_EXIT_OK &&
+             (rc = choose_date(values[X_FROM], &r.from)) == RAS_EXIT_OK &&
+             (rc = ras_cli_run_info(&r.run, "calibrate", argc, argv)) == RAS_EXIT_OK &&
              (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
         rc = open_and_run(&r, model);
+    ras_cli_run_info_free(&r.run);
     ras_model_free(model);
     ras_cli_opts_free(&opts);
     free(rest);

@@ -30,5 +30,6 @@ ras_exit ras_cmd_init(int argc, char **argv);
 ras_exit ras_cmd_audit(int argc, char **argv);
 ras_exit ras_cmd_calibrate(int argc, char **argv);
 ras_exit ras_cmd_form(int argc, char **argv);
+ras_exit ras_cmd_compare(int argc, char **argv);
 
 #endif

@@ -79,6 +79,34 @@ echo "peak RSS: $(rss "$work/cases.csv") MB at $rows rows, $(rss "$work/cases-te
 cmp -s "$work/out.csv" "$work/out-driver.csv" && echo "outputs agree" || echo "outputs differ!"
 echo "output: $(md5sum <"$work/out.csv" | cut -d' ' -f1) ($(grep -c ',error,' "$work/out.csv") error rows)"
 
+# The reports (docs/performance.md, "Reports"): audit, calibrate and
+# compare over the same rows with the one extra column each reads, against
+# the batch's time on them. Peak RSS of each.
+echo "--- reports (audit, calibrate, compare) against the batch"
+awk 'NR == 1 { print $0 ",recorded_budget"; next } { print $0 ",1234.00" }' "$work/cases.csv" >"$work/past.csv"
+awk 'NR == 1 { print $0 ",current_cost"; next } { print $0 "," (NR % 97) * 100 + 500 ".00" }' \
+  "$work/cases.csv" >"$work/costs.csv"
+peak() { # peak CMD...: peak RSS of one run in MB
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  tail -1 "$work/rss" | awk '{ printf "%.1f MB", $1 / 1024 }'
+}
+old_table=$(ls "$here"/model/scoring-*.yaml | head -1)
+new_table=$(ls "$here"/model/scoring-*.yaml | tail -1)
+cmd_batch=("$build/ras" batch -m "$here/model" "$work/past.csv" -o "$work/out-b.csv")
+cmd_audit=("$build/ras" audit -m "$here/model" "$work/past.csv" -o "$work/out-a.csv")
+cmd_calibrate=("$build/ras" calibrate -m "$here/model" "$work/costs.csv" -o "$work/out-c.txt")
+cmd_compare=("$build/ras" compare -m "$here/model" --from "$old_table" --to "$new_table"
+  "$work/cases.csv" -o "$work/out-p.csv" --report "$work/out-p.txt")
+quiet() { "$@" >/dev/null 2>&1 || true; }
+tb=$(best quiet "${cmd_batch[@]}")
+report "ras batch -o FILE" "$tb"
+for what in audit calibrate compare; do
+  eval 'cmd=("${cmd_'"$what"'[@]}")'
+  t=$(best quiet "${cmd[@]}")
+  report "ras $what" "$t"
+  echo "  $(awk -v t="$t" -v b="$tb" 'BEGIN { printf "%.2f x the batch", t / b }'), peak RSS $(peak "${cmd[@]}")"
+done
+
 if [ "${CALLGRIND:-}" = 1 ] && command -v valgrind >/dev/null; then
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$build/ras" batch -m "$here/model" \
     "$work/cases-tenth.csv" -o /dev/null 2>"$work/cg.txt" || true

@@ -392,13 +392,15 @@ static void test_batch_audit_calibrate_args(void **state)
     assert_int_equal(ras_audit_summary_write_text(m, NULL, NULL, "x", out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_text(m, &as, NULL, "x", NULL), RAS_ERR_ARG);
     ras_calibration *cal = (ras_calibration *)&err;
-    expect_arg(ras_calibrate(NULL, in, "x", NULL, &cal, NULL, NULL, &err), &err,
+    expect_arg(ras_calibrate(NULL, in, "x", NULL, 0, &cal, NULL, NULL, &err), &err,
                "invalid argument");
     assert_null(cal);
-    expect_arg(ras_calibrate(m, NULL, "x", NULL, &cal, NULL, NULL, &err), &err, "invalid argument");
-    expect_arg(ras_calibrate(m, in, "x", NULL, NULL, NULL, NULL, &err), &err, "invalid argument");
-    assert_int_equal(ras_calibration_write_text(NULL, out), RAS_ERR_ARG);
-    assert_int_equal(ras_calibration_write_json(NULL, out), RAS_ERR_ARG);
+    expect_arg(ras_calibrate(m, NULL, "x", NULL, 0, &cal, NULL, NULL, &err), &err,
+               "invalid argument");
+    expect_arg(ras_calibrate(m, in, "x", NULL, 0, NULL, NULL, NULL, &err), &err,
+               "invalid argument");
+    assert_int_equal(ras_calibration_write_text(NULL, NULL, out), RAS_ERR_ARG);
+    assert_int_equal(ras_calibration_write_json(NULL, NULL, out), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_svg(NULL, out), RAS_ERR_ARG);
     expect_arg(ras_calibration_write_table(NULL, 20240101, out, &err), &err, "invalid argument");
     assert_int_equal(ras_calibration_rows(NULL), 0);
@@ -427,7 +429,7 @@ static void test_calibration_args(void **state)
     FILE *in = fopen(DATA "csv/costs.csv", "rb");
     assert_non_null(in);
     ras_calibration *cal = NULL;
-    assert_int_equal(ras_calibrate(m, in, NULL, NULL, &cal, NULL, NULL, &err), RAS_OK);
+    assert_int_equal(ras_calibrate(m, in, NULL, NULL, 0, &cal, NULL, NULL, &err), RAS_OK);
     fclose(in);
     assert_ptr_equal(ras_calibration_table(cal), ras_model_table_on(m, 0));
     size_t n = ras_calibration_group_count(cal);
@@ -438,8 +440,8 @@ static void test_calibration_args(void **state)
     expect_arg(ras_calibration_write_table(cal, 20240101, NULL, &err), &err, "invalid argument");
     expect_arg(ras_calibration_write_table(cal, 10000100, out, &err), &err, "invalid argument");
     expect_arg(ras_calibration_write_table(cal, 100000101, out, &err), &err, "invalid argument");
-    assert_int_equal(ras_calibration_write_text(cal, NULL), RAS_ERR_ARG);
-    assert_int_equal(ras_calibration_write_json(cal, NULL), RAS_ERR_ARG);
+    assert_int_equal(ras_calibration_write_text(cal, NULL, NULL), RAS_ERR_ARG);
+    assert_int_equal(ras_calibration_write_json(cal, NULL, NULL), RAS_ERR_ARG);
     assert_int_equal(ras_calibration_write_svg(cal, NULL), RAS_ERR_ARG);
     assert_int_equal(ftell(out), 0);
     fclose(out);
@@ -477,10 +479,10 @@ static void test_writers_report_io(void **state)
     in = fopen(DATA "csv/costs.csv", "rb");
     assert_non_null(in);
     ras_calibration *cal = NULL;
-    assert_int_equal(ras_calibrate(m, in, "costs.csv", NULL, &cal, NULL, NULL, &err), RAS_OK);
+    assert_int_equal(ras_calibrate(m, in, "costs.csv", NULL, 0, &cal, NULL, NULL, &err), RAS_OK);
     fclose(in);
-    assert_int_equal(ras_calibration_write_text(cal, bad), RAS_ERR_IO);
-    assert_int_equal(ras_calibration_write_json(cal, bad), RAS_ERR_IO);
+    assert_int_equal(ras_calibration_write_text(cal, NULL, bad), RAS_ERR_IO);
+    assert_int_equal(ras_calibration_write_json(cal, NULL, bad), RAS_ERR_IO);
     assert_int_equal(ras_calibration_write_svg(cal, bad), RAS_ERR_IO);
     assert_int_equal(ras_calibration_write_table(cal, 20240101, bad, &err), RAS_ERR_IO);
     assert_string_equal(err.message, "cannot write the scoring table");

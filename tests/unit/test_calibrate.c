@@ -66,7 +66,7 @@ static ras_calibration *calibrate_text(const ras_model *m, const char *csv, unsi
     ras_calibration *cal = NULL;
     ras_error err;
     ras_error_clear(&err);
-    ras_status st = ras_calibrate(m, in, "costs.csv", NULL, &cal, count_warning, warnings, &err);
+    ras_status st = ras_calibrate(m, in, "costs.csv", NULL, 0, &cal, count_warning, warnings, &err);
     fclose(in);
     if (st != RAS_OK)
         fail_msg("calibrate: %s", err.message);
@@ -240,8 +240,12 @@ static void test_ceiling_out_of_reach(void **state)
     ras_model_free(m);
 }
 
-/* The written table loads with the questionnaire, prices each group flat
- * at its neutral price, and batch reproduces the projected total. */
+/* The written table loads with the questionnaire, has a new id and
+ * version from its date, prices the one-band group flat at its neutral
+ * price and keeps group b's steps, scaled: Q1 (10 points, step from 5 at
+ * 90.00) costs 100.00, so the step must become 100.00: the least scale
+ * giving it, 90.00 x 1.111056 = 99.99504, half up 100.00 (1.111055 gives
+ * 99.99). Batch reproduces the projected total. */
 static void test_written_table_round_trips(void **state)
 {
     (void)state;
@@ -254,12 +258,19 @@ static void test_written_table_round_trips(void **state)
     ras_error err;
     assert_int_equal(ras_calibration_write_table(cal, 20261123, out, &err), RAS_OK);
     fclose(out);
-    assert_non_null(strstr(yaml, "version: \"1-calibrated-20261123\"\n"));
+    assert_non_null(strstr(yaml, "scoring: \"c-calibrated-20261123\"\nversion: \"2026-11-23\"\n"));
     assert_non_null(strstr(yaml, "effective_from: 2026-11-23\n"));
     assert_non_null(strstr(yaml, "  default:  # 3 priced cases, 12 points, current cost 150.00\n"
+                                 "    # one flat rate, the cost-neutral price\n"
                                  "    bands:\n"
                                  "      - {from: 0, rate: 12.50}\n"));
-    assert_non_null(strstr(yaml, "      - {from: 0, rate: 10.00}\n"));
+    assert_non_null(strstr(yaml, "    # its steps, each times 1.111056: cost neutral, same shape\n"
+                                 "    steps:\n"
+                                 "      - {from: 0, amount: 0.00}\n"
+                                 "      - {from: 5, amount: 100.00}\n"));
+    assert_int_equal(ras_calibration_group_at(cal, 1)->neutral_scale, 1111056);
+    assert_true(ras_calibration_group_at(cal, 1)->scaled);
+    assert_int_equal(ras_calibration_group_at(cal, 1)->neutral_price, 1000);
 
     ras_model *fresh = test_model(questionnaire, yaml);
     const ras_table *t = ras_model_table(fresh, 0);
@@ -273,6 +284,36 @@ static void test_written_table_round_trips(void **state)
     fclose(sink);
     assert_int_equal(s.total, ras_calibration_group_at(cal, 2)->projected_total);
     ras_model_free(fresh);
+    free(yaml);
+    ras_calibration_free(cal);
+    ras_model_free(m);
+}
+
+/* With flat pricing group b's steps become one rate, 100.00 / 10 points
+ * = 10.00, and a warning says so; the one-band group is not warned about. */
+static void test_flat_warns(void **state)
+{
+    (void)state;
+    ras_model *m = test_model(questionnaire, table);
+    FILE *in = fmemopen((void *)costs, strlen(costs), "r");
+    ras_calibration *cal = NULL;
+    ras_error err;
+    unsigned warnings = 0;
+    assert_int_equal(ras_calibrate(m, in, "costs.csv", NULL, RAS_CALIBRATE_FLAT, &cal,
+                                   count_warning, &warnings, &err),
+                     RAS_OK);
+    fclose(in);
+    assert_int_equal(warnings, 1);
+    assert_false(ras_calibration_group_at(cal, 1)->scaled);
+    char *yaml = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&yaml, &size);
+    assert_int_equal(ras_calibration_write_table(cal, 20261123, out, &err), RAS_OK);
+    fclose(out);
+    assert_non_null(strstr(yaml, "  b:  # 1 priced cases, 10 points, current cost 100.00\n"
+                                 "    # one flat rate, the cost-neutral price\n"
+                                 "    bands:\n"
+                                 "      - {from: 0, rate: 10.00}\n"));
     free(yaml);
     ras_calibration_free(cal);
     ras_model_free(m);
@@ -323,7 +364,8 @@ static void test_rows_left_out(void **state)
     FILE *in = fmemopen((void *)no_cost, strlen(no_cost), "r");
     ras_error err;
     ras_error_clear(&err);
-    assert_int_equal(ras_calibrate(m, in, "x.csv", NULL, &cal, NULL, NULL, &err), RAS_ERR_SYNTAX);
+    assert_int_equal(ras_calibrate(m, in, "x.csv", NULL, 0, &cal, NULL, NULL, &err),
+                     RAS_ERR_SYNTAX);
     assert_null(cal);
     assert_string_equal(err.subject, "current_cost");
     fclose(in);
@@ -391,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_neutral_price_nearest),
         cmocka_unit_test(test_ceiling_out_of_reach),
         cmocka_unit_test(test_written_table_round_trips),
+        cmocka_unit_test(test_flat_warns),
         cmocka_unit_test(test_write_refuses_an_early_date),
         cmocka_unit_test(test_rows_left_out),
         cmocka_unit_test(test_group_without_points),

@@ -994,6 +994,33 @@ static void test_describe(void **state)
     ras_model_free(m);
 }
 
+/* The budget range takes adjustments into account: the most points (20,
+ * answer b) with the most positive adjust (+12.5%) is 20 x 1200.00 x 1.125
+ * = 27,000.00, over the ceiling: 25,000.00 (without the adjust it would
+ * wrongly show 24,000.00). The least: 10 points (answer a, 0%) with the
+ * helper's -25%: 10 x 1200.00 x 0.75 = 9,000.00. */
+static void test_describe_adjusted_range(void **state)
+{
+    (void)state;
+    static const char q[] = "questionnaire: adj\nversion: \"1\"\ntitle: T\ndomains:\n"
+                            "  - id: d\n    title: D\n    questions:\n"
+                            "      - id: need\n        text: Need?\n        answers:\n"
+                            "          - {id: a, text: A, points: 10}\n"
+                            "          - {id: b, text: B, points: 20, adjust: 12.5%}\n"
+                            "      - id: helpers\n        type: multiple\n        text: Who?\n"
+                            "        answers:\n"
+                            "          - {id: x, text: X, points: 0, adjust: -25%}\n";
+    static const char t[] = "scoring: t\nversion: \"1\"\nquestionnaire: adj\n"
+                            "threshold: 0\nceiling: 25000.00\ngroups:\n  default:\n"
+                            "    bands:\n      - {from: 0, rate: 1200.00}\n";
+    ras_model *m = test_model(q, t);
+    char *json = describe(m, true);
+    assert_non_null(strstr(json, "\"min_budget\":\"9000.00\""));
+    assert_non_null(strstr(json, "\"max_budget\":\"25000.00\""));
+    free(json);
+    ras_model_free(m);
+}
+
 /* Every prefix of a valid model either loads or is refused with a located
  * error: never a crash, a leak (under ASan) or an error without a place. */
 static void test_truncated_everywhere(void **state)
@@ -1095,6 +1122,7 @@ int main(void)
         cmocka_unit_test(test_files_and_dirs),
         cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_describe),
+        cmocka_unit_test(test_describe_adjusted_range),
         cmocka_unit_test(test_truncated_everywhere),
         cmocka_unit_test(test_error_subjects),
         cmocka_unit_test(test_json_questionnaire_accepted),

@@ -255,11 +255,11 @@ static ras_status sc_calibrate(const ras_model *m, FILE *in, FILE *out, ras_erro
     ras_calibration *cal = NULL;
     ras_status st = RAS_OK;
     if (st == RAS_OK)
-        st = ras_calibrate(m, in, "costs.csv", NULL, &cal, warn_to, out, err);
+        st = ras_calibrate(m, in, "costs.csv", NULL, 0, &cal, warn_to, out, err);
     if (st == RAS_OK)
-        st = ras_calibration_write_text(cal, out);
+        st = ras_calibration_write_text(cal, NULL, out);
     if (st == RAS_OK)
-        st = ras_calibration_write_json(cal, out);
+        st = ras_calibration_write_json(cal, NULL, out);
     if (st == RAS_OK)
         st = ras_calibration_write_table(cal, 20240102, out, err);
     if (st == RAS_OK)

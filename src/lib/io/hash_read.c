@@ -43,6 +43,24 @@ void ras_hash_read_hex(ras_hash_read *h, char hex[65])
     hex[64] = '\0';
 }
 
+void ras_hash_read_whole(ras_hash_read *h)
+{
+    FILE *in = h->in;
+    ras_hash_read_free(h);
+    if (fseeko(in, 0, SEEK_SET) != 0 || ras_hash_read_init(h, in) != RAS_OK) {
+        ras_hash_read_free(h);
+        return;
+    }
+    char buf[16384];
+    size_t got;
+    do {
+        if (ras_hash_read_fn(h, buf, sizeof buf, &got) != RAS_OK) {
+            ras_hash_read_free(h);
+            return;
+        }
+    } while (got > 0);
+}
+
 void ras_hash_read_free(ras_hash_read *h)
 {
     EVP_MD_CTX_free(h->md);

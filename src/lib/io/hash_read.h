@@ -24,6 +24,12 @@ ras_status ras_hash_read_fn(void *ctx, char *buf, size_t size, size_t *got);
  * "" when the digest failed. Call once, after the last read. */
 void ras_hash_read_hex(ras_hash_read *h, char hex[65]);
 
+/* Starts over and hashes the whole of h's file from its start: for a
+ * workbook, which is read by seeking and not through ras_hash_read_fn (a
+ * workbook is always a file). The digest is dropped ("" at the end) when
+ * the file cannot be read again. */
+void ras_hash_read_whole(ras_hash_read *h);
+
 void ras_hash_read_free(ras_hash_read *h);
 
 #endif

@@ -7,17 +7,67 @@
 
 #include "json.h"
 #include "model_load.h"
+#include "price.h"
 
 #define LABEL 18 /* width of the text labels */
 
-/* The budget a group gives at the least and the most points; false when
- * the arithmetic overflows (ras_table_amount refuses). */
+/* The least and the greatest sum of adjusts that answers can give
+ * (docs/scoring.md step 6), hundredths of a percent, the least limited to
+ * -100%: per single question its lowest and highest adjust (0 too when it
+ * may be left unanswered), per multiple question the sum of its negative
+ * and of its positive adjusts. */
+static void adjust_range(const ras_model *m, int64_t *lo, int64_t *hi)
+{
+    *lo = *hi = 0;
+    for (size_t i = 0; i < m->n_questions; i++) {
+        const ras_question *q = &m->questions[i];
+        if (q->type == RAS_NUMBER || q->n_answers == 0)
+            continue;
+        int64_t qlo = q->type == RAS_SINGLE && q->required ? q->answers[0].adjust : 0;
+        int64_t qhi = qlo;
+        for (size_t a = 0; a < q->n_answers; a++) {
+            int64_t v = q->answers[a].adjust;
+            if (q->type == RAS_MULTIPLE) {
+                qlo += v < 0 ? v : 0;
+                qhi += v > 0 ? v : 0;
+            } else {
+                qlo = v < qlo ? v : qlo;
+                qhi = v > qhi ? v : qhi;
+            }
+        }
+        *lo += qlo; /* each at most 1000% in size: no overflow */
+        *hi += qhi;
+    }
+    if (*lo < -10000)
+        *lo = -10000;
+}
+
+/* The amount points give in group g with a sum of adjusts: steps 4 to 8. */
+static bool amount_adjusted(const ras_table *t, size_t g, int64_t points, int64_t adjust,
+                            ras_pence *out)
+{
+    ras_pence priced, adjusted, rounded;
+    int clamped;
+    if (points < t->threshold) {
+        *out = 0;
+        return true;
+    }
+    return ras_price_group(&t->groups[g], points, NULL, NULL, &priced) == RAS_OK &&
+           ras_price_adjust(priced, (int32_t)adjust, &adjusted) == RAS_OK &&
+           ras_price_finish(t, adjusted, &rounded, out, &clamped) == RAS_OK;
+}
+
+/* The budget range of a group: at the least points with the most
+ * negative adjustments, and at the most points with the most positive
+ * ones, so a +12.5% answer can show the ceiling. A bound: no one set of
+ * answers need reach it. False when the arithmetic overflows. */
 static bool budget_range(const ras_model *m, const ras_table *t, size_t g, ras_pence *lo,
                          ras_pence *hi)
 {
-    int64_t pmin, pmax;
+    int64_t pmin, pmax, amin, amax;
     ras_model_points_range(m, &pmin, &pmax);
-    return ras_table_amount(t, g, pmin, lo) == RAS_OK && ras_table_amount(t, g, pmax, hi) == RAS_OK;
+    adjust_range(m, &amin, &amax);
+    return amount_adjusted(t, g, pmin, amin, lo) && amount_adjusted(t, g, pmax, amax, hi);
 }
 
 static const char *pricing_name(const ras_group *g)

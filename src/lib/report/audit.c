@@ -205,23 +205,6 @@ static void warn_undated(const audit *a, ras_warn_fn warn, void *warn_ctx)
     warn(warn_ctx, &w);
 }
 
-/* A workbook is read by seeking, not through the hashing reader, which
- * saw only its first bytes: its SHA-256 is taken by reading it once more,
- * whole (a workbook is always a file). */
-static void hash_whole(audit *a)
-{
-    ras_hash_read_free(&a->hash);
-    memset(&a->hash, 0, sizeof a->hash);
-    if (fseeko(a->in, 0, SEEK_SET) != 0 || ras_hash_read_init(&a->hash, a->in) != RAS_OK)
-        return;
-    char buf[16384];
-    size_t got;
-    do {
-        if (ras_hash_read_fn(&a->hash, buf, sizeof buf, &got) != RAS_OK)
-            return;
-    } while (got > 0);
-}
-
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
@@ -240,7 +223,7 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
     }
     a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
     if (ras_records_workbook(&a->csv))
-        hash_whole(a);
+        ras_hash_read_whole(&a->hash); /* read by seeking, not through the hash */
     ras_hash_read_hex(&a->hash, a->sum->input_sha256);
     ras_status written = ras_outbuf_finish(&a->out, err);
     if (st == RAS_OK && written == RAS_OK)

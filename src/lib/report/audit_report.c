@@ -4,6 +4,7 @@
 #include "json.h"
 #include "model.h"
 #include "record.h"
+#include "report_html.h"
 
 static const char *in_or_dash(const char *in_name)
 {
@@ -123,5 +124,68 @@ ras_status ras_audit_summary_write_json(const ras_model *model, const ras_audit_
                    s->tables_used[i].table == latest);
     }
     fputs(s->n_tables_used ? "\n  ]\n}\n" : "]\n}\n", out);
+    return ferror(out) ? RAS_ERR_IO : RAS_OK;
+}
+
+/* ---- HTML ---------------------------------------------------------- */
+
+ras_status ras_audit_summary_write_html(const ras_model *model, const ras_audit_summary *s,
+                                        const ras_run_info *run, const char *in_name, FILE *out)
+{
+    if (!model || !s || !out || model->n_tables == 0)
+        return RAS_ERR_ARG;
+    const ras_table *latest = ras_model_table_on(model, 0);
+    const char *cur = latest->currency;
+    char title[RAS_ERROR_FILE_MAX + 16], note[96];
+    snprintf(title, sizeof title, "Audit of %s", in_or_dash(in_name));
+    ras_html_begin(out, title);
+    ras_html_record(out, model, run, in_or_dash(in_name), s->input_sha256);
+    fputs("<h2>Rows</h2>\n<table>\n", out);
+    ras_html_count(out, "read", s->rows, "");
+    ras_html_count(out, "consistent", s->consistent, "");
+    ras_html_count(out, "different", s->different, "");
+    ras_html_count(out, "in error", s->errors, "");
+    ras_html_count(out, "no assessed_on", s->undated,
+                   s->dates_required ? "in error: dates are required"
+                                     : "priced by the latest table");
+    ras_html_count(out, "priced by an older table", s->older, "");
+    fputs("</table>\n<h2>Differences</h2>\n<p>Recomputed minus recorded, over the rows that "
+          "differ by more than the tolerance of ",
+          out);
+    char tol[64];
+    ras_money_format(s->tolerance, RAS_MONEY_HUMAN, cur, tol, sizeof tol);
+    ras_html_text(out, tol);
+    fputs(".</p>\n<table>\n<tr><th></th><th>rows</th><th>total</th><th></th></tr>\n", out);
+    struct {
+        const char *label;
+        uint64_t rows;
+        ras_pence total;
+        bool sign;
+        const char *what;
+    } lines[3] = {
+        {"over-payments", s->over, s->over_total, false, "recorded more than recomputed"},
+        {"under-payments", s->under, s->under_total, false, "recorded less than recomputed"},
+        {"net", s->different, s->total_difference, true, ""},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        char money[64];
+        ras_pence v = lines[i].total;
+        ras_money_format(v < 0 ? -v : v, RAS_MONEY_HUMAN, cur, money + 1, sizeof money - 1);
+        money[0] = v < 0 ? '-' : '+';
+        fprintf(out, "<tr><th>%s</th><td class=\"n\">%llu</td><td class=\"n\">", lines[i].label,
+                (unsigned long long)lines[i].rows);
+        ras_html_text(out, lines[i].sign && v != 0 ? money : money + 1);
+        fprintf(out, "</td><td class=\"note\">%s</td></tr>\n", lines[i].what);
+    }
+    fputs("</table>\n<h2>Tables used</h2>\n<table>\n", out);
+    for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
+        const ras_table *t = s->tables_used[i].table;
+        snprintf(note, sizeof note, "%s", t == latest ? "current" : "older");
+        char name[2 * RAS_MAX_ID + 2];
+        snprintf(name, sizeof name, "%s@%s", t->id, t->version);
+        ras_html_count(out, name, s->tables_used[i].rows, note);
+    }
+    fputs("</table>\n", out);
+    ras_html_end(out);
     return ferror(out) ? RAS_ERR_IO : RAS_OK;
 }

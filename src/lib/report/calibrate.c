@@ -15,12 +15,14 @@
 #include "csv.h"
 #include "records.h"
 #include "error.h"
+#include "hash_read.h"
 #include "num.h"
 #include "price.h"
 #include "result.h"
 #include "text_check.h"
 
 #define CURRENT_COST "current_cost"
+#define SCALE_ONE 1000000 /* a scale is in millionths: this keeps a table's values */
 
 typedef struct reader {
     ras_calibration *cal;
@@ -72,13 +74,24 @@ static bool read_cost(reader *rd, ras_pence *cost)
     return true;
 }
 
-static ras_status keep_id(ras_calibration *cal, const char *id, size_t *offset, ras_error *err)
+/* A capacity to grow to: half as much again (not twice: an array of a
+ * million cases must not hold room for a million more). */
+static size_t grown(size_t cap, size_t least)
+{
+    size_t next = cap ? cap + cap / 2 : least;
+    return next < least ? least : next;
+}
+
+static ras_status keep_id(ras_calibration *cal, const char *id, uint32_t *offset, ras_error *err)
 {
     size_t len = strlen(id) + 1;
+    if (cal->ids_len + len > UINT32_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, cal->in_name, 0, 0, NULL,
+                        "the client ids add up to more than 4 GB");
     if (cal->ids_len + len > cal->ids_cap) {
-        size_t cap = cal->ids_cap ? cal->ids_cap : 4096;
+        size_t cap = grown(cal->ids_cap, 4096);
         while (cap < cal->ids_len + len)
-            cap *= 2;
+            cap = grown(cap, 4096);
         char *p = realloc(cal->ids, cap);
         if (!p)
             return no_memory(err);
@@ -86,35 +99,73 @@ static ras_status keep_id(ras_calibration *cal, const char *id, size_t *offset, 
         cal->ids_cap = cap;
     }
     memcpy(cal->ids + cal->ids_len, id, len);
-    *offset = cal->ids_len;
+    *offset = (uint32_t)cal->ids_len;
     cal->ids_len += len;
+    return RAS_OK;
+}
+
+/* What is only summed is added up now, into the case's group and "all". */
+static ras_status add_read(ras_calibration *cal, size_t g, ras_pence cost, ras_pence budget,
+                           const ras_result *r, ras_error *err)
+{
+    size_t at[2] = {g, cal->n_groups - 1};
+    for (size_t i = 0; i < 2; i++) {
+        ras_calibration_group *s = &cal->groups[at[i]];
+        s->cases++;
+        s->eligible += r->eligible ? 1 : 0;
+        s->kept += r->basis == RAS_BASIS_EXISTING_PACKAGE ? 1 : 0;
+        if (!ras_add_i64(s->all_cost, cost, &s->all_cost) ||
+            !ras_add_i64(s->current_total, budget, &s->current_total))
+            return ras_fail(err, RAS_ERR_OVERFLOW, cal->in_name, 0, 0, NULL,
+                            "the totals are too large to add up");
+    }
+    return RAS_OK;
+}
+
+static ras_status keep_package(ras_calibration *cal, ras_pence package, ras_error *err)
+{
+    if (cal->n_packages == cal->packages_cap) {
+        size_t cap = grown(cal->packages_cap, 64);
+        ras_pence *p = realloc(cal->packages, cap * sizeof *p);
+        if (!p)
+            return no_memory(err);
+        cal->packages = p;
+        cal->packages_cap = cap;
+    }
+    cal->packages[cal->n_packages++] = package;
     return RAS_OK;
 }
 
 static ras_status keep_case(reader *rd, ras_pence cost, ras_error *err)
 {
     ras_calibration *cal = rd->cal;
+    const ras_result *r = rd->r;
+    if (r->total > INT32_MAX || r->total < INT32_MIN || r->group_index > UINT16_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, cal->in_name, rd->csv.record_line, 0, NULL,
+                        "a case's points or group are beyond what calibration holds");
     if (cal->n_cases == cal->cap) {
-        size_t cap = cal->cap ? cal->cap * 2 : 256;
+        size_t cap = grown(cal->cap, 256);
         ras_cal_case *p = realloc(cal->cases, cap * sizeof *p);
         if (!p)
             return no_memory(err);
         cal->cases = p;
         cal->cap = cap;
     }
-    const ras_result *r = rd->r;
     ras_cal_case *k = &cal->cases[cal->n_cases];
     memset(k, 0, sizeof *k);
     ras_status st = keep_id(cal, rd->c->client_id, &k->id_offset, err);
+    if (st == RAS_OK)
+        st = add_read(cal, r->group_index, cost, r->budget, r, err);
+    if (st == RAS_OK && r->basis == RAS_BASIS_EXISTING_PACKAGE)
+        st = keep_package(cal, r->budget, err);
     if (st != RAS_OK)
         return st;
-    k->points = r->total;
+    k->points = (int32_t)r->total;
     k->cost = cost;
-    k->budget = r->budget;
     k->adjust = r->adjust_total;
-    k->group = (uint32_t)r->group_index;
-    k->eligible = r->eligible;
-    k->existing = r->basis == RAS_BASIS_EXISTING_PACKAGE;
+    k->group = (uint16_t)r->group_index;
+    k->flags = (uint8_t)((r->eligible ? RAS_CAL_ELIGIBLE : 0) |
+                         (r->basis == RAS_BASIS_EXISTING_PACKAGE ? RAS_CAL_EXISTING : 0));
     cal->n_cases++;
     return RAS_OK;
 }
@@ -173,23 +224,17 @@ static bool in_group(const ras_calibration *cal, const ras_cal_case *k, size_t g
  * existing package. Only these make the prices and the comparisons. */
 static bool priced(const ras_cal_case *k)
 {
-    return k->eligible && !k->existing;
+    return (k->flags & (RAS_CAL_ELIGIBLE | RAS_CAL_EXISTING)) == RAS_CAL_ELIGIBLE;
 }
 
-/* Cases, eligible cases, their cost and points: whole numbers, checked. */
+/* The priced cases, their cost and points: whole numbers, checked (the
+ * counts of all cases were made as they were read). */
 static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
     for (size_t i = 0; i < cal->n_cases; i++) {
         const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g))
-            continue;
-        s->cases++;
-        if (!ras_add_i64(s->current_total, k->budget, &s->current_total))
-            return too_large(err, "the total of budgets");
-        s->eligible += k->eligible ? 1 : 0;
-        s->kept += k->existing ? 1 : 0;
-        if (!priced(k))
+        if (!in_group(cal, k, g) || !priced(k))
             continue;
         s->priced++;
         if (!ras_add_i64(s->total_cost, k->cost, &s->total_cost))
@@ -202,43 +247,72 @@ static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err
     return RAS_OK;
 }
 
-/* docs/scoring.md steps 5 to 8 for a priced case at a flat price per point, under
+/* A trial pricing of group g: flat, one band from 0 at x pence a point;
+ * or scaled, the latest table's bands or steps each times x millionths
+ * (SCALE_ONE keeps them), half up to the penny. false when a value would
+ * not fit. The values go in cal->scratch. */
+static bool trial_group(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_group *out)
+{
+    static const int64_t from_zero = 0;
+    if (flat) {
+        cal->scratch[0] = x;
+        *out = (ras_group){.name = "",
+                           .steps = false,
+                           .from = (int64_t *)&from_zero,
+                           .value = cal->scratch,
+                           .n_bands = 1};
+        return true;
+    }
+    const ras_group *old = &cal->latest->groups[g];
+    for (size_t k = 0; k < old->n_bands; k++) {
+        int64_t v;
+        if (!ras_mul_i64(old->value[k], x, &v))
+            return false;
+        cal->scratch[k] = ras_div_round_half_up(v, SCALE_ONE);
+    }
+    *out = *old;
+    out->value = cal->scratch;
+    return true;
+}
+
+/* docs/scoring.md steps 5 to 8 for a priced case under a trial group and
  * the latest table's settings; false when it would overflow. */
-static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, ras_pence price,
+static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, const ras_group *grp,
                       ras_pence *amount)
 {
-    int64_t from = 0;
-    ras_group flat = {.name = "", .steps = false, .from = &from, .value = &price, .n_bands = 1};
     ras_pence priced, adjusted, rounded;
     int clamped;
-    return ras_price_group(&flat, k->points, NULL, NULL, &priced) == RAS_OK &&
+    return ras_price_group(grp, k->points, NULL, NULL, &priced) == RAS_OK &&
            ras_price_adjust(priced, k->adjust, &adjusted) == RAS_OK &&
            ras_price_finish(cal->latest, adjusted, &rounded, amount, &clamped) == RAS_OK;
 }
 
-/* The total of the group's priced RAS amounts at a flat price; false when
- * it would overflow (as good as "more than any cost"). */
-static bool total_at(const ras_calibration *cal, size_t g, ras_pence price, ras_pence *total)
+/* The total of the group's priced RAS amounts at a trial pricing; false
+ * when it would overflow (as good as "more than any cost"). */
+static bool total_at(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_pence *total)
 {
+    ras_group grp;
     *total = 0;
+    if (!trial_group(cal, g, flat, x, &grp))
+        return false;
     for (size_t i = 0; i < cal->n_cases; i++) {
         const ras_cal_case *k = &cal->cases[i];
         ras_pence a;
         if (in_group(cal, k, g) && priced(k) &&
-            (!amount_at(cal, k, price, &a) || !ras_add_i64(*total, a, total)))
+            (!amount_at(cal, k, &grp, &a) || !ras_add_i64(*total, a, total)))
             return false;
     }
     return true;
 }
 
-/* The least price in lo..hi whose total reaches goal (hi reaches it). */
-static ras_pence least_reaching(const ras_calibration *cal, size_t g, ras_pence lo, ras_pence hi,
-                                ras_pence goal)
+/* The least x in lo..hi whose total reaches goal (hi reaches it). */
+static int64_t least_reaching(const ras_calibration *cal, size_t g, bool flat, int64_t lo,
+                              int64_t hi, ras_pence goal)
 {
     ras_pence t;
     while (lo < hi) {
-        ras_pence mid = lo + (hi - lo) / 2;
-        if (total_at(cal, g, mid, &t) && t < goal)
+        int64_t mid = lo + (hi - lo) / 2;
+        if (total_at(cal, g, flat, mid, &t) && t < goal)
             lo = mid + 1;
         else
             hi = mid;
@@ -246,46 +320,73 @@ static ras_pence least_reaching(const ras_calibration *cal, size_t g, ras_pence 
     return lo;
 }
 
-/* The cost-neutral price. The total is non-decreasing in the price (every
- * step of the pricing is), so bisection finds the least price whose total
- * reaches the cost; then that or the penny below, whichever total is
- * nearer. When a ceiling keeps the total below the cost at any price, the
- * least price giving the highest total the ceiling allows. */
-static void solve_group(const ras_calibration *cal, size_t g)
+/* The cost-neutral x (a flat price, or a scale of the group's own
+ * values), searched from start. The total is non-decreasing in x (every
+ * step of the pricing is), so bisection finds the least x whose total
+ * reaches the cost; then that or the one below, whichever total is
+ * nearer. When a ceiling keeps the total below the cost at any x, the
+ * least x giving the highest total the ceiling allows (*out_of_reach). */
+static int64_t solve(const ras_calibration *cal, size_t g, bool flat, int64_t start,
+                     bool *out_of_reach)
 {
-    ras_calibration_group *s = &cal->groups[g];
-    if (s->total_points == 0)
-        return;
-    ras_pence lo = 0, hi = s->ratio_price > 0 ? s->ratio_price : 1, t = 0, goal = s->total_cost;
-    while (total_at(cal, g, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
+    const ras_calibration_group *s = &cal->groups[g];
+    int64_t lo = 0, hi = start > 0 ? start : 1;
+    ras_pence t = 0, goal = s->total_cost;
+    while (total_at(cal, g, flat, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
         lo = hi;
         hi *= 2;
     }
-    if (!total_at(cal, g, hi, &t)) {
-        /* A price the scorer could not work with: keep below the least
-         * such, found by bisection (price 0 always fits). */
-        ras_pence a = lo, b = hi - 1, u;
+    if (!total_at(cal, g, flat, hi, &t)) {
+        /* An x the scorer could not work with: keep below the least such,
+         * found by bisection (0 always fits). */
+        int64_t a = lo, b = hi - 1;
+        ras_pence u;
         while (a < b) {
-            ras_pence mid = a + (b - a + 1) / 2;
-            if (total_at(cal, g, mid, &u))
+            int64_t mid = a + (b - a + 1) / 2;
+            if (total_at(cal, g, flat, mid, &u))
                 a = mid;
             else
                 b = mid - 1;
         }
         hi = a;
-        total_at(cal, g, hi, &t);
+        total_at(cal, g, flat, hi, &t);
     }
     if (t < goal) {
         goal = t; /* out of reach (a ceiling): aim for the most that can be had */
-        s->out_of_reach = true;
-        lo = 0; /* which a far lower price may already give */
+        *out_of_reach = true;
+        lo = 0; /* which a far lower x may already give */
     }
-    lo = least_reaching(cal, g, lo, hi, goal);
+    lo = least_reaching(cal, g, flat, lo, hi, goal);
     ras_pence below;
-    s->neutral_price = lo;
-    if (lo > 0 && total_at(cal, g, lo - 1, &below) &&
-        (!total_at(cal, g, lo, &t) || s->total_cost - below <= t - s->total_cost))
-        s->neutral_price = lo - 1;
+    if (lo > 0 && total_at(cal, g, flat, lo - 1, &below) &&
+        (!total_at(cal, g, flat, lo, &t) || s->total_cost - below <= t - s->total_cost))
+        return lo - 1;
+    return lo;
+}
+
+/* A group whose pricing has a shape a flat rate would lose: steps, or
+ * more than one band. */
+static bool shaped(const ras_group *g)
+{
+    return g->steps || g->n_bands > 1;
+}
+
+/* The flat cost-neutral price of every group (and of all together), and
+ * for a shaped group, unless flat pricing is asked for, the scale of its
+ * own values that is cost neutral: the table --write writes. */
+static void solve_group(ras_calibration *cal, size_t g)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    if (s->total_points == 0)
+        return;
+    s->neutral_price = solve(cal, g, true, s->ratio_price, &s->out_of_reach);
+    bool real = g + 1 < cal->n_groups;
+    if (real && !cal->flat && shaped(&cal->latest->groups[g])) {
+        bool beyond = false;
+        s->neutral_scale = solve(cal, g, false, SCALE_ONE, &beyond);
+        s->scaled = true;
+        s->out_of_reach = beyond;
+    }
 }
 
 /* A non-negative double to whole pence, half up; false when out of range. */
@@ -330,9 +431,29 @@ static ras_status fit_group(const ras_calibration *cal, size_t g, ras_error *err
     return RAS_OK;
 }
 
-/* The new table: the latest's settings, each group with priced points
- * one flat band at its cost-neutral price; the others keep their prices. */
-static ras_status build_fresh(ras_calibration *cal, ras_error *err)
+/* Tells warn that flat pricing changes a group's shape. */
+static void warn_flattened(const ras_calibration *cal, size_t g, ras_warn_fn warn, void *ctx)
+{
+    const ras_group *old = &cal->latest->groups[g];
+    if (!warn || !shaped(old))
+        return;
+    char price[48];
+    ras_money_format(cal->groups[g].neutral_price, RAS_MONEY_HUMAN, cal->latest->currency, price,
+                     sizeof price);
+    ras_error w;
+    ras_error_clear(&w);
+    ras_fail(&w, RAS_OK, cal->in_name, 0, 0, old->name,
+             "group '%s': its %zu %s become one flat rate of %s a point (flat pricing)", old->name,
+             old->n_bands, old->steps ? "steps" : "bands", price);
+    warn(ctx, &w);
+}
+
+/* The new table: the latest's settings; each group with priced points
+ * repriced: a shaped group's own bands or steps scaled to cost neutral,
+ * any other (or every one, with flat pricing) one flat band at its
+ * cost-neutral price; the others keep their prices. */
+static ras_status build_fresh(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx,
+                              ras_error *err)
 {
     const ras_table *t = cal->latest;
     cal->fresh = *t;
@@ -346,30 +467,43 @@ static ras_status build_fresh(ras_calibration *cal, ras_error *err)
         s->repriced = s->total_points > 0;
         if (!s->repriced)
             continue;
-        ng->steps = false;
-        ng->n_bands = 1;
-        ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
-        ng->value = ras_arena_alloc(&cal->arena, sizeof *ng->value);
-        if (!ng->from || !ng->value)
+        ras_group trial;
+        bool flat = !s->scaled;
+        if (!trial_group(cal, g, flat, flat ? s->neutral_price : s->neutral_scale, &trial))
+            return too_large(err, "a scaled price");
+        *ng = trial;
+        ng->name = t->groups[g].name;
+        ng->title = t->groups[g].title;
+        ng->value = ras_arena_array(&cal->arena, trial.n_bands, sizeof *ng->value);
+        if (!ng->value)
             return no_memory(err);
-        ng->from[0] = 0;
-        ng->value[0] = s->neutral_price;
+        memcpy(ng->value, trial.value, trial.n_bands * sizeof *ng->value);
+        if (flat) {
+            ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
+            if (!ng->from)
+                return no_memory(err);
+            ng->from[0] = 0;
+            if (cal->flat)
+                warn_flattened(cal, g, warn, warn_ctx);
+        }
     }
     return RAS_OK;
 }
 
-/* docs/scoring.md steps 4 to 9 for a kept case under the new table. Its settings
+/* docs/scoring.md steps 4 to 9 for a case under the new table. Its settings
  * (threshold, rounding, floor, ceiling, existing_package) are the
  * latest's, so eligibility and the existing-package basis stay as the
- * latest table decided them; only the price changes. */
-static ras_status project_case(const ras_calibration *cal, ras_cal_case *k, ras_error *err)
+ * latest table decided them; only the price changes. *package walks the
+ * kept cases' packages in input order. */
+static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k,
+                               size_t *package, ras_pence *projected, ras_error *err)
 {
-    if (k->existing) {
-        k->projected = k->budget;
+    if (k->flags & RAS_CAL_EXISTING) {
+        *projected = cal->packages[(*package)++];
         return RAS_OK;
     }
-    if (!k->eligible) {
-        k->projected = 0;
+    if (!(k->flags & RAS_CAL_ELIGIBLE)) {
+        *projected = 0;
         return RAS_OK;
     }
     ras_pence priced, adjusted, rounded;
@@ -378,16 +512,16 @@ static ras_status project_case(const ras_calibration *cal, ras_cal_case *k, ras_
     if (st == RAS_OK)
         st = ras_price_adjust(priced, k->adjust, &adjusted);
     if (st == RAS_OK)
-        st = ras_price_finish(&cal->fresh, adjusted, &rounded, &k->projected, &clamped);
+        st = ras_price_finish(&cal->fresh, adjusted, &rounded, projected, &clamped);
     return st == RAS_OK ? RAS_OK : too_large(err, "a new budget");
 }
 
 /* Inserts a difference into the group's list, largest size first; on a
  * tie the earlier row stays first. */
 static void note_difference(ras_calibration_group *s, const ras_calibration *cal,
-                            const ras_cal_case *k)
+                            const ras_cal_case *k, ras_pence projected)
 {
-    ras_pence d = k->projected - k->cost;
+    ras_pence d = projected - k->cost;
     ras_pence size = d < 0 ? -d : d;
     size_t at = s->n_largest;
     while (at > 0) {
@@ -401,60 +535,88 @@ static void note_difference(ras_calibration_group *s, const ras_calibration *cal
     size_t n = s->n_largest < RAS_CALIBRATION_LARGEST ? s->n_largest + 1 : s->n_largest;
     memmove(&s->largest[at + 1], &s->largest[at], (n - 1 - at) * sizeof s->largest[0]);
     s->largest[at] =
-        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, k->projected, d};
+        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, projected, d};
     s->n_largest = n;
 }
 
-/* How the priced clients fare under the new table. */
-static ras_status compare_group(const ras_calibration *cal, size_t g, ras_error *err)
+/* How one case fares under the new table, counted in one group's figures;
+ * pct and n_pct gather the group's mean percentage. */
+static ras_status compare_case(const ras_calibration *cal, size_t g, const ras_cal_case *k,
+                               ras_pence projected, double *pct, uint64_t *n_pct, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
-    double pct = 0;
-    uint64_t n_pct = 0;
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g))
-            continue;
-        if (!ras_add_i64(s->projected_total, k->projected, &s->projected_total))
-            return too_large(err, "the total of new budgets");
-        if (!priced(k))
-            continue;
-        if (!ras_add_i64(s->projected_priced, k->projected, &s->projected_priced))
-            return too_large(err, "the total of new budgets");
-        /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
-        ras_pence d = k->projected - k->cost;
-        s->gaining += d * 10 > k->cost ? 1 : 0;
-        s->losing += -d * 10 > k->cost ? 1 : 0;
-        if (k->cost > 0) {
-            pct += (double)(d < 0 ? -d : d) / (double)k->cost;
-            n_pct++;
-        }
-        note_difference(s, cal, k);
+    if (!ras_add_i64(s->projected_total, projected, &s->projected_total))
+        return too_large(err, "the total of new budgets");
+    if (!priced(k))
+        return RAS_OK;
+    if (!ras_add_i64(s->projected_priced, projected, &s->projected_priced))
+        return too_large(err, "the total of new budgets");
+    /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
+    ras_pence d = projected - k->cost;
+    s->gaining += d * 10 > k->cost ? 1 : 0;
+    s->losing += -d * 10 > k->cost ? 1 : 0;
+    if (k->cost > 0) {
+        pct[g] += (double)(d < 0 ? -d : d) / (double)k->cost;
+        n_pct[g]++;
     }
-    s->has_mape = n_pct > 0;
-    s->mape = n_pct ? 100.0 * pct / (double)n_pct : 0.0;
+    note_difference(s, cal, k, projected);
     return RAS_OK;
 }
 
-static ras_status work_out(ras_calibration *cal, ras_error *err)
+/* How the clients fare under the new table: one pass over the cases,
+ * each priced once and counted in its group and in all. */
+static ras_status compare_all(const ras_calibration *cal, ras_error *err)
+{
+    size_t all = cal->n_groups - 1, package = 0;
+    double *pct = calloc(cal->n_groups, sizeof *pct);
+    uint64_t *n_pct = calloc(cal->n_groups, sizeof *n_pct);
+    ras_status st = pct && n_pct ? RAS_OK : no_memory(err);
+    for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        ras_pence projected;
+        st = project_case(cal, k, &package, &projected, err);
+        if (st == RAS_OK)
+            st = compare_case(cal, k->group, k, projected, pct, n_pct, err);
+        if (st == RAS_OK)
+            st = compare_case(cal, all, k, projected, pct, n_pct, err);
+    }
+    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++) {
+        cal->groups[g].has_mape = n_pct[g] > 0;
+        cal->groups[g].mape = n_pct[g] ? 100.0 * pct[g] / (double)n_pct[g] : 0.0;
+    }
+    free(pct);
+    free(n_pct);
+    return st;
+}
+
+/* The latest table's groups and "all", for the counts made while
+ * reading, and the room for a trial group's values. */
+static ras_status make_groups(ras_calibration *cal, ras_error *err)
 {
     const ras_table *t = cal->latest;
     cal->n_groups = t->n_groups + 1;
     cal->groups = ras_arena_array(&cal->arena, cal->n_groups, sizeof *cal->groups);
-    if (!cal->groups)
+    size_t most = 1;
+    for (size_t g = 0; g < t->n_groups; g++)
+        most = t->groups[g].n_bands > most ? t->groups[g].n_bands : most;
+    cal->scratch = ras_arena_array(&cal->arena, most, sizeof *cal->scratch);
+    if (!cal->groups || !cal->scratch)
         return no_memory(err);
     for (size_t g = 0; g < cal->n_groups; g++)
         cal->groups[g].name = g < t->n_groups ? t->groups[g].name : "all";
+    return RAS_OK;
+}
+
+static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
     ras_status st = RAS_OK;
     for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
         if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
             solve_group(cal, g);
     if (st == RAS_OK)
-        st = build_fresh(cal, err);
-    for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++)
-        st = project_case(cal, &cal->cases[i], err);
-    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
-        st = compare_group(cal, g, err);
+        st = build_fresh(cal, warn, warn_ctx, err);
+    if (st == RAS_OK)
+        st = compare_all(cal, err);
     return st;
 }
 
@@ -468,25 +630,42 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     rd.cal = cal;
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
-    ras_status st = ras_records_open(&rd.csv, in, NULL, NULL, cal->in_name, opts, err);
-    if (st != RAS_OK)
+    ras_hash_read hash;
+    ras_status st = ras_hash_read_init(&hash, in);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&hash);
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
+                        "out of memory: cannot compute the SHA-256 of the input");
+    }
+    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &hash, cal->in_name, opts, err);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&hash);
         return st;
+    }
     rd.c = ras_case_new(cal->model);
     rd.r = ras_result_new(cal->model);
+    if (rd.r)
+        ras_result_keep_details(rd.r, false); /* a case needs only the figures */
     if (!rd.c || !rd.r)
         st = no_memory(err);
     if (st == RAS_OK)
+        st = make_groups(cal, err);
+    if (st == RAS_OK)
         st = read_all(&rd, err);
+    if (st == RAS_OK && ras_records_workbook(&rd.csv))
+        ras_hash_read_whole(&hash); /* read by seeking, not through the hash */
+    ras_hash_read_hex(&hash, cal->in_sha256);
+    ras_hash_read_free(&hash);
     ras_csv_close(&rd.csv);
     ras_rows_free(&rd.rows);
     ras_case_free(rd.c);
     ras_result_free(rd.r);
-    return st == RAS_OK ? work_out(cal, err) : st;
+    return st == RAS_OK ? work_out(cal, warn, warn_ctx, err) : st;
 }
 
 ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
-                         const ras_read_options *opts, ras_calibration **out, ras_warn_fn warn,
-                         void *warn_ctx, ras_error *err)
+                         const ras_read_options *opts, unsigned flags, ras_calibration **out,
+                         ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     if (out)
         *out = NULL;
@@ -497,6 +676,7 @@ ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
         return no_memory(err);
     cal->model = model;
     cal->latest = ras_model_table_on(model, 0);
+    cal->flat = (flags & RAS_CALIBRATE_FLAT) != 0;
     const char *name = in_name ? in_name : "-";
     cal->in_name = ras_arena_strndup(&cal->arena, name, strlen(name));
     ras_status st = cal->in_name ? calibrate(cal, in, opts, warn, warn_ctx, err) : no_memory(err);
@@ -514,6 +694,7 @@ void ras_calibration_free(ras_calibration *cal)
         return;
     ras_arena_free(&cal->arena);
     free(cal->cases);
+    free(cal->packages);
     free(cal->ids);
     free(cal);
 }
@@ -526,6 +707,11 @@ uint64_t ras_calibration_rows(const ras_calibration *cal)
 uint64_t ras_calibration_errors(const ras_calibration *cal)
 {
     return cal ? cal->errors : 0;
+}
+
+const char *ras_calibration_input_sha256(const ras_calibration *cal)
+{
+    return cal ? cal->in_sha256 : "";
 }
 
 const ras_table *ras_calibration_table(const ras_calibration *cal)

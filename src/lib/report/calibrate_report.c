@@ -4,6 +4,7 @@
 
 #include "calibrate.h"
 #include "json.h"
+#include "record.h"
 
 static void money(FILE *out, ras_pence v, const char *currency)
 {
@@ -45,7 +46,8 @@ static void text_largest(FILE *out, const ras_calibration_group *g, const char *
     }
 }
 
-static void text_group(FILE *out, const ras_calibration_group *g, const char *cur)
+static void text_group(FILE *out, const ras_calibration_group *g, const char *shape,
+                       const char *cur)
 {
     fprintf(out, "\n%s%s\n", strcmp(g->name, "all") == 0 ? "" : "group ", g->name);
     label(out, "cases");
@@ -57,10 +59,12 @@ static void text_group(FILE *out, const ras_calibration_group *g, const char *cu
     label(out, "priced");
     fprintf(out, "%llu (eligible, not kept: they make the prices)\n",
             (unsigned long long)g->priced);
-    label(out, "total current cost");
+    label(out, "current cost, priced");
     money(out, g->total_cost, cur);
-    fputc('\n', out);
-    label(out, "total points");
+    fputs(" (the cost-neutral target; all cases ", out);
+    money(out, g->all_cost, cur);
+    fputs(")\n", out);
+    label(out, "points, priced");
     fprintf(out, "%lld\n", (long long)g->total_points);
     if (g->total_points == 0) {
         fputs("  no priced points: no price can be worked out; prices kept\n", out);
@@ -72,8 +76,15 @@ static void text_group(FILE *out, const ras_calibration_group *g, const char *cu
     label(out, "cost-neutral price");
     money(out, g->neutral_price, cur);
     fputs(strcmp(g->name, "all") == 0 ? " a point (one price for every group)\n"
+          : g->scaled                 ? " a point (flat, for comparison)\n"
                                       : " a point (the new table's)\n",
           out);
+    if (g->scaled) {
+        label(out, "cost-neutral scale");
+        fprintf(out, "x%lld.%06lld (the new table's: its own %s scaled)\n",
+                (long long)(g->neutral_scale / 1000000), (long long)(g->neutral_scale % 1000000),
+                shape);
+    }
     if (g->out_of_reach)
         fputs("  (the ceiling keeps these budgets below their cost at any price)\n", out);
     label(out, "least-squares price");
@@ -109,18 +120,23 @@ static void text_group(FILE *out, const ras_calibration_group *g, const char *cu
     text_largest(out, g, cur);
 }
 
-ras_status ras_calibration_write_text(const ras_calibration *cal, FILE *out)
+ras_status ras_calibration_write_text(const ras_calibration *cal, const ras_run_info *run,
+                                      FILE *out)
 {
     if (!cal || !out)
         return RAS_ERR_ARG;
     const ras_table *t = cal->latest;
     const char *cur = t->currency;
-    fprintf(out, "calibration of %s@%s (sha256 %s)\n", t->id, t->version, t->fingerprint);
-    fprintf(out, "against the current costs in %s: %llu rows, %llu used, %llu left out\n",
-            cal->in_name, (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
+    char title[RAS_ERROR_FILE_MAX + 32];
+    snprintf(title, sizeof title, "calibration against %s", cal->in_name);
+    ras_record_text(out, title, cal->model, run, cal->in_name, cal->in_sha256);
+    fprintf(out, "  %-14s %llu read, %llu used, %llu left out\n", "rows",
+            (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
             (unsigned long long)cal->errors);
+    fprintf(out, "\ncalibration of %s@%s, the latest table\n", t->id, t->version);
     for (size_t g = 0; g < cal->n_groups; g++)
-        text_group(out, &cal->groups[g], cur);
+        text_group(out, &cal->groups[g], g < t->n_groups && t->groups[g].steps ? "steps" : "bands",
+                   cur);
     return ferror(out) ? RAS_ERR_IO : RAS_OK;
 }
 
@@ -164,9 +180,17 @@ static void json_group(FILE *out, const ras_calibration_group *g)
             (unsigned long long)g->kept, (unsigned long long)g->priced, (long long)g->total_points);
     fputs(",\n      \"total_current_cost\": ", out);
     ras_json_money(out, g->total_cost);
+    fputs(", \"all_cases_current_cost\": ", out);
+    ras_json_money(out, g->all_cost);
     json_price(out, "cost_per_point", g->total_points > 0, g->ratio_price);
     json_price(out, "neutral_price", g->total_points > 0, g->neutral_price);
     fprintf(out, ", \"out_of_reach\": %s", g->out_of_reach ? "true" : "false");
+    fputs(",\n      \"neutral_scale\": ", out);
+    if (g->scaled)
+        fprintf(out, "\"%lld.%06lld\"", (long long)(g->neutral_scale / 1000000),
+                (long long)(g->neutral_scale % 1000000));
+    else
+        fputs("null", out);
     json_price(out, "least_squares_price", g->total_points > 0, g->fitted_price);
     fputs(",\n      \"r_squared\": ", out);
     if (g->has_r_squared)
@@ -193,12 +217,15 @@ static void json_group(FILE *out, const ras_calibration_group *g)
     fputs("}", out);
 }
 
-ras_status ras_calibration_write_json(const ras_calibration *cal, FILE *out)
+ras_status ras_calibration_write_json(const ras_calibration *cal, const ras_run_info *run,
+                                      FILE *out)
 {
     if (!cal || !out)
         return RAS_ERR_ARG;
     const ras_table *t = cal->latest;
-    fputs("{\n  \"input\": ", out);
+    fputs("{\n", out);
+    ras_record_json(out, "calibration", cal->model, run, cal->in_name, cal->in_sha256);
+    fputs("  \"input\": ", out);
     ras_json_string(out, cal->in_name);
     fprintf(out, ",\n  \"rows\": %llu, \"used\": %llu, \"left_out\": %llu,\n",
             (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,

@@ -262,12 +262,16 @@ ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out)
     xml_text(out, t->id);
     fputc('@', out);
     xml_text(out, t->version);
-    fprintf(out,
-            "</text>\n<clipPath id=\"area\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-            "height=\"%.1f\"/></clipPath>\n",
-            LEFT, TOP, RIGHT - LEFT, BOTTOM - TOP);
+    fputs("</text>\n", out);
     axes(&p);
-    fputs("<g clip-path=\"url(#area)\">\n", out);
+    /* The plotting area clips what it holds as a nested viewport, not a
+     * clip-path by url(): the page an HTML report embeds it in fetches
+     * nothing and names nothing (docs/calibration.md). Its viewBox keeps
+     * the outer coordinates. */
+    fprintf(out,
+            "<svg x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+            "viewBox=\"%.1f %.1f %.1f %.1f\" overflow=\"hidden\">\n",
+            LEFT, TOP, RIGHT - LEFT, BOTTOM - TOP, LEFT, TOP, RIGHT - LEFT, BOTTOM - TOP);
     for (size_t g = 0; g + 1 < cal->n_groups; g++)
         if (shown(cal, g))
             curve(&p, g);
@@ -275,7 +279,7 @@ ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out)
         if (shown(cal, g) && cal->groups[g].repriced)
             neutral_line(&p, g);
     cases(&p);
-    fputs("</g>\n", out);
+    fputs("</svg>\n", out);
     legend(&p);
     fputs("</svg>\n", out);
     return ferror(out) ? RAS_ERR_IO : RAS_OK;

@@ -45,6 +45,12 @@ static void write_group(FILE *out, const ras_group *g, const ras_calibration_gro
         ras_money_format(s->total_cost, RAS_MONEY_PLAIN, NULL, buf, sizeof buf);
         fprintf(out, "  %s:  # %llu priced cases, %lld points, current cost %s\n", g->name,
                 (unsigned long long)s->priced, (long long)s->total_points, buf);
+        if (s->scaled)
+            fprintf(out, "    # its %s, each times %lld.%06lld: cost neutral, same shape\n",
+                    g->steps ? "steps" : "bands", (long long)(s->neutral_scale / 1000000),
+                    (long long)(s->neutral_scale % 1000000));
+        else
+            fputs("    # one flat rate, the cost-neutral price\n", out);
     } else
         fprintf(out, "  %s:  # no priced cases to calibrate with: prices kept\n", g->name);
     if (g->title) { /* kept, so the statement still reads it */
@@ -80,14 +86,24 @@ ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date toda
     fprintf(out,
             "# Written by ras calibrate from %s@%s (sha256 %s)\n"
             "# and the current costs in %s.\n"
-            "# Each group with priced cases has one flat rate, the cost-neutral price:\n"
-            "# its RAS amounts, worked as ras score works them, add up as near as\n"
-            "# whole pence allow to their current cost (docs/calibration.md).\n",
+            "# Each group with priced cases is repriced so that its RAS amounts,\n"
+            "# worked as ras score works them, add up as near as whole pence allow\n"
+            "# to their current cost (docs/calibration.md): its own steps or bands\n"
+            "# scaled, or one flat rate.\n",
             old->id, old->version, old->fingerprint, cal->in_name);
-    fprintf(out, "scoring: %s\nversion: ", t->id);
-    char suffix[32];
-    snprintf(suffix, sizeof suffix, "-calibrated-%08ld", (long)today);
-    yaml_quoted(out, t->version, suffix);
+    /* A new id and version, from the date: the table is a new one, and
+     * the model it joins must not hold two tables of one id. */
+    char id[RAS_MAX_ID + 1], suffix[32];
+    int n = snprintf(suffix, sizeof suffix, "-calibrated-%08ld", (long)today);
+    size_t keep = strlen(t->id);
+    if (n > 0 && keep + (size_t)n > RAS_MAX_ID)
+        keep = RAS_MAX_ID - (size_t)n;
+    memcpy(id, t->id, keep);
+    id[keep] = '\0';
+    fputs("scoring: ", out);
+    yaml_quoted(out, id, suffix);
+    fputs("\nversion: ", out);
+    yaml_quoted(out, date, "");
     fprintf(out, "\nquestionnaire: %s\neffective_from: %s\ncurrency: %s\nthreshold: %lld\n",
             t->questionnaire, date, t->currency, (long long)t->threshold);
     fprintf(out, "rounding: %s\nweeks_per_year: %lld\n",

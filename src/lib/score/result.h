@@ -75,4 +75,12 @@ void ras_result_reset_figures(ras_result *r);
 /* Whether r keeps the working details (see ras_result.details). */
 void ras_result_keep_details(ras_result *r, bool keep);
 
+/* ras_score with the table given instead of the one the case's date picks
+ * (ras compare prices every case under two tables). The table may belong
+ * to another model loaded from the same questionnaire: its groups and
+ * settings are all the pricing reads. RAS_ERR_ARG when the table names
+ * another questionnaire. */
+ras_status ras_score_with_table(const ras_model *model, const ras_case *c, const ras_table *table,
+                                ras_result *r, ras_error *err);
+
 #endif

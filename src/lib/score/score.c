@@ -245,8 +245,8 @@ static void copy_client_id(const ras_case *c, ras_result *r)
     r->client_id[len] = '\0';
 }
 
-static ras_status score_case(const ras_model *model, const ras_case *c, bool partial, ras_result *r,
-                             ras_error *err)
+static ras_status score_case(const ras_model *model, const ras_case *c, bool partial,
+                             const ras_table *table, ras_result *r, ras_error *err)
 {
     if (!model || !c || !r || c->model != model || r->model != model)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
@@ -256,7 +256,9 @@ static ras_status score_case(const ras_model *model, const ras_case *c, bool par
     ras_result_reset_figures(r);
     copy_client_id(c, r);
     ras_status st = count_points(model, c, partial, r, err);
-    if (st == RAS_OK)
+    if (st == RAS_OK && table)
+        r->table = table;
+    else if (st == RAS_OK)
         st = choose_table(model, c, r, err);
     if (st == RAS_OK)
         st = choose_group(c, r, err);
@@ -274,7 +276,19 @@ static ras_status score_case(const ras_model *model, const ras_case *c, bool par
 
 ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, ras_error *err)
 {
-    ras_status st = score_case(model, c, false, r, err);
+    ras_status st = score_case(model, c, false, NULL, r, err);
+    if (st == RAS_ERR_CASE)
+        ras_case_place_error(c, err);
+    return st;
+}
+
+ras_status ras_score_with_table(const ras_model *model, const ras_case *c, const ras_table *table,
+                                ras_result *r, ras_error *err)
+{
+    if (!table || !table->questionnaire || strcmp(table->questionnaire, model->id) != 0)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
+                        "the scoring table prices another questionnaire");
+    ras_status st = score_case(model, c, false, table, r, err);
     if (st == RAS_ERR_CASE)
         ras_case_place_error(c, err);
     return st;
@@ -283,7 +297,7 @@ ras_status ras_score(const ras_model *model, const ras_case *c, ras_result *r, r
 ras_status ras_score_partial(const ras_model *model, const ras_case *c, ras_result *r,
                              ras_error *err)
 {
-    ras_status st = score_case(model, c, true, r, err);
+    ras_status st = score_case(model, c, true, NULL, r, err);
     if (st == RAS_ERR_CASE)
         ras_case_place_error(c, err);
     return st;

@@ -1,0 +1,491 @@
+/* compare.c - ras_compare: every case priced under two scoring tables,
+ * and who gains and who loses, overall, per group, per points band and
+ * per category of the columns asked for (docs/compare.md).
+ *
+ * Rows are read and loaded as ras_batch reads them (case_rows.h) and
+ * scored by the library's one scorer, once per table: only the figures
+ * are kept, so memory stays flat however many rows there are. */
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_rows.h"
+#include "csv.h"
+#include "error.h"
+#include "hash_read.h"
+#include "header_name.h"
+#include "num.h"
+#include "outbuf.h"
+#include "records.h"
+#include "result.h"
+
+static const char rows_header[] = "client_id,status,group,points,before,after,change,message\n";
+
+typedef struct reader {
+    ras_comparison *cmp;
+    ras_hash_read hash;
+    ras_csv csv;
+    ras_rows rows;
+    ras_outbuf out;
+    bool writing;
+    ras_case *c;
+    ras_result *before, *after;
+    ras_warn_fn warn;
+    void *warn_ctx;
+} reader;
+
+static ras_status no_memory(ras_error *err)
+{
+    return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+static ras_status too_large(const reader *rd, ras_error *err)
+{
+    return ras_fail(err, RAS_ERR_OVERFLOW, rd->cmp->in_name, rd->csv.record_line, 0, NULL,
+                    "the totals are too large to add up");
+}
+
+/* ---- the figures ---------------------------------------------------- */
+
+/* More than pct% above before (pct 0, 5, 10): 100 x change > pct x before
+ * in whole pence; both are at most RAS_MAX_PENCE, so it fits. A budget
+ * rising from 0 gains more than any percentage. */
+static bool beyond(ras_pence change, ras_pence before, int64_t pct)
+{
+    return change > 0 && change * 100 > pct * before;
+}
+
+static bool add_case(ras_compare_figures *f, ras_pence before, ras_pence after)
+{
+    static const int64_t pct[RAS_COMPARE_STEPS] = {0, 5, 10};
+    ras_pence change = after - before;
+    f->cases++;
+    if (!ras_add_i64(f->before, before, &f->before) || !ras_add_i64(f->after, after, &f->after))
+        return false;
+    f->unchanged += change == 0 ? 1 : 0;
+    for (size_t i = 0; i < RAS_COMPARE_STEPS; i++) {
+        if (beyond(change, before, pct[i])) {
+            f->gaining[i]++;
+            if (!ras_add_i64(f->gained[i], change, &f->gained[i]))
+                return false;
+        } else if (beyond(-change, before, pct[i])) {
+            f->losing[i]++;
+            if (!ras_add_i64(f->lost[i], change, &f->lost[i]))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Keeps the change in a largest-first list of RAS_COMPARE_LARGEST; on a
+ * tie the earlier row stays first. */
+static void note_change(ras_compare_change *list, size_t *n, const ras_compare_change *c)
+{
+    ras_pence size = c->change < 0 ? -c->change : c->change;
+    size_t at = *n;
+    while (at > 0) {
+        ras_pence o = list[at - 1].change;
+        if ((o < 0 ? -o : o) >= size)
+            break;
+        at--;
+    }
+    if (at >= RAS_COMPARE_LARGEST)
+        return;
+    size_t count = *n < RAS_COMPARE_LARGEST ? *n + 1 : *n;
+    memmove(&list[at + 1], &list[at], (count - 1 - at) * sizeof list[0]);
+    list[at] = *c;
+    *n = count;
+}
+
+/* The category of the current row in one --by column: found, or added. */
+static ras_compare_figures *category(reader *rd, ras_compare_by *b, ras_error *err)
+{
+    static const char blank[] = "(blank)";
+    const ras_csv_field *f =
+        b->col >= 0 && (size_t)b->col < rd->csv.n_fields ? &rd->csv.fields[b->col] : NULL;
+    const char *text = f && f->len ? f->text : blank;
+    size_t len = f && f->len ? f->len : sizeof blank - 1;
+    for (size_t i = 0; i < b->n_cats; i++)
+        if (strlen(b->cat_names[i]) == len && memcmp(b->cat_names[i], text, len) == 0)
+            return &b->cats[i];
+    if (b->n_cats == RAS_COMPARE_CATEGORIES) {
+        ras_fail(err, RAS_ERR_LIMIT, rd->cmp->in_name, rd->csv.record_line, 0, b->name,
+                 "column '%s' holds more than %d different values: not categories to break "
+                 "the figures down by",
+                 b->name, RAS_COMPARE_CATEGORIES);
+        return NULL;
+    }
+    if (b->n_cats == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 16;
+        ras_compare_figures *cats = realloc(b->cats, cap * sizeof *cats);
+        if (cats)
+            b->cats = cats;
+        char **names = realloc(b->cat_names, cap * sizeof *names);
+        if (names)
+            b->cat_names = names;
+        if (!cats || !names) {
+            no_memory(err);
+            return NULL;
+        }
+        b->cap = cap;
+    }
+    char *name = malloc(len + 1);
+    if (!name) {
+        no_memory(err);
+        return NULL;
+    }
+    memcpy(name, text, len);
+    name[len] = '\0';
+    b->cat_names[b->n_cats] = name;
+    memset(&b->cats[b->n_cats], 0, sizeof b->cats[0]);
+    b->cats[b->n_cats].name = name;
+    return &b->cats[b->n_cats++];
+}
+
+static ras_status count_row(reader *rd, ras_error *err)
+{
+    ras_comparison *cmp = rd->cmp;
+    ras_pence before = rd->before->budget, after = rd->after->budget;
+    int64_t points = rd->before->total;
+    size_t band = points < 0 ? 0 : (size_t)(points / 10);
+    if (band >= RAS_COMPARE_BANDS)
+        band = RAS_COMPARE_BANDS - 1;
+    if (band + 1 > cmp->n_bands)
+        cmp->n_bands = band + 1;
+    if (!add_case(&cmp->all, before, after) ||
+        !add_case(&cmp->groups[rd->before->group_index], before, after) ||
+        !add_case(&cmp->bands[band], before, after))
+        return too_large(rd, err);
+    for (size_t i = 0; i < cmp->n_by; i++) {
+        if (cmp->by[i].col < 0)
+            continue; /* a column the input does not have: named once, no figures */
+        ras_compare_figures *f = category(rd, &cmp->by[i], err);
+        if (!f)
+            return err ? err->status : RAS_ERR_NOMEM;
+        if (!add_case(f, before, after))
+            return too_large(rd, err);
+    }
+    ras_compare_change c;
+    memset(&c, 0, sizeof c);
+    size_t len = rd->c->client_id_len < sizeof c.client_id - 1 ? rd->c->client_id_len
+                                                               : sizeof c.client_id - 1;
+    memcpy(c.client_id, rd->c->client_id, len);
+    snprintf(c.group, sizeof c.group, "%s", rd->before->group);
+    c.points = points;
+    c.before = before;
+    c.after = after;
+    c.change = after - before;
+    if (c.change > 0)
+        note_change(cmp->gains, &cmp->n_gains, &c);
+    else if (c.change < 0)
+        note_change(cmp->losses, &cmp->n_losses, &c);
+    return RAS_OK;
+}
+
+/* ---- the rows ------------------------------------------------------- */
+
+static void error_row(reader *rd, const char *msg)
+{
+    rd->cmp->errors++;
+    if (!rd->writing)
+        return;
+    ras_csv_field id;
+    if (ras_rows_client(&rd->rows, &rd->csv, &id))
+        ras_outbuf_field(&rd->out, id.text, id.len);
+    ras_outbuf_bytes(&rd->out, ",error,,,,,,", 12);
+    ras_outbuf_field(&rd->out, msg, strlen(msg));
+    ras_outbuf_char(&rd->out, '\n');
+}
+
+static void ok_row(reader *rd)
+{
+    ras_outbuf *o = &rd->out;
+    ras_outbuf_field(o, rd->c->client_id, rd->c->client_id_len);
+    ras_outbuf_bytes(o, ",ok,", 4);
+    ras_outbuf_field(o, rd->before->group, strlen(rd->before->group));
+    ras_outbuf_char(o, ',');
+    ras_outbuf_int(o, rd->before->total);
+    ras_outbuf_char(o, ',');
+    ras_outbuf_money(o, rd->before->budget);
+    ras_outbuf_char(o, ',');
+    ras_outbuf_money(o, rd->after->budget);
+    ras_outbuf_char(o, ',');
+    ras_outbuf_money(o, rd->after->budget - rd->before->budget);
+    ras_outbuf_bytes(o, ",\n", 2);
+}
+
+static ras_status compare_row(reader *rd, ras_error *err)
+{
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    ras_comparison *cmp = rd->cmp;
+    cmp->rows++;
+    if (!ras_rows_load(&rd->rows, &rd->csv, rd->c, msg, sizeof msg)) {
+        error_row(rd, msg);
+        return RAS_OK;
+    }
+    ras_error e;
+    const ras_table *which = cmp->from;
+    ras_status st = ras_score_with_table(cmp->model, rd->c, cmp->from, rd->before, &e);
+    if (st == RAS_OK) {
+        which = cmp->to;
+        st = ras_score_with_table(cmp->model, rd->c, cmp->to, rd->after, &e);
+    }
+    if (st != RAS_OK) {
+        snprintf(msg, sizeof msg, "line %lu: %s@%s: %s", rd->csv.record_line, which->id,
+                 which->version, e.message);
+        error_row(rd, msg);
+        return RAS_OK;
+    }
+    if (rd->writing)
+        ok_row(rd);
+    return count_row(rd, err);
+}
+
+/* Ignored-column warnings, less those about the --by columns, which are
+ * read here. */
+static void filter_warning(void *ctx, const ras_error *w)
+{
+    reader *rd = ctx;
+    for (size_t i = 0; i < rd->cmp->n_by; i++)
+        if (ras_header_same(w->subject, strlen(w->subject), rd->cmp->by[i].name,
+                            strlen(rd->cmp->by[i].name)))
+            return;
+    if (rd->warn)
+        rd->warn(rd->warn_ctx, w);
+}
+
+/* Finds each --by column in the header; one missing is named once. */
+static void find_by_columns(reader *rd)
+{
+    ras_comparison *cmp = rd->cmp;
+    for (size_t i = 0; i < cmp->n_by; i++) {
+        ras_compare_by *b = &cmp->by[i];
+        b->col = -1;
+        for (size_t k = 0; k < rd->rows.n_cols; k++)
+            if (ras_header_same(rd->rows.cols[k].name, rd->rows.cols[k].len, b->name,
+                                strlen(b->name)))
+                b->col = (long)k;
+        if (b->col < 0 && rd->warn) {
+            ras_error w;
+            ras_error_clear(&w);
+            ras_fail(&w, RAS_OK, cmp->in_name, 1, 0, b->name,
+                     "no column '%s' to break the figures down by", b->name);
+            rd->warn(rd->warn_ctx, &w);
+        }
+    }
+}
+
+static ras_status read_all(reader *rd, ras_error *err)
+{
+    bool have;
+    ras_status st = ras_rows_start(&rd->rows, rd->cmp->model, &rd->csv, rd->cmp->in_name, NULL,
+                                   NULL, filter_warning, rd, err);
+    if (st != RAS_OK)
+        return st;
+    find_by_columns(rd);
+    if (rd->writing)
+        ras_outbuf_bytes(&rd->out, rows_header, sizeof rows_header - 1);
+    for (;;) {
+        if ((st = ras_rows_next(&rd->rows, &rd->csv, &have, err)) != RAS_OK || !have)
+            break;
+        if ((st = compare_row(rd, err)) != RAS_OK || (rd->writing && rd->out.failed))
+            break;
+    }
+    if (st == RAS_OK && ras_records_workbook(&rd->csv))
+        ras_hash_read_whole(&rd->hash); /* read by seeking, not through the hash */
+    ras_hash_read_hex(&rd->hash, rd->cmp->in_sha256);
+    if (rd->writing) {
+        ras_status written = ras_outbuf_finish(&rd->out, err);
+        if (st == RAS_OK)
+            st = written;
+    }
+    return st;
+}
+
+static ras_status set_up(ras_comparison *cmp, const char *in_name, const char *const *by,
+                         size_t n_by, ras_error *err)
+{
+    const char *name = in_name ? in_name : "-";
+    cmp->in_name = malloc(strlen(name) + 1);
+    cmp->n_groups = cmp->from->n_groups;
+    cmp->groups = calloc(cmp->n_groups ? cmp->n_groups : 1, sizeof *cmp->groups);
+    if (!cmp->in_name || !cmp->groups)
+        return no_memory(err);
+    memcpy(cmp->in_name, name, strlen(name) + 1);
+    cmp->all.name = "all";
+    for (size_t g = 0; g < cmp->n_groups; g++)
+        cmp->groups[g].name = cmp->from->groups[g].name;
+    for (size_t i = 0; i < RAS_COMPARE_BANDS; i++) {
+        snprintf(cmp->band_names[i], sizeof cmp->band_names[i],
+                 i + 1 < RAS_COMPARE_BANDS ? "%zu-%zu" : "%zu and over", 10 * i, 10 * i + 9);
+        cmp->bands[i].name = cmp->band_names[i];
+    }
+    cmp->n_by = n_by;
+    for (size_t i = 0; i < n_by; i++) {
+        size_t len = strlen(by[i]);
+        cmp->by[i].name_copy = malloc(len + 1);
+        if (!cmp->by[i].name_copy)
+            return no_memory(err);
+        memcpy(cmp->by[i].name_copy, by[i], len + 1);
+        cmp->by[i].name = cmp->by[i].name_copy;
+        cmp->by[i].col = -1;
+    }
+    return RAS_OK;
+}
+
+static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opts, FILE *rows,
+                      ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.cmp = cmp;
+    rd.warn = warn;
+    rd.warn_ctx = warn_ctx;
+    ras_status st = ras_hash_read_init(&rd.hash, in);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&rd.hash);
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
+                        "out of memory: cannot compute the SHA-256 of the input");
+    }
+    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &rd.hash, cmp->in_name, opts, err);
+    if (st != RAS_OK) {
+        ras_hash_read_free(&rd.hash);
+        return st;
+    }
+    rd.writing = rows != NULL;
+    bool buffered = !rd.writing || ras_outbuf_init(&rd.out, rows);
+    rd.c = ras_case_new(cmp->model);
+    rd.before = ras_result_new(cmp->model);
+    rd.after = ras_result_new(cmp->model);
+    if (rd.before && rd.after) {
+        ras_result_keep_details(rd.before, false);
+        ras_result_keep_details(rd.after, false);
+    }
+    if (!buffered || !rd.c || !rd.before || !rd.after)
+        st = no_memory(err);
+    if (st == RAS_OK)
+        st = read_all(&rd, err);
+    ras_csv_close(&rd.csv);
+    ras_rows_free(&rd.rows);
+    if (rd.writing)
+        ras_outbuf_free(&rd.out);
+    ras_case_free(rd.c);
+    ras_result_free(rd.before);
+    ras_result_free(rd.after);
+    ras_hash_read_free(&rd.hash);
+    return st;
+}
+
+ras_status ras_compare(const ras_model *model, const ras_table *from, const ras_table *to, FILE *in,
+                       const char *in_name, const ras_read_options *opts, const char *const *by,
+                       size_t n_by, FILE *rows, ras_comparison **out, ras_warn_fn warn,
+                       void *warn_ctx, ras_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!model || !from || !to || !in || !out || n_by > RAS_COMPARE_BY_MAX || (n_by && !by) ||
+        strcmp(from->questionnaire, model->id) != 0 || strcmp(to->questionnaire, model->id) != 0)
+        return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
+    ras_comparison *cmp = calloc(1, sizeof *cmp);
+    if (!cmp)
+        return no_memory(err);
+    cmp->model = model;
+    cmp->from = from;
+    cmp->to = to;
+    ras_status st = set_up(cmp, in_name, by, n_by, err);
+    if (st == RAS_OK)
+        st = run(cmp, in, opts, rows, warn, warn_ctx, err);
+    if (st != RAS_OK) {
+        ras_comparison_free(cmp);
+        return st;
+    }
+    *out = cmp;
+    return RAS_OK;
+}
+
+void ras_comparison_free(ras_comparison *cmp)
+{
+    if (!cmp)
+        return;
+    for (size_t i = 0; i < cmp->n_by; i++) {
+        ras_compare_by *b = &cmp->by[i];
+        for (size_t k = 0; k < b->n_cats; k++)
+            free(b->cat_names[k]);
+        free(b->cat_names);
+        free(b->cats);
+        free(b->name_copy);
+    }
+    free(cmp->groups);
+    free(cmp->in_name);
+    free(cmp);
+}
+
+/* ---- accessors ------------------------------------------------------ */
+
+uint64_t ras_comparison_rows(const ras_comparison *cmp)
+{
+    return cmp ? cmp->rows : 0;
+}
+
+uint64_t ras_comparison_errors(const ras_comparison *cmp)
+{
+    return cmp ? cmp->errors : 0;
+}
+
+const ras_compare_figures *ras_comparison_all(const ras_comparison *cmp)
+{
+    return cmp ? &cmp->all : NULL;
+}
+
+size_t ras_comparison_group_count(const ras_comparison *cmp)
+{
+    return cmp ? cmp->n_groups : 0;
+}
+
+const ras_compare_figures *ras_comparison_group(const ras_comparison *cmp, size_t i)
+{
+    return cmp && i < cmp->n_groups ? &cmp->groups[i] : NULL;
+}
+
+size_t ras_comparison_band_count(const ras_comparison *cmp)
+{
+    return cmp ? cmp->n_bands : 0;
+}
+
+const ras_compare_figures *ras_comparison_band(const ras_comparison *cmp, size_t i)
+{
+    return cmp && i < cmp->n_bands ? &cmp->bands[i] : NULL;
+}
+
+size_t ras_comparison_by_count(const ras_comparison *cmp)
+{
+    return cmp ? cmp->n_by : 0;
+}
+
+const char *ras_comparison_by_name(const ras_comparison *cmp, size_t by)
+{
+    return cmp && by < cmp->n_by ? cmp->by[by].name : NULL;
+}
+
+bool ras_comparison_by_found(const ras_comparison *cmp, size_t by)
+{
+    return cmp && by < cmp->n_by && cmp->by[by].col >= 0;
+}
+
+size_t ras_comparison_category_count(const ras_comparison *cmp, size_t by)
+{
+    return cmp && by < cmp->n_by ? cmp->by[by].n_cats : 0;
+}
+
+const ras_compare_figures *ras_comparison_category(const ras_comparison *cmp, size_t by, size_t i)
+{
+    return cmp && by < cmp->n_by && i < cmp->by[by].n_cats ? &cmp->by[by].cats[i] : NULL;
+}
+
+const ras_compare_change *ras_comparison_largest(const ras_comparison *cmp, bool gains, size_t *n)
+{
+    if (n)
+        *n = cmp ? (gains ? cmp->n_gains : cmp->n_losses) : 0;
+    return cmp ? (gains ? cmp->gains : cmp->losses) : NULL;
+}
