@@ -36,7 +36,7 @@ void ras_hash_read_hex(ras_hash_read *h, char hex[65])
     hex[0] = '\0';
     if (!h->md || !EVP_DigestFinal_ex(h->md, md, &len) || len != 32)
         return;
-    for (unsigned i = 0; i < len; i++) {
+    for (size_t i = 0; i < len; i++) {
         hex[2 * i] = digits[md[i] >> 4];
         hex[2 * i + 1] = digits[md[i] & 15];
     }

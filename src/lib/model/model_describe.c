@@ -303,7 +303,7 @@ static void write_groups_json(const ras_model *m, const ras_table *t, FILE *out)
         json_text(out, "name", gr->name, true);
         json_text(out, "pricing", pricing_name(gr), true);
         json_int(out, gr->steps ? "steps" : "bands", (int64_t)gr->n_bands, true);
-        ras_pence lo, hi;
+        ras_pence lo = 0, hi = 0;
         bool ok = budget_range(m, t, g, &lo, &hi);
         json_amount(out, "min_budget", ok, lo);
         json_key(out, "max_budget");

@@ -570,10 +570,15 @@ static ras_status compare_all(const ras_calibration *cal, ras_error *err)
     size_t all = cal->n_groups - 1, package = 0;
     double *pct = calloc(cal->n_groups, sizeof *pct);
     uint64_t *n_pct = calloc(cal->n_groups, sizeof *n_pct);
-    ras_status st = pct && n_pct ? RAS_OK : no_memory(err);
+    if (!pct || !n_pct) {
+        free(pct);
+        free(n_pct);
+        return no_memory(err);
+    }
+    ras_status st = RAS_OK;
     for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++) {
         const ras_cal_case *k = &cal->cases[i];
-        ras_pence projected;
+        ras_pence projected = 0;
         st = project_case(cal, k, &package, &projected, err);
         if (st == RAS_OK)
             st = compare_case(cal, k->group, k, projected, pct, n_pct, err);
