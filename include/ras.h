@@ -179,7 +179,7 @@ RAS_EXPORT ras_status ras_model_load_builtin(const char *name, ras_model **out, 
 /* The names of the built-in models, NULL-terminated; the first is the default. */
 RAS_EXPORT const char *const *ras_builtin_models(void);
 
-/* Added for `ras init` : the files of a built-in model, so a
+/* Added for `ras init`: the files of a built-in model, so a
  * program can write them out as a starting point. On success *files points
  * at *n sources (the questionnaire first, then the scoring tables in name
  * order), borrowed from the library and never freed. Each source's name is
