@@ -38,15 +38,17 @@ static bool plain_word(const char *w)
 static char *put_word(char *p, const char *w)
 {
     if (plain_word(w)) {
-        size_t n = strlen(w);
-        memcpy(p, w, n);
-        return p + n;
+        while (*w)
+            *p++ = *w++;
+        return p;
     }
     *p++ = '\'';
     for (; *w; w++) {
         if (*w == '\'') {
-            memcpy(p, "'\\''", 4);
-            p += 4;
+            *p++ = '\'';
+            *p++ = '\\';
+            *p++ = '\'';
+            *p++ = '\'';
         } else {
             *p++ = *w;
         }

@@ -266,20 +266,22 @@ static void test_client_id_trimmed(void **state)
 static void test_groups_across_tables(void **state)
 {
     (void)state;
-    static const char t2024[] = "scoring: s\nversion: \"1\"\nquestionnaire: t\n"
-                                "effective_from: 2024-04-01\n"
-                                "groups:\n"
-                                "  older_people: {title: Older people, bands: [{from: 0, rate: 1}]}\n"
-                                "  ld: {title: Learning disability, bands: [{from: 0, rate: 1}]}\n"
-                                "  elders: {title: Elderly, bands: [{from: 0, rate: 1}]}\n";
-    static const char t2025[] = "scoring: s\nversion: \"2\"\nquestionnaire: t\n"
-                                "effective_from: 2025-04-01\n"
-                                "groups:\n"
-                                "  older_people: {title: OLDER PEOPLE, bands: [{from: 0, rate: 1}]}\n"
-                                "  learning: {title: Learning disability, bands: [{from: 0, rate: "
-                                "1}]}\n"
-                                "  seniors: {title: elders, bands: [{from: 0, rate: 1}]}\n"
-                                "  aged: {title: seniors2, bands: [{from: 0, rate: 1}]}\n";
+    static const char t2024[] =
+        "scoring: s\nversion: \"1\"\nquestionnaire: t\n"
+        "effective_from: 2024-04-01\n"
+        "groups:\n"
+        "  older_people: {title: Older people, bands: [{from: 0, rate: 1}]}\n"
+        "  ld: {title: Learning disability, bands: [{from: 0, rate: 1}]}\n"
+        "  elders: {title: Elderly, bands: [{from: 0, rate: 1}]}\n";
+    static const char t2025[] =
+        "scoring: s\nversion: \"2\"\nquestionnaire: t\n"
+        "effective_from: 2025-04-01\n"
+        "groups:\n"
+        "  older_people: {title: OLDER PEOPLE, bands: [{from: 0, rate: 1}]}\n"
+        "  learning: {title: Learning disability, bands: [{from: 0, rate: "
+        "1}]}\n"
+        "  seniors: {title: elders, bands: [{from: 0, rate: 1}]}\n"
+        "  aged: {title: seniors2, bands: [{from: 0, rate: 1}]}\n";
     ras_source q = {"q.yaml", questionnaire, strlen(questionnaire)};
     ras_source t[2] = {{"a.yaml", t2024, strlen(t2024)}, {"b.yaml", t2025, strlen(t2025)}};
     ras_model *m = NULL;

@@ -26,10 +26,10 @@ static const ras_col *same_target(const ras_col *col, const ras_col **by_questio
         slot = extra;
     if (!slot)
         return NULL;
-    if (*slot)
-        return *slot;
-    *slot = col;
-    return NULL;
+    const ras_col *prev = *slot;
+    if (!prev)
+        *slot = col;
+    return prev;
 }
 
 /* The name a column is bound to, for the message. */
@@ -47,7 +47,7 @@ static ras_status check_duplicates(const ras_rows *h, const ras_model *model, co
                                    unsigned long line, ras_error *err)
 {
     const ras_col **by_question =
-        calloc(model->n_questions ? model->n_questions : 1, sizeof *by_question);
+        calloc(model->n_questions ? model->n_questions : 1, sizeof(const ras_col *));
     const ras_col *by_field[RAS_FIELD_COUNT] = {NULL};
     const ras_col *extra_col = NULL;
     if (!by_question)

@@ -331,6 +331,7 @@ static ras_status load(const ras_model *model, const ras_source *src, ras_case *
         return ras_fail(rd->first, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     const char *name = src->name ? src->name : "-";
     ras_ydoc doc;
+    memset(&doc, 0, sizeof doc);
     ras_status st =
         src->size > RAS_MAX_CASE_BYTES
             ? ras_fail(&rd->problem, RAS_ERR_LIMIT, name, 0, 0, NULL,

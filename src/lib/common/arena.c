@@ -8,7 +8,7 @@
 /* The first block; each new one doubles the last, up to ARENA_BLOCK_MAX,
  * so a small model takes little and a large document few mallocs. */
 #define ARENA_BLOCK 16384u
-#define ARENA_BLOCK_MAX (1024u * 1024u)
+#define ARENA_BLOCK_MAX ((size_t)1024 * 1024)
 /* Every allocation is aligned for the widest type the library stores
  * (pointers, int64_t, double): 8 bytes, not max_align_t's 16, which
  * would round up each small YAML node. */

@@ -115,7 +115,9 @@ static char before(const joiner *j, size_t i)
 {
     while (i > 0 && strchr(" \t\r\n", j->in[i - 1]))
         i--;
-    return i > 0 ? j->in[i - 1] : '\0';
+    if (i == 0)
+        return '\0';
+    return j->in[i - 1];
 }
 
 /* One pass over the text; false when it is not shaped as JSON. */

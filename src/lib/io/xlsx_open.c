@@ -201,8 +201,9 @@ static void list_sheets(const book_index *b, char *buf, size_t size)
 {
     size_t at = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < b->n_sheets && at + 1 < size; i++) {
-        int n = snprintf(buf + at, size - at, "%s'%s'", i ? ", " : "", b->sheets[i].name);
+    for (size_t i = 0; b->sheets && i < b->n_sheets && at + 1 < size; i++) {
+        const char *name = b->sheets[i].name ? b->sheets[i].name : "";
+        int n = snprintf(buf + at, size - at, "%s'%s'", i ? ", " : "", name);
         if (n < 0)
             break;
         at += (size_t)n;

@@ -29,7 +29,9 @@ static voidpf zf_open(voidpf opaque, const void *filename, int mode)
 {
     (void)opaque;
     (void)mode;
-    return (voidpf)(uintptr_t)filename;
+    voidpf stream;
+    memcpy(&stream, &filename, sizeof stream); /* the pointer, without its const */
+    return stream;
 }
 
 static uLong zf_read(voidpf opaque, voidpf stream, void *buf, uLong size)

@@ -495,8 +495,8 @@ static ras_status build_fresh(ras_calibration *cal, ras_warn_fn warn, void *warn
  * latest's, so eligibility and the existing-package basis stay as the
  * latest table decided them; only the price changes. *package walks the
  * kept cases' packages in input order. */
-static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k,
-                               size_t *package, ras_pence *projected, ras_error *err)
+static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k, size_t *package,
+                               ras_pence *projected, ras_error *err)
 {
     if (k->flags & RAS_CAL_EXISTING) {
         *projected = cal->packages[(*package)++];

@@ -155,35 +155,31 @@ static int64_t chart_scale(const ras_model *m, const ras_result *r)
     return top;
 }
 
-static int64_t bar_x(int64_t points, int64_t scale)
+static long long bar_x(int64_t points, int64_t scale)
 {
-    return CHART_LABEL + points * CHART_BARS / scale;
+    return (long long)(CHART_LABEL + points * CHART_BARS / scale);
 }
 
 static void chart_row(ras_sink *s, const ras_domain *dom, int64_t raw, int64_t points,
                       int64_t scale, size_t d)
 {
-    int64_t y = (int64_t)d * CHART_ROW;
-    fprintf(s->out, "<text x=\"%d\" y=\"%lld\" text-anchor=\"end\">", CHART_LABEL - 8,
-            (long long)(y + 16));
+    long long y = (long long)d * CHART_ROW;
+    fprintf(s->out, "<text x=\"%d\" y=\"%lld\" text-anchor=\"end\">", CHART_LABEL - 8, (y + 16));
     text(s, dom->title);
     fputs("</text>\n", s->out);
     fprintf(s->out, "<rect x=\"%d\" y=\"%lld\" width=\"%lld\" height=\"16\" fill=\"#1d5c8c\"/>\n",
-            CHART_LABEL, (long long)(y + 4), (long long)(bar_x(points, scale) - CHART_LABEL));
+            CHART_LABEL, (y + 4), (bar_x(points, scale) - CHART_LABEL));
     if (raw > points)
         fprintf(s->out,
                 "<rect x=\"%lld\" y=\"%lld\" width=\"%lld\" height=\"16\" fill=\"#b9cfe0\"/>\n",
-                (long long)bar_x(points, scale), (long long)(y + 4),
-                (long long)(bar_x(raw, scale) - bar_x(points, scale)));
+                bar_x(points, scale), (y + 4), (bar_x(raw, scale) - bar_x(points, scale)));
     if (dom->has_cap)
         fprintf(s->out,
                 "<line x1=\"%lld\" y1=\"%lld\" x2=\"%lld\" y2=\"%lld\" stroke=\"#c0392b\" "
                 "stroke-width=\"2\"/>\n",
-                (long long)bar_x(dom->cap, scale), (long long)(y + 1),
-                (long long)bar_x(dom->cap, scale), (long long)(y + 23));
+                bar_x(dom->cap, scale), (y + 1), bar_x(dom->cap, scale), (y + 23));
     fprintf(s->out, "<text x=\"%lld\" y=\"%lld\">%lld</text>\n",
-            (long long)(bar_x(raw > points ? raw : points, scale) + 6), (long long)(y + 16),
-            (long long)points);
+            (bar_x(raw > points ? raw : points, scale) + 6), (y + 16), (long long)points);
 }
 
 static void html_chart(ras_sink *s, const ras_model *m, const ras_result *r)
@@ -199,7 +195,7 @@ static void html_chart(ras_sink *s, const ras_model *m, const ras_result *r)
             width, (long long)height);
     for (size_t d = 0; d < m->n_domains; d++)
         chart_row(s, &m->domains[d], r->domain_raw[d], r->domain_points[d], scale, d);
-    int64_t y = (int64_t)m->n_domains * CHART_ROW + 8;
+    long long y = (long long)m->n_domains * CHART_ROW + 8;
     fprintf(s->out,
             "<rect x=\"%d\" y=\"%lld\" width=\"14\" height=\"12\" fill=\"#1d5c8c\"/>"
             "<text x=\"%d\" y=\"%lld\">points that count</text>\n"
@@ -207,10 +203,9 @@ static void html_chart(ras_sink *s, const ras_model *m, const ras_result *r)
             "<text x=\"%d\" y=\"%lld\">over the cap</text>\n"
             "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#c0392b\" "
             "stroke-width=\"2\"/><text x=\"%d\" y=\"%lld\">the cap</text>\n</svg>\n</figure>\n",
-            CHART_LABEL, (long long)y, CHART_LABEL + 20, (long long)(y + 11), CHART_LABEL + 140,
-            (long long)y, CHART_LABEL + 160, (long long)(y + 11), CHART_LABEL + 250,
-            (long long)(y - 1), CHART_LABEL + 250, (long long)(y + 13), CHART_LABEL + 258,
-            (long long)(y + 11));
+            CHART_LABEL, y, CHART_LABEL + 20, (y + 11), CHART_LABEL + 140, y, CHART_LABEL + 160,
+            (y + 11), CHART_LABEL + 250, (y - 1), CHART_LABEL + 250, (y + 13), CHART_LABEL + 258,
+            (y + 11));
 }
 
 static void html_end(ras_sink *s)

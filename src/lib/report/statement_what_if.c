@@ -76,6 +76,10 @@ static void write_changes(ras_sink *s, const ras_what_if *wi, const ras_case *c,
 /* A line of the list of adjusting answers: the answer, what it does. */
 static void adjust_label(const ras_what_if_line *l, char *buf, size_t size)
 {
+    if (!l->question) {
+        snprintf(buf, size, "?");
+        return;
+    }
     const ras_answer *a = &l->question->answers[l->answer];
     char pct[16] = "";
     if (a->has_adjust)

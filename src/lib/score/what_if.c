@@ -80,7 +80,7 @@ static ras_what_if_line line_of(const ras_question *q, ras_what_if_kind kind, si
 /* Keeps the line when it scores and moves the budget by a pound or more. */
 static void add_change(trial *t, ras_what_if *wi, ras_what_if_line line)
 {
-    if (try_line(t, wi->budget, &line) &&
+    if (wi->changes && try_line(t, wi->budget, &line) &&
         (line.difference >= MIN_CHANGE || line.difference <= -MIN_CHANGE))
         wi->changes[wi->n_changes++] = line;
 }
@@ -184,10 +184,10 @@ ras_status ras_what_if_new(const ras_model *model, const ras_case *c, ras_what_i
         wi->changes = calloc(room, sizeof *wi->changes);
         wi->adjustments = calloc(model->n_answers + 1, sizeof *wi->adjustments);
     }
-    ras_status st = RAS_OK;
+    ras_status st;
     if (!wi || !wi->changes || !wi->adjustments || !t.copy || !t.r || !t.text)
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    if (st == RAS_OK && (st = ras_score(model, c, t.r, err)) == RAS_OK) {
+    else if ((st = ras_score(model, c, t.r, err)) == RAS_OK) {
         wi->budget = t.r->budget;
         ras_result_keep_details(t.r, false); /* only the figures are read */
         for (size_t i = 0; i < model->n_questions; i++) {
