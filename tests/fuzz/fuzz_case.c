@@ -149,7 +149,11 @@ static void change_answers(const ras_model *m, ras_case *c, const uint8_t *data,
     case 1:
         if (q->type == RAS_MULTIPLE && ras_case_answered(c, q)) {
             const char *id = q->answers[next_pick(&state) % q->n_answers].id;
+            /* ras_case_choose leaves the running totals to its caller
+             * (case.h): the share is taken off and counted back. */
+            ras_case_count_share(c, q, -1);
             (void)ras_case_choose(c, q, id, strlen(id), &err);
+            ras_case_count_share(c, q, +1);
             break;
         }
         /* fall through */
