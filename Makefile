@@ -26,11 +26,12 @@ valgrind: all
 	RAS_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99" \
 	  ctest --test-dir $(BUILD) -L e2e --output-on-failure -j $(JOBS)
 
-# Line and branch coverage of the library.
+# Line and branch coverage of the library. The file-size-limit tests are
+# left out here: the limit also stops gcov writing its counters at exit.
 coverage:
 	cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DRAS_COVERAGE=ON
 	cmake --build build-cov -j $(JOBS)
-	ctest --test-dir build-cov -j $(JOBS) --output-on-failure
+	ctest --test-dir build-cov -j $(JOBS) --output-on-failure -E 'file-too-large'
 	gcovr -r . --filter src/lib/ --branches --print-summary build-cov
 
 fuzz:
