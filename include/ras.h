@@ -567,14 +567,62 @@ RAS_EXPORT const ras_what_if_line *ras_what_if_adjustment(const ras_what_if *wi,
 /* ------------------------------------------------------------------ */
 /* Reading a table of cases (docs/exports.md)                         */
 
+/* Added for reading case-management and Excel exports. */
+typedef enum ras_encoding {
+    RAS_ENCODING_AUTO,  /* UTF-8 unless the bytes are not valid UTF-8 (docs/exports.md) */
+    RAS_ENCODING_UTF8,  /* UTF-8, with or without a byte-order mark */
+    RAS_ENCODING_CP1252 /* Windows-1252, as Excel's "CSV (Comma delimited)" writes */
+} ras_encoding;
+
+/* "auto", "utf-8" or "cp1252". Never NULL. */
+RAS_EXPORT const char *ras_encoding_name(ras_encoding e);
+/* Reads "utf-8", "utf8", "cp1252" or "windows-1252" in any case;
+ * RAS_ERR_ARG for anything else. */
+RAS_EXPORT ras_status ras_encoding_parse(const char *text, ras_encoding *out);
+
+/* A column mapping: an export's own header names mapped to ras's column
+ * names (docs/exports.md, "A column mapping"). */
+typedef struct ras_columns ras_columns;
+
+/* Reads a mapping (YAML: `Export name: ras_name`, one a line). On
+ * success *out owns a new mapping: free it with ras_columns_free. */
+RAS_EXPORT ras_status ras_columns_load(const ras_source *src, ras_columns **out, ras_error *err);
+RAS_EXPORT ras_status ras_columns_load_file(const char *path, ras_columns **out, ras_error *err);
+/* The mapping of a model folder, DIR/columns.yaml: *out is NULL (and the
+ * status RAS_OK) when the folder has none. */
+RAS_EXPORT ras_status ras_columns_load_dir(const char *dir, ras_columns **out, ras_error *err);
+RAS_EXPORT void ras_columns_free(ras_columns *map);
+
 /* How ras_batch, ras_audit and ras_calibrate read their input: a CSV
  * file, or an Excel workbook (.xlsx, told by its bytes: a zip holding
  * xl/workbook.xml), whose sheet's rows are read as records. A NULL
- * pointer, or a zeroed struct, means the defaults. Strings are borrowed
- * for the call. */
+ * pointer, or a zeroed struct, means the defaults (ras_read_options_init
+ * zeroes one). Strings and the mapping are borrowed for the call. */
 typedef struct ras_read_options {
-    const char *sheet; /* a workbook's sheet by name; NULL: the first */
+    const char *sheet;          /* a workbook's sheet by name; NULL: the first */
+    ras_encoding encoding;      /* a CSV's; default RAS_ENCODING_AUTO */
+    char delimiter;             /* ',', ';' or '\t'; 0 (default): from the header line */
+    const ras_columns *columns; /* NULL (default): none */
+    bool no_sha256;             /* true: do not work out the input's SHA-256 */
 } ras_read_options;
+
+RAS_EXPORT void ras_read_options_init(ras_read_options *opts);
+
+/* What reading an export found (docs/exports.md). */
+typedef struct ras_read_facts {
+    ras_encoding encoding;             /* RAS_ENCODING_UTF8 or RAS_ENCODING_CP1252, as read */
+    bool encoding_detected;            /* false when the options forced it */
+    bool bom;                          /* it started with a UTF-8 byte-order mark */
+    char delimiter;                    /* ',', ';' or '\t' */
+    bool delimiter_detected;           /* false when the options forced it */
+    char sha256[65];                   /* of the bytes as read; "" when not asked */
+    uint64_t bytes;                    /* bytes read */
+    uint64_t blank_rows;               /* empty lines and rows of empty cells, skipped */
+    uint64_t duplicate_ids;            /* rows whose client id an earlier row had */
+    bool ids_capped;                   /* too many ids to remember them all (docs/exports.md) */
+    uint64_t literal_quotes;           /* quotes read as characters (docs/exports.md) */
+    unsigned long first_literal_quote; /* the line of the first; 0 when none */
+} ras_read_facts;
 
 /* ------------------------------------------------------------------ */
 /* Batches (CSV: docs/model-format.md section 7; ras(1), batch)       */
@@ -586,6 +634,24 @@ typedef struct ras_table_use {
 
 #define RAS_MAX_TABLES 64
 
+/* Ok rows and their indicative budgets, for one basis or one group. */
+typedef struct ras_batch_count {
+    const char *name; /* the basis or group name (borrowed from the library or the model) */
+    uint64_t rows;
+    ras_pence total;
+} ras_batch_count;
+
+/* One reason rows were in error, and how many: the message with its line
+ * number taken out and every quoted value after the first shown as
+ * '...' (docs/exports.md, "The summary"). */
+typedef struct ras_batch_reason {
+    char reason[RAS_ERROR_MESSAGE_MAX];
+    uint64_t rows;
+} ras_batch_reason;
+
+#define RAS_BATCH_GROUPS 32
+#define RAS_BATCH_REASONS 10
+
 typedef struct ras_batch_summary {
     uint64_t rows;
     uint64_t ok;
@@ -595,6 +661,18 @@ typedef struct ras_batch_summary {
     bool total_saturated; /* the sum would not fit: total stopped at INT64_MAX (the run goes on) */
     size_t n_tables_used;
     ras_table_use tables_used[RAS_MAX_TABLES];
+    /* Added for reading exports: what reading found; ok rows by basis
+     * (in ras_basis order) and by group (first seen first; past
+     * RAS_BATCH_GROUPS names the rest are summed in the last, named
+     * "other groups"); the most common reasons for error rows, most
+     * common first, and the error rows of any other reason. */
+    ras_read_facts read;
+    ras_batch_count by_basis[3];
+    size_t n_groups;
+    ras_batch_count by_group[RAS_BATCH_GROUPS];
+    size_t n_reasons;
+    ras_batch_reason reasons[RAS_BATCH_REASONS];
+    uint64_t other_reasons;
 } ras_batch_summary;
 
 /* Scores every row of a CSV stream into the output CSV (ras(1), batch), one
@@ -638,6 +716,16 @@ RAS_EXPORT ras_status ras_batch_workbook(const ras_model *model, FILE *in, const
 
 /* The mean indicative budget of the ok rows, half up to the penny; 0 when
  * there are none or the total saturated. */
+/* The summary as one JSON object (docs/exports.md, "The summary"): the
+ * counts, what reading found, the totals by basis and group, the reasons
+ * for errors, and every table used with its SHA-256. in_name may be NULL;
+ * stopped_at is the line a broken CSV stopped the run at, or 0. */
+RAS_EXPORT ras_status ras_batch_summary_write_json(const ras_model *model,
+                                                   const ras_batch_summary *summary,
+                                                   const char *in_name, unsigned long stopped_at,
+                                                   FILE *out);
+
+/* The mean indicative budget of the ok rows, half up to the penny. */
 RAS_EXPORT ras_pence ras_batch_mean(const ras_batch_summary *s);
 
 /* ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include "options.h"
 #include "output.h"
 #include "ras.h"
+#include "read_opts.h"
 #include "report.h"
 #include "run_info.h"
 
@@ -21,7 +22,8 @@ static const ras_cli_spec audit_spec = {
     "audit", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1,
     "PAST.csv"};
 
-enum { X_TOLERANCE, X_REPORT, X_SHEET, N_EXTRAS };
+/* The reading options (read_opts.h) come last, in their order. */
+enum { X_TOLERANCE, X_REPORT, X_READ, N_EXTRAS = X_READ + RAS_READ_OPT_COUNT };
 
 typedef struct audit_run {
     const ras_cli_opts *opts;
@@ -135,13 +137,15 @@ static ras_exit parse_tolerance(const char *text, ras_pence *out)
 
 ras_exit ras_cmd_audit(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"tolerance", "report", "sheet"};
+    static const char *const names[N_EXTRAS] = {"tolerance", "report", RAS_READ_OPT_NAMES};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
     ras_cli_opts opts;
     ras_model *model = NULL;
-    audit_run a = {&opts, NULL, 0, 0, NULL, {0, NULL}, {NULL}};
+    ras_cli_read read;
+    memset(&read, 0, sizeof read);
+    audit_run a = {&opts, NULL, 0, 0, NULL, {0, NULL}, read.opts};
     ras_exit rc = ras_cli_take_extras("audit", argc, argv, names, N_EXTRAS, values, &rest, &n_rest);
     if (rc != RAS_EXIT_OK) {
         free(rest);
@@ -155,11 +159,13 @@ ras_exit ras_cmd_audit(int argc, char **argv)
     else if (rc == RAS_EXIT_OK &&
              (rc = parse_tolerance(values[X_TOLERANCE], &a.tolerance)) == RAS_EXIT_OK &&
              (rc = ras_cli_run_info(&a.run, "audit", argc, argv)) == RAS_EXIT_OK &&
+             (rc = ras_cli_read_options("audit", &values[X_READ], &opts, &read)) == RAS_EXIT_OK &&
              (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
         a.model = model;
-        a.read.sheet = values[X_SHEET];
+        a.read = read.opts;
         rc = open_and_run(&a);
     }
+    ras_cli_read_free(&read);
     ras_cli_run_info_free(&a.run);
     ras_model_free(model);
     ras_cli_opts_free(&opts);

@@ -15,6 +15,7 @@
 #include "options.h"
 #include "output.h"
 #include "ras.h"
+#include "read_opts.h"
 #include "report.h"
 
 static const ras_cli_spec batch_spec = {"batch", RAS_OPT_OUTPUT | RAS_OPT_RAW_TEXT | RAS_OPT_DATES,
@@ -37,6 +38,15 @@ static void print_money(const char *label, ras_pence amount, const char *currenc
 static const char *rows_word(uint64_t n)
 {
     return n == 1 ? "row" : "rows";
+}
+
+/* Ok rows and their total for one basis or group. */
+static void print_count(const char *label, const ras_batch_count *c, const char *currency)
+{
+    char text[64];
+    ras_money_format(c->total, RAS_MONEY_HUMAN, currency, text, sizeof text);
+    fprintf(stderr, "  %-14s %s: %llu %s, %s\n", label, c->name, (unsigned long long)c->rows,
+            rows_word(c->rows), text);
 }
 
 /* stopped_at is the line where a broken CSV stopped the run, or 0 when the
@@ -70,6 +80,18 @@ static void print_summary(const ras_model *model, const ras_batch_summary *s,
                 ras_table_version(t), (unsigned long long)s->tables_used[i].rows,
                 rows_word(s->tables_used[i].rows), ras_table_fingerprint(t));
     }
+    ras_cli_print_read(stderr, &s->read, 14);
+    for (size_t i = 0; i < 3; i++)
+        print_count("basis", &s->by_basis[i], currency);
+    for (size_t i = 0; i < s->n_groups && i < RAS_BATCH_GROUPS; i++)
+        print_count("group", &s->by_group[i], currency);
+    for (size_t i = 0; i < s->n_reasons && i < RAS_BATCH_REASONS; i++)
+        fprintf(stderr, "  %-14s %llu %s: %s\n", "error reason",
+                (unsigned long long)s->reasons[i].rows, rows_word(s->reasons[i].rows),
+                s->reasons[i].reason);
+    if (s->other_reasons)
+        fprintf(stderr, "  %-14s %llu %s: other reasons\n", "error reason",
+                (unsigned long long)s->other_reasons, rows_word(s->other_reasons));
     if (stopped_at > 0)
         fprintf(stderr, "  %-14s at line %lu, where the CSV is broken: %s\n", "stopped", stopped_at,
                 unwritten ? "the output file was not written"
@@ -84,6 +106,13 @@ static bool broke_after_header(ras_status st, const ras_error *err)
     return (st == RAS_ERR_SYNTAX || st == RAS_ERR_LIMIT) && err->line > 1;
 }
 
+typedef struct batch_run {
+    const ras_cli_opts *opts;
+    const ras_model *model;
+    const ras_read_options *read;
+    const char *summary; /* --summary FILE.json, or NULL */
+} batch_run;
+
 /* Whether -o names a workbook: FILE.xlsx. */
 static bool is_workbook(const char *output)
 {
@@ -94,13 +123,13 @@ static bool is_workbook(const char *output)
 /* The batch into the open output: a workbook written by the library at
  * the temporary's path (renamed over FILE.xlsx only once complete, like
  * any -o file), else CSV. */
-static ras_status score_into(ras_out *out, const ras_read_options *read, const ras_model *model,
-                             FILE *in, const char *in_name, bool raw_text,
+static ras_status score_into(const batch_run *b, ras_out *out, FILE *in, const char *in_name,
                              ras_batch_summary *summary, ras_error *err)
 {
     if (!is_workbook(out->target))
-        return ras_batch_with(model, in, in_name, read, out->fp, raw_text ? RAS_CSV_RAW_TEXT : 0u,
-                              summary, warn_column, (void *)in_name, err);
+        return ras_batch_with(b->model, in, in_name, b->read, out->fp,
+                              b->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u, summary, warn_column,
+                              (void *)in_name, err);
     if (out->tmp == NULL) {
         ras_error_clear(err);
         err->status = RAS_ERR_IO;
@@ -108,26 +137,46 @@ static ras_status score_into(ras_out *out, const ras_read_options *read, const r
                  "a workbook is written to a regular file, not to a device or a pipe");
         return RAS_ERR_IO;
     }
-    return ras_batch_workbook(model, in, in_name, read, out->tmp, summary, warn_column,
+    return ras_batch_workbook(b->model, in, in_name, b->read, out->tmp, summary, warn_column,
                               (void *)in_name, err);
 }
 
-/* Runs the batch from an open input into the output named by -o. */
-static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, const ras_model *model,
-                    FILE *in, const char *in_name)
+/* Writes the JSON summary to --summary's file, atomically like -o. */
+static ras_exit write_json(const batch_run *b, const ras_batch_summary *s, const char *in_name,
+                           unsigned long stopped_at)
 {
-    ras_batch_summary summary;
+    if (b->summary == NULL)
+        return RAS_EXIT_OK;
+    ras_out out;
+    ras_exit rc = ras_out_open(&out, b->summary, b->opts->args[0]);
+    if (rc != RAS_EXIT_OK)
+        return rc;
+    ras_batch_summary_write_json(b->model, s, in_name, stopped_at, out.fp);
+    return ras_out_commit(&out);
+}
+
+/* Runs the batch from an open input into the output named by -o. */
+static ras_exit run(const batch_run *b, FILE *in, const char *in_name)
+{
+    ras_batch_summary *summary = malloc(sizeof *summary);
     ras_error err;
     ras_out out;
     ras_status st;
-    ras_out_file output = {"-o", opts->output}, input = {"the input", opts->args[0]};
-    ras_exit rc = ras_out_check_files(&output, 1, &input, 1, model);
-
-    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, opts->output, NULL)) != RAS_EXIT_OK)
+    if (summary == NULL) {
+        ras_cli_say("out of memory");
+        return RAS_EXIT_IO;
+    }
+    const ras_out_file outputs[] = {{"-o", b->opts->output}, {"--summary", b->summary}};
+    const ras_out_file input = {"the input", b->opts->args[0]};
+    ras_exit rc =
+        ras_out_check_files(outputs, sizeof outputs / sizeof outputs[0], &input, 1, b->model);
+    if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, b->opts->output, NULL)) != RAS_EXIT_OK) {
+        free(summary);
         return rc;
+    }
     ras_error_clear(&err);
-    memset(&summary, 0, sizeof summary);
-    st = score_into(&out, read, model, in, in_name, opts->raw_text, &summary, &err);
+    memset(summary, 0, sizeof *summary);
+    st = score_into(b, &out, in, in_name, summary, &err);
     if (st != RAS_OK) {
         /* Name the file at fault: the output when writing failed (the
          * workbook writer's errors name no file). */
@@ -139,50 +188,66 @@ static ras_exit run(const ras_cli_opts *opts, const ras_read_options *read, cons
             at = target != NULL ? target : "standard output";
         ras_out_abort(&out);
         ras_cli_report(&err, at);
+        rc = ras_cli_data_exit(st);
         /* A broken CSV stops the run (exit 1), but what was scored before
          * it is still summed up: docs/design.md, "Broken CSV files". */
-        if (!write_failed && broke_after_header(st, &err))
-            print_summary(model, &summary, err.line, unwritten);
-        return ras_cli_data_exit(st);
+        if (!write_failed && broke_after_header(st, &err)) {
+            print_summary(b->model, summary, err.line, unwritten);
+            ras_exit js = write_json(b, summary, in_name, err.line);
+            rc = js != RAS_EXIT_OK ? js : rc;
+        }
+        free(summary);
+        return rc;
     }
     rc = ras_out_commit(&out);
-    if (rc != RAS_EXIT_OK)
-        return rc;
-    print_summary(model, &summary, 0, false);
-    return summary.errors > 0 ? RAS_EXIT_FOUND : RAS_EXIT_OK;
+    if (rc == RAS_EXIT_OK) {
+        print_summary(b->model, summary, 0, false);
+        rc = write_json(b, summary, in_name, 0);
+    }
+    if (rc == RAS_EXIT_OK && summary->errors > 0)
+        rc = RAS_EXIT_FOUND;
+    free(summary);
+    return rc;
 }
 
-static ras_exit open_and_run(const ras_cli_opts *opts, const ras_read_options *read,
-                             const ras_model *model)
+static ras_exit open_and_run(const batch_run *b)
 {
     const char *name;
-    FILE *in = ras_in_open(opts->args[0], &name);
+    FILE *in = ras_in_open(b->opts->args[0], &name);
     if (in == NULL)
         return RAS_EXIT_IO;
-    ras_exit rc = run(opts, read, model, in, name);
+    ras_exit rc = run(b, in, name);
     ras_in_close(in);
     return rc;
 }
 
 ras_exit ras_cmd_batch(int argc, char **argv)
 {
-    static const char *const names[] = {"sheet"};
-    const char *values[1];
+    static const char *const names[] = {RAS_READ_OPT_NAMES, "summary"};
+    const char *values[RAS_READ_OPT_COUNT + 1];
     char **rest = NULL;
     int n_rest = 0;
     ras_cli_opts opts;
     ras_model *model = NULL;
-    ras_exit rc = ras_cli_take_extras("batch", argc, argv, names, 1, values, &rest, &n_rest);
+    ras_cli_read read;
+    memset(&read, 0, sizeof read);
+    ras_exit rc = ras_cli_take_extras("batch", argc, argv, names, RAS_READ_OPT_COUNT + 1, values,
+                                      &rest, &n_rest);
     if (rc != RAS_EXIT_OK) {
         free(rest);
         return rc;
     }
-    ras_read_options read = {values[0]};
     rc = ras_cli_parse(&batch_spec, n_rest, rest, &opts);
+    batch_run b = {&opts, NULL, &read.opts, values[RAS_READ_OPT_COUNT]};
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(batch_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
-        rc = open_and_run(&opts, &read, model);
+    else if (rc == RAS_EXIT_OK &&
+             (rc = ras_cli_read_options("batch", values, &opts, &read)) == RAS_EXIT_OK &&
+             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
+        b.model = model;
+        rc = open_and_run(&b);
+    }
+    ras_cli_read_free(&read);
     ras_model_free(model);
     ras_cli_opts_free(&opts);
     free(rest);

@@ -15,13 +15,15 @@
 #include "options.h"
 #include "output.h"
 #include "ras.h"
+#include "read_opts.h"
 #include "report.h"
 #include "run_info.h"
 
 static const ras_cli_spec calibrate_spec = {
     "calibrate", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_DATES, 1, "COSTS.csv"};
 
-enum { X_WRITE, X_PLOT, X_FROM, X_SHEET, X_REPORT, N_EXTRAS };
+/* The reading options (read_opts.h) come last, in their order. */
+enum { X_WRITE, X_PLOT, X_FROM, X_REPORT, X_READ, N_EXTRAS = X_READ + RAS_READ_OPT_COUNT };
 
 typedef struct cal_run {
     const ras_cli_opts *opts;
@@ -211,8 +213,8 @@ static ras_exit open_and_run(const cal_run *r, const ras_model *model)
 
 ras_exit ras_cmd_calibrate(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from", "sheet",
-                                                "report"};
+    static const char *const names[N_EXTRAS] = {"write", "plot", "effective-from", "report",
+                                                RAS_READ_OPT_NAMES};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
@@ -224,8 +226,10 @@ ras_exit ras_cmd_calibrate(int argc, char **argv)
         free(rest);
         return rc;
     }
-    cal_run r = {&opts, values[X_WRITE],   values[X_PLOT], values[X_REPORT], 0,
-                 0,     {values[X_SHEET]}, {0, NULL}};
+    ras_cli_read read;
+    memset(&read, 0, sizeof read);
+    cal_run r = {&opts, values[X_WRITE], values[X_PLOT], values[X_REPORT], 0,
+                 0,     read.opts,       {0, NULL}};
     r.flags = ras_cli_take_flag(rest, &n_rest, "flat") ? RAS_CALIBRATE_FLAT : 0;
     rc = ras_cli_parse(&calibrate_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
@@ -233,8 +237,13 @@ ras_exit ras_cmd_calibrate(int argc, char **argv)
     else if (rc == RAS_EXIT_OK && (rc = choose_report(&r)) == RAS_EXIT_OK &&
              (rc = choose_date(values[X_FROM], &r.from)) == RAS_EXIT_OK &&
              (rc = ras_cli_run_info(&r.run, "calibrate", argc, argv)) == RAS_EXIT_OK &&
-             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
+             (rc = ras_cli_read_options("calibrate", &values[X_READ], &opts, &read)) ==
+                 RAS_EXIT_OK &&
+             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
+        r.read = read.opts;
         rc = open_and_run(&r, model);
+    }
+    ras_cli_read_free(&read);
     ras_cli_run_info_free(&r.run);
     ras_model_free(model);
     ras_cli_opts_free(&opts);

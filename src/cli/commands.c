@@ -4,6 +4,15 @@
 #include <stddef.h>
 #include <string.h>
 
+/* The reading options of batch and audit (read_opts.h), aligned as their
+ * other options are. */
+#define READ_OPTS_HELP                                                                             \
+    "  --encoding ENC        utf-8 or cp1252 (default: UTF-8 unless the bytes\n"                   \
+    "                        are not valid UTF-8, then Windows-1252)\n"                            \
+    "  --delimiter D         comma, semicolon or tab (default: from the header)\n"                 \
+    "  --columns FILE        a column mapping, export names to ras names\n"                        \
+    "                        (default: columns.yaml in the -m folder, if any)\n"
+
 const ras_cli_command ras_cli_commands[] = {
     {"score", ras_cmd_score, "score one case and explain the indicative budget",
      "ras score [MODEL] ANSWERS.yaml [--format text|json|html] [--what-if] [-o OUT]\n"
@@ -35,33 +44,36 @@ const ras_cli_command ras_cli_commands[] = {
      "2 bad usage; 3 bad model; 4 the answers file could not be read or the\n"
      "output written.\n"},
     {"batch", ras_cmd_batch, "score a CSV of cases into a CSV of budgets",
-     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv|OUT.xlsx] [--sheet NAME] [--raw-text]\n"
-     "          [--dates dmy|mdy]",
+     "ras batch [MODEL] CASES.csv|CASES.xlsx [-o OUT.csv|OUT.xlsx] [--summary FILE.json]\n"
+     "          [--sheet NAME] [--raw-text] [--dates dmy|mdy] [--encoding ENC]\n"
+     "          [--delimiter D] [--columns FILE]",
      "Scores every row of CASES.csv (- for standard input) and writes one\n"
      "output row per input row:\n"
      "  client_id,status,points,ras_amount,indicative_budget,weekly_budget,\n"
      "  basis,panel,scoring,message\n"
      "A summary goes to standard error. A row in error becomes an error row\n"
-     "and the run goes on; a broken CSV (an unclosed quote, a stray quote, an\n"
-     "over-long record) stops it at the broken line: the rows before it are\n"
+     "and the run goes on; a broken CSV (a quote still open at the end of the\n"
+     "file, an over-long record) stops it at the broken line: the rows before it are\n"
      "on standard output (with -o, FILE is not written) and the summary\n"
-     "says where it stopped.\n"
+     "says where it stopped. A CSV may be an export as Excel or a\n"
+     "case-management system writes it (docs/exports.md): UTF-8 or\n"
+     "Windows-1252, comma, semicolon or tab, header names in any case.\n"
      "CASES may be an Excel workbook (.xlsx, a file, not a pipe): the rows of\n"
      "its first sheet are read as a CSV's, dates and numbers as Excel shows\n"
      "them (docs/exports.md, \"Workbooks\").\n"
      "\n"
-     "  -o, --output FILE   write there instead of standard output; FILE is\n"
-     "                      replaced only once complete, and may not be CASES.csv\n"
-     "                      or a model file;\n"
-     "                      FILE.xlsx is a workbook: Results (amounts as\n"
-     "                      numbers in pounds), Errors and Summary sheets\n"
-     "  --sheet NAME        read this sheet of the workbook, not the first\n"
-     "  --raw-text          write text cells as they are: no ' before a client\n"
-     "                      id or message starting with =, +, -, @, tab or CR\n"
-     "                      (that guard keeps spreadsheets from running them)\n"
-     "  --dates dmy|mdy     read dates such as 01/07/2025 day first (default)\n"
-     "                      or month first, as US exports write them\n"
-     "\n"
+     "  -o, --output FILE     write there instead of standard output; FILE is\n"
+     "                        replaced only once complete, and may not be\n"
+     "                        CASES.csv or a model file; FILE.xlsx is a\n"
+     "                        workbook: Results (amounts as numbers in pounds),\n"
+     "                        Errors and Summary sheets\n"
+     "  --summary FILE.json   also write the summary there as JSON (atomically)\n"
+     "  --sheet NAME          read this sheet of the workbook, not the first\n"
+     "  --raw-text            write text cells as they are: no ' before a client\n"
+     "                        id or message starting with =, +, -, @, tab or CR\n"
+     "                        (that guard keeps spreadsheets from running them)\n"
+     "  --dates dmy|mdy       read dates such as 01/07/2025 day first (default)\n"
+     "                        or month first, as US exports write them\n" READ_OPTS_HELP "\n"
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
      "broken; 2 bad usage; 3 bad model; 4 a file could not be read or written.\n"},
     {"ask", ras_cmd_ask, "fill in the questionnaire interactively and score it",
@@ -122,7 +134,7 @@ const ras_cli_command ras_cli_commands[] = {
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
      "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
      "          [--report FILE] [--sheet NAME] [--format text|json|html] [--raw-text]\n"
-     "          [--dates dmy|mdy]",
+     "          [--dates dmy|mdy] [--encoding ENC] [--delimiter D] [--columns FILE]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -156,15 +168,14 @@ const ras_cli_command ras_cli_commands[] = {
      "                        with -o FILE it goes to standard output, else to\n"
      "                        standard error\n"
      "  --dates dmy|mdy       read dates such as 01/07/2025 day first (default)\n"
-     "                        or month first, as US exports write them\n"
-     "\n"
+     "                        or month first, as US exports write them\n" READ_OPTS_HELP "\n"
      "Exit status: 0 every row consistent; 1 some rows differ or are in error,\n"
      "or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be\n"
      "read or written.\n"},
     {"calibrate", ras_cmd_calibrate, "work out the price per point for cost neutrality",
      "ras calibrate [MODEL] COSTS.csv|COSTS.xlsx [--write SCORING.yaml] [--flat]\n"
      "              [--plot FILE.svg] [--sheet NAME] [--report FILE] [--format text|json|html]\n"
-     "              [--dates dmy|mdy]",
+     "              [--dates dmy|mdy] [--encoding ENC] [--delimiter D] [--columns FILE]",
      "Reads COSTS.csv (a batch CSV with a current_cost column, pounds a year;\n"
      "- for standard input), prices every case with the latest scoring table\n"
      "and reports per client group and for all: eligible cases, the current\n"
@@ -195,6 +206,12 @@ const ras_cli_command ras_cli_commands[] = {
      "  --sheet NAME               read this sheet of the workbook, not the first\n"
      "  --dates dmy|mdy            read dates such as 01/07/2025 day first\n"
      "                             (default) or month first (US exports)\n"
+     "  --encoding ENC             utf-8 or cp1252 (default: UTF-8 unless the\n"
+     "                             bytes are not valid UTF-8, then Windows-1252)\n"
+     "  --delimiter D              comma, semicolon or tab (default: from the\n"
+     "                             header)\n"
+     "  --columns FILE             a column mapping, export names to ras names\n"
+     "                             (default: columns.yaml in the -m folder)\n"
      "\n"
      "Exit status: 0 done; 1 some rows were left out (each named on standard\n"
      "error), or the CSV is broken; 2 bad usage; 3 bad model; 4 a file could\n"

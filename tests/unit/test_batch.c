@@ -103,7 +103,7 @@ typedef struct run_result {
     warnings warn;
 } run_result;
 
-static run_result run(const ras_model *m, const char *csv, size_t len)
+static run_result run_with(const ras_model *m, const char *csv, size_t len, ras_encoding enc)
 {
     run_result r;
     memset(&r, 0, sizeof r);
@@ -113,7 +113,10 @@ static run_result run(const ras_model *m, const char *csv, size_t len)
     assert_int_equal(fwrite(csv, 1, len, in), len);
     rewind(in);
     ras_error_clear(&r.err);
-    r.status = ras_batch(m, in, "cases.csv", NULL, out, &r.sum, collect, &r.warn, &r.err);
+    ras_read_options opts;
+    ras_read_options_init(&opts);
+    opts.encoding = enc;
+    r.status = ras_batch(m, in, "cases.csv", &opts, out, &r.sum, collect, &r.warn, &r.err);
     long n = ftell(out);
     rewind(out);
     r.out = calloc((size_t)n + 1, 1);
@@ -122,6 +125,11 @@ static run_result run(const ras_model *m, const char *csv, size_t len)
     fclose(in);
     fclose(out);
     return r;
+}
+
+static run_result run(const ras_model *m, const char *csv, size_t len)
+{
+    return run_with(m, csv, len, RAS_ENCODING_AUTO);
 }
 
 #define HEADER                                                                                     \
@@ -200,7 +208,19 @@ static void test_bad_cells(void **state)
                               "none,A\xff\n"
                               "so\0e,B\n"
                               "all,\"Q\"\"1\"\n";
+    /* Not UTF-8: read as Windows-1252 (docs/exports.md). */
     run_result r = run(m, csv, sizeof csv - 1);
+    assert_int_equal(r.status, RAS_OK);
+    assert_string_equal(r.out, HEADER
+                        "A\xc3\xbf,ok,0,0.00,0.00,0.00,ras,no,\"b@2, final\",\n"
+                        "B,error,,,,,,,,\"line 3, column 'washing': the cell holds a NUL byte\"\n"
+                        "\"Q\"\"1\",ok,8,1600.00,1600.00,30.77,ras,no,\"b@2, final\",\n");
+    assert_int_equal(r.sum.errors, 1);
+    assert_int_equal(r.sum.read.encoding, RAS_ENCODING_CP1252);
+    assert_true(r.sum.read.encoding_detected);
+    free(r.out);
+    /* UTF-8 forced: the byte is an error in a column ras reads. */
+    r = run_with(m, csv, sizeof csv - 1, RAS_ENCODING_UTF8);
     assert_int_equal(r.status, RAS_OK);
     assert_string_equal(r.out, HEADER
                         ",error,,,,,,,,\"line 2, column 'client_id': the cell holds invalid "
@@ -208,6 +228,7 @@ static void test_bad_cells(void **state)
                         "B,error,,,,,,,,\"line 3, column 'washing': the cell holds a NUL byte\"\n"
                         "\"Q\"\"1\",ok,8,1600.00,1600.00,30.77,ras,no,\"b@2, final\",\n");
     assert_int_equal(r.sum.errors, 2);
+    assert_false(r.sum.read.encoding_detected);
     free(r.out);
     ras_model_free(m);
 }
@@ -258,8 +279,8 @@ static void test_broken_csv(void **state)
     run_result r = run(m, csv, strlen(csv));
     assert_int_equal(r.status, RAS_ERR_SYNTAX);
     assert_int_equal(r.err.line, 3);
-    assert_string_equal(r.err.message, "column 'washing': unclosed quote: the file ends inside "
-                                       "this field");
+    assert_string_equal(r.err.message, "column 'washing': unclosed quote: the quote opened on "
+                                       "line 3 is never closed (the file ends inside this field)");
     assert_string_equal(r.out, HEADER "A,ok,0,0.00,0.00,0.00,ras,no,\"b@2, final\",\n");
     assert_int_equal(r.sum.rows, 1);
     free(r.out);

@@ -182,18 +182,55 @@ static void test_bom(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    check("a\n\"open,b\nc\n",
-          "1:[a]\nerror syntax 2:1: unclosed quote: the file ends inside this field\n");
-    check("a,\"x\n\ny", "error syntax 1:2: unclosed quote: the file ends inside this field\n");
-    check("a\n\"x\"y,b\n",
-          "1:[a]\nerror syntax 2:1: a character after the field's closing quote (quote the "
-          "whole field and double any quote inside it)\n");
-    check("a\n\"x\n\"y\n",
-          "1:[a]\nerror syntax 3:1: a character after the field's closing quote (quote the "
-          "whole field and double any quote inside it)\n");
-    check("a,b\"c\n",
-          "error syntax 1:2: a quote inside an unquoted field (quote the whole field and "
-          "double the quote)\n");
+    check("a\n\"open,b\nc\n", "1:[a]\nerror syntax 2:1: unclosed quote: the quote opened on line "
+                              "2 is never closed (the file ends inside this field)\n");
+    check("a,\"x\n\ny", "error syntax 1:2: unclosed quote: the quote opened on line 1 is never "
+                        "closed (the file ends inside this field)\n");
+}
+
+/* Quotes out of place are read as Excel and Python's csv module read
+ * them, and counted (csv.h). */
+static void test_literal_quotes(void **state)
+{
+    (void)state;
+    check("a\n\"x\"y,b\n", "1:[a]\n2:[xy][b]\n");
+    check("a\n\"x\n\"y\n", "1:[a]\n2:[x\ny]\n");
+    check("a,b\"c\n", "1:[a][b\"c]\n");
+    check("He is 5\" tall,x\n", "1:[He is 5\" tall][x]\n");
+    check("\"a\"\"b\"c\"d,e\n", "1:[a\"bc\"d][e]\n");
+    check("\"x\"y", "1:[xy]\n");
+    check("a\"", "1:[a\"]\n");
+    check("\"a\"b\"\"c\"\n", "1:[ab\"\"c\"]\n");
+
+    const char *data = "h,i\nx\"1,\"2\"3\nplain,row\nz\",\"\"\n";
+    feed f = {data, strlen(data), 0, 0, 1};
+    ras_csv r;
+    ras_error err;
+    assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
+    bool have = true;
+    while (have)
+        assert_int_equal(ras_csv_next(&r, &have, &err), RAS_OK);
+    assert_int_equal(r.literal_quotes, 3);
+    assert_int_equal(r.first_quote_line, 2);
+    ras_csv_close(&r);
+}
+
+/* Blank lines are counted; a byte-order mark is noted. */
+static void test_counts(void **state)
+{
+    (void)state;
+    const char *data = "\xef\xbb\xbf\n\nh\n\r\nx\n\r\r\ny\n\n";
+    feed f = {data, strlen(data), 0, 0, 1};
+    ras_csv r;
+    ras_error err;
+    assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
+    bool have = true;
+    while (have)
+        assert_int_equal(ras_csv_next(&r, &have, &err), RAS_OK);
+    assert_true(r.bom);
+    assert_int_equal(r.blank_lines, 6);
+    assert_int_equal(r.literal_quotes, 0);
+    ras_csv_close(&r);
 }
 
 static void test_bad_text(void **state)
@@ -663,6 +700,8 @@ int main(void)
         cmocka_unit_test(test_many_fields),
         cmocka_unit_test(test_scans_agree),
         cmocka_unit_test(test_delimiters),
+        cmocka_unit_test(test_literal_quotes),
+        cmocka_unit_test(test_counts),
         cmocka_unit_test(test_forced_delimiter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

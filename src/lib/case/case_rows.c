@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "error.h"
 #include "header_name.h"
 #include "num.h"
 #include "outbuf.h"
+#include "records.h"
 #include "text_check.h"
 
 /* The first column bound to the same target as col, or NULL: two
@@ -238,19 +240,55 @@ static bool match_normal(ras_rows *h, const ras_model *model, size_t i, const ch
     return false;
 }
 
-/* Matches one named column to its target. */
-static void match_column(ras_rows *h, const ras_model *model, size_t i, const char *extra)
+/* A column the mapping names (columns.h): bound to the ras column it
+ * maps to, or quietly ignored. Another command's own column
+ * (recorded_budget, current_cost), as one mapping may serve them all,
+ * is ignored too. A name that is none of these is an error located in
+ * the mapping. */
+static ras_status match_mapped(ras_rows *h, const ras_model *model, size_t i, const char *extra,
+                               const ras_column_map *m, ras_error *err)
 {
+    ras_col *col = &h->cols[i];
+    col->quiet = true;
+    if (!m->to)
+        return RAS_OK;
+    int f = ras_field_find(m->to, m->to_len);
+    const ras_question *q = ras_model_find_question(model, m->to, m->to_len);
+    if (f >= 0)
+        bind_field(h, col, i, f);
+    else if (q)
+        bind_question(h, col, q);
+    else if (extra && strlen(extra) == m->to_len && memcmp(extra, m->to, m->to_len) == 0)
+        bind_extra(h, col, i);
+    else if (strcmp(m->to, "recorded_budget") != 0 && strcmp(m->to, "current_cost") != 0)
+        return ras_fail(err, RAS_ERR_SYNTAX, h->columns->file, m->line, m->column, m->to,
+                        "'%s' (for column '%s') is not a client field, a question of "
+                        "questionnaire '%s', recorded_budget or current_cost",
+                        m->to, m->from, model->id);
+    return RAS_OK;
+}
+
+/* Matches one named column to its target: through the column mapping
+ * first, then as written, then in its normal form. */
+static ras_status match_column(ras_rows *h, const ras_model *model, size_t i, const char *extra,
+                               ras_error *err)
+{
+    const ras_col *col = &h->cols[i];
+    const ras_column_map *m = ras_columns_find(h->columns, col->name, col->len);
+    if (m)
+        return match_mapped(h, model, i, extra, m, err);
     if (!match_exact(h, model, i, extra))
         match_normal(h, model, i, extra);
+    return RAS_OK;
 }
 
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
                          const char *extra, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
-    memset(h, 0, sizeof *h);
     h->in_name = in_name;
     h->extra_col = -1;
+    h->warn = warn;
+    h->warn_ctx = warn_ctx;
     unsigned long line = r->record_line;
     if (r->bad_field >= 0)
         return ras_fail(err, RAS_ERR_SYNTAX, in_name, line, (size_t)r->bad_field + 1, NULL,
@@ -273,42 +311,25 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
         col->name = p;
         col->len = r->fields[i].len;
         p += col->len + 1;
-        match_column(h, model, i, extra);
     }
-    ras_status st = check_duplicates(h, model, extra, line, err);
+    ras_status st = RAS_OK;
+    for (size_t i = 0; i < h->n_cols && st == RAS_OK; i++)
+        st = match_column(h, model, i, extra, err);
+    if (st == RAS_OK)
+        st = check_duplicates(h, model, extra, line, err);
     if (st != RAS_OK)
         return st;
     if (h->client_col == (size_t)-1)
         return ras_fail(err, RAS_ERR_SYNTAX, in_name, line, 0, "client_id",
                         "the header has no client_id column");
     for (size_t i = 0; i < h->n_cols; i++)
-        if (h->cols[i].kind == RAS_COL_IGNORED)
+        if (h->cols[i].kind == RAS_COL_IGNORED && !h->cols[i].quiet)
             warn_ignored(h, &h->cols[i], line, warn, warn_ctx);
     return check_required(h, model, line, err);
 }
 
-ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const char *in_name,
-                          const char *extra, const char *extra_what, ras_warn_fn warn,
-                          void *warn_ctx, ras_error *err)
-{
-    memset(h, 0, sizeof *h);
-    bool have;
-    ras_status st = ras_rows_next(NULL, r, &have, err);
-    if (st != RAS_OK)
-        return st;
-    if (!have)
-        return ras_fail(err, RAS_ERR_SYNTAX, in_name, 1, 0, NULL,
-                        "the file is empty (expected a header row naming client_id%s%s and the "
-                        "questions)",
-                        extra ? ", " : "", extra ? extra : "");
-    st = ras_rows_bind(h, model, r, in_name, extra, warn, warn_ctx, err);
-    if (st != RAS_OK || !extra || h->extra_col >= 0)
-        return st;
-    return ras_fail(err, RAS_ERR_SYNTAX, in_name, r->record_line, 0, extra,
-                    "the header has no %s column (%s)", extra, extra_what);
-}
-
-ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *err)
+/* ras_csv_next, with a broken field's error naming its column. */
+static ras_status next_record(const ras_rows *h, ras_csv *r, bool *have, ras_error *err)
 {
     ras_status st = ras_csv_next(r, have, err);
     if (st == RAS_OK || !err || err->column == 0 || st == RAS_ERR_IO || st == RAS_ERR_NOMEM)
@@ -334,6 +355,143 @@ ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *e
     return st;
 }
 
+/* True when every cell of the record is empty or spaces: a row an
+ * export pads a sheet with. The first cell decides the usual row. */
+static bool all_empty(const ras_csv *r)
+{
+    for (size_t i = 0; i < r->n_fields; i++)
+        for (size_t k = 0; k < r->fields[i].len; k++)
+            if (r->fields[i].text[k] != ' ' && r->fields[i].text[k] != '\t')
+                return false;
+    return true;
+}
+
+/* Notes the record's client id; names it when an earlier row had it. */
+static void check_client_id(ras_rows *h, const ras_csv *r)
+{
+    ras_csv_field f;
+    if (!ras_rows_client(h, r, &f)) /* trimmed */
+        return;
+    const char *id = f.text;
+    size_t len = f.len;
+    if (len == 0)
+        return;
+    unsigned long first = ras_client_ids_add(&h->ids, id, len, r->record_line);
+    if (first == 0)
+        return;
+    if (h->duplicate_ids++ >= RAS_ROWS_DUPLICATES_NAMED || !h->warn)
+        return;
+    ras_error w;
+    ras_error_clear(&w);
+    char shown[RAS_SHOWN_MAX];
+    ras_text_show(id, len, shown);
+    ras_fail(&w, RAS_OK, h->in_name, r->record_line, (size_t)h->client_col + 1, shown,
+             "client id '%s' was seen before, on line %lu", shown, first);
+    h->warn(h->warn_ctx, &w);
+}
+
+ras_status ras_rows_next(ras_rows *h, ras_csv *r, bool *have, ras_error *err)
+{
+    for (;;) {
+        ras_status st = next_record(h, r, have, err);
+        if (st != RAS_OK || !*have || !h || !h->cols)
+            return st;
+        if (r->n_fields > 0 && r->fields[0].len > 0 && r->fields[0].text[0] != ' ')
+            break; /* the usual row: not blank */
+        if (!all_empty(r))
+            break;
+        h->blank_rows++;
+    }
+    check_client_id(h, r);
+    return RAS_OK;
+}
+
+ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const char *in_name,
+                          const char *extra, const char *extra_what, ras_warn_fn warn,
+                          void *warn_ctx, ras_error *err)
+{
+    bool have;
+    ras_status st = next_record(NULL, r, &have, err);
+    if (st != RAS_OK)
+        return st;
+    if (!have)
+        return ras_fail(err, RAS_ERR_SYNTAX, in_name, 1, 0, NULL,
+                        "the file is empty (expected a header row naming client_id%s%s and the "
+                        "questions)",
+                        extra ? ", " : "", extra ? extra : "");
+    st = ras_rows_bind(h, model, r, in_name, extra, warn, warn_ctx, err);
+    if (st != RAS_OK || !extra || h->extra_col >= 0)
+        return st;
+    return ras_fail(err, RAS_ERR_SYNTAX, in_name, r->record_line, 0, extra,
+                    "the header has no %s column (%s)", extra, extra_what);
+}
+
+ras_status ras_rows_open(ras_rows *h, ras_csv *r, FILE *in, const char *in_name,
+                         const ras_read_options *opts, ras_error *err)
+{
+    return ras_rows_open_read(h, r, in, ras_csv_read_file, in, in_name, opts, err);
+}
+
+ras_status ras_rows_open_read(ras_rows *h, ras_csv *r, FILE *in, ras_csv_read_fn read,
+                              void *read_ctx, const char *in_name, const ras_read_options *opts,
+                              ras_error *err)
+{
+    ras_read_options defaults;
+    if (!opts) {
+        ras_read_options_init(&defaults);
+        opts = &defaults;
+    }
+    memset(h, 0, sizeof *h);
+    h->columns = opts->columns;
+    /* The first bytes tell a workbook from a CSV (records.h), as they are. */
+    ras_status st = ras_records_open(r, in, read, read_ctx, in_name, opts, err);
+    if (st != RAS_OK || ras_records_workbook(r))
+        return st;
+    /* A CSV's bytes then go through the encoding layer on their way to
+     * the reader (the bytes looked at first included). */
+    h->src = malloc(sizeof *h->src);
+    st = h->src
+             ? ras_csv_source_open(h->src, r->read, r->ctx, opts->encoding, !opts->no_sha256, err)
+             : ras_fail(err, RAS_ERR_NOMEM, in_name, 0, 0, NULL, "out of memory");
+    if (st != RAS_OK) { /* nothing left open on failure */
+        free(h->src);
+        h->src = NULL;
+        ras_csv_close(r);
+        return st;
+    }
+    r->read = ras_csv_source_read;
+    r->ctx = h->src;
+    r->delim = opts->delimiter;
+    return RAS_OK;
+}
+
+void ras_rows_facts(ras_rows *h, const ras_csv *r, ras_read_facts *facts)
+{
+    memset(facts, 0, sizeof *facts);
+    facts->duplicate_ids = h->duplicate_ids;
+    facts->ids_capped = h->ids.capped;
+    facts->blank_rows = h->blank_rows;
+    facts->encoding = RAS_ENCODING_UTF8;
+    facts->encoding_detected = true;
+    if (ras_records_workbook(r))
+        return; /* no encoding, delimiter or quotes of its own: delimiter 0 */
+    if (h->src) {
+        /* An input settled as neither is ASCII: UTF-8 as it stands. */
+        if (h->src->encoding == RAS_ENCODING_CP1252)
+            facts->encoding = RAS_ENCODING_CP1252;
+        facts->encoding_detected = h->src->detected;
+        facts->bytes = h->src->bytes;
+        if (r->eof)
+            ras_csv_source_sha256(h->src, facts->sha256);
+    }
+    facts->bom = r->bom;
+    facts->delimiter = r->delim ? r->delim : ',';
+    facts->delimiter_detected = r->delim ? r->delim_detected : true;
+    facts->blank_rows += r->blank_lines;
+    facts->literal_quotes = r->literal_quotes;
+    facts->first_literal_quote = r->first_quote_line;
+}
+
 void ras_rows_free(ras_rows *h)
 {
     free(h->cols);
@@ -342,6 +500,10 @@ void ras_rows_free(ras_rows *h)
     h->cols = NULL;
     h->names = NULL;
     h->plans = NULL;
+    ras_csv_source_close(h->src);
+    free(h->src);
+    h->src = NULL;
+    ras_client_ids_free(&h->ids);
 }
 
 /* The usual cells of a question column, set inline into the cleared
@@ -445,6 +607,26 @@ static bool put_long_way(ras_case *c, const ras_col *col, const char *text, size
     return false;
 }
 
+/* What is wrong with a cell's bytes: "a NUL byte", "invalid UTF-8", or
+ * NULL when nothing. */
+static const char *bad_bytes(const ras_csv_field *f)
+{
+    if (f->len && memchr(f->text, '\0', f->len))
+        return "a NUL byte";
+    return ras_utf8_valid(f->text, f->len) ? NULL : "invalid UTF-8";
+}
+
+/* The first column ras reads whose cell holds a NUL or invalid UTF-8, or
+ * -1: bytes in a column ras ignores are nobody's business (the reader
+ * names the first bad field of all, r->bad_field). */
+static long used_bad_field(const ras_rows *h, const ras_csv *r, const char **reason)
+{
+    for (size_t i = (size_t)r->bad_field; i < h->n_cols && i < r->n_fields; i++)
+        if (h->cols[i].kind != RAS_COL_IGNORED && (*reason = bad_bytes(&r->fields[i])) != NULL)
+            return (long)i;
+    return -1;
+}
+
 bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size)
 {
     unsigned long line = r->record_line;
@@ -453,9 +635,11 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
                  h->n_cols);
         return false;
     }
-    if (r->bad_field >= 0) {
-        snprintf(msg, size, "line %lu, column '%s': the cell holds %s", line,
-                 h->cols[r->bad_field].name, r->bad_reason);
+    const char *reason = NULL;
+    long bad = r->bad_field >= 0 ? used_bad_field(h, r, &reason) : -1;
+    if (bad >= 0) {
+        snprintf(msg, size, "line %lu, column '%s': the cell holds %s", line, h->cols[bad].name,
+                 reason);
         return false;
     }
     ras_case_clear(c);

@@ -11,7 +11,9 @@
 #define RAS_CASE_ROWS_H
 
 #include "case.h"
+#include "client_ids.h"
 #include "csv.h"
+#include "csv_source.h"
 #include "ras.h"
 
 typedef enum ras_col_kind {
@@ -58,6 +60,7 @@ typedef struct ras_col {
     const ras_question *question; /* RAS_COL_QUESTION */
     const char *name;             /* NUL-terminated copy of the header cell */
     size_t len;
+    bool quiet; /* ignored as the column mapping says: no warning */
 } ras_col;
 
 typedef struct ras_rows {
@@ -68,11 +71,43 @@ typedef struct ras_rows {
     ras_col_plan *plans; /* per model question */
     size_t client_col;
     long extra_col; /* the caller's extra column, or -1 */
+    /* What reading the export found (ras_rows_open): the encoding layer
+     * under the reader (owned; NULL when the caller opened the reader),
+     * the column mapping (borrowed), the client ids seen. */
+    ras_csv_source *src;
+    const ras_columns *columns;
+    ras_client_ids ids;
+    uint64_t blank_rows;    /* rows of empty cells (blank lines: the reader's) */
+    uint64_t duplicate_ids; /* rows whose client id an earlier row had */
+    ras_warn_fn warn;       /* for ids seen twice */
+    void *warn_ctx;
 } ras_rows;
 
+/* At most this many ids seen twice are named one by one through the
+ * warning callback; the rest are counted (ras_read_facts). */
+#define RAS_ROWS_DUPLICATES_NAMED 10
+
+/* Opens r over in through the encoding layer, with the options (NULL:
+ * the defaults) of ras_read_options, and gets h ready for
+ * ras_rows_start. The first bytes tell a workbook from a CSV
+ * (records.h); a CSV's bytes then go through the encoding layer
+ * (csv_source.h). On failure nothing is left open. */
+ras_status ras_rows_open(ras_rows *h, ras_csv *r, FILE *in, const char *in_name,
+                         const ras_read_options *opts, ras_error *err);
+
+/* The same, reading through read and read_ctx (the audit's hashing
+ * reader) instead of straight from in, which a workbook still reads. */
+ras_status ras_rows_open_read(ras_rows *h, ras_csv *r, FILE *in, ras_csv_read_fn read,
+                              void *read_ctx, const char *in_name, const ras_read_options *opts,
+                              ras_error *err);
+
+/* What reading found so far (ras_read_facts); the SHA-256 only once the
+ * input was read to its end (call it then, once). */
+void ras_rows_facts(ras_rows *h, const ras_csv *r, ras_read_facts *facts);
+
 /* Binds the header record now in r. extra (may be NULL) names a column
- * the caller reads itself: it is not warned about. Free h with
- * ras_rows_free in every case. */
+ * the caller reads itself: it is not warned about. h is zeroed or opened
+ * (ras_rows_open). Free h with ras_rows_free in every case. */
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
                          const char *extra, ras_warn_fn warn, void *warn_ctx, ras_error *err);
 void ras_rows_free(ras_rows *h);
@@ -88,13 +123,16 @@ ras_status ras_rows_start(ras_rows *h, const ras_model *model, ras_csv *r, const
 
 /* ras_csv_next, with a broken field's error naming its column: "column
  * 'washing': unclosed quote ...". h is NULL while reading the header
- * itself ("the header's column 7: ..."). */
-ras_status ras_rows_next(const ras_rows *h, ras_csv *r, bool *have, ras_error *err);
+ * itself ("the header's column 7: ..."). Once the header is bound, rows
+ * whose cells are all empty are skipped and counted, and a client id
+ * seen before is counted and named (docs/exports.md). */
+ras_status ras_rows_next(ras_rows *h, ras_csv *r, bool *have, ras_error *err);
 
 /* Clears c and loads the record now in r into it. On a row error (a
- * wrong number of fields, a cell holding a NUL or invalid UTF-8, a bad
- * value) writes the reason, naming the column and line, into msg and
- * returns false. */
+ * wrong number of fields, a cell ras reads holding a NUL or invalid
+ * UTF-8, a bad value) writes the reason, naming the column and line,
+ * into msg and returns false. Bytes in a column ras ignores are never an
+ * error. */
 bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, size_t size);
 
 /* The current record's client_id cell, trimmed of spaces as the case

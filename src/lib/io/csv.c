@@ -237,7 +237,9 @@ static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_
             if (!r->eof)
                 return SCAN_MORE;
             ras_fail(err, RAS_ERR_SYNTAX, r->name, line, field + 1, NULL,
-                     "unclosed quote: the file ends inside this field");
+                     "unclosed quote: the quote opened on line %lu is never closed (the file "
+                     "ends inside this field)",
+                     line);
             return SCAN_FAIL;
         }
         if (q + 1 == end && !r->eof)
@@ -253,6 +255,26 @@ static scan_result scan_quoted(ras_csv *r, const char *p, const char *end, size_
     }
 }
 
+/* The end of unquoted text from p: the first delimiter, CR or LF. A quote
+ * on the way is a character like any other, as Excel and Python's csv
+ * module read it (docs/exports.md), and is counted. SCAN_MORE when the
+ * buffer ends first. */
+static scan_result scan_unquoted(ras_csv *r, const char *p, const char *end, const char **stop,
+                                 unsigned long *quotes)
+{
+    for (;;) {
+        p = find_special(p, end, r->delim);
+        if (p == end && !r->eof)
+            return SCAN_MORE;
+        if (p == end || *p != '"') {
+            *stop = p;
+            return SCAN_DONE;
+        }
+        ++*quotes;
+        p++;
+    }
+}
+
 /* Scans the record at pos into fields. SCAN_MORE: the buffer ends first. */
 static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *lines, ras_error *err)
 {
@@ -260,37 +282,35 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
     const char *end = r->buf + r->end;
     unsigned long extra = 0; /* line ends inside quoted fields */
     size_t n = 0;
+    unsigned long quotes = 0; /* kept as characters (csv.h) */
     r->any_doubled = false;
     for (;;) {
         if (n == r->fields_cap && grow_fields(r, err) != RAS_OK)
             return SCAN_FAIL;
         ras_csv_field *f = &r->fields[n];
-        const char *stop; /* what ends the field: comma, CR, LF or end */
+        const char *stop; /* what ends the field: delimiter, CR, LF or end */
+        scan_result s;
         if (p < end && *p == '"') {
             const char *close;
-            scan_result s = scan_quoted(r, p, end, n, r->line + extra, &close, err);
+            s = scan_quoted(r, p, end, n, r->line + extra, &close, err);
             if (s != SCAN_DONE)
                 return s;
-            f->text = p + 1;
-            f->len = (size_t)(close - p - 1);
             extra += count_lf(p + 1, close);
             stop = close + 1;
             if (stop < end && *stop != r->delim && *stop != '\n' && *stop != '\r') {
-                ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
-                         "a character after the field's closing quote (quote the whole field "
-                         "and double any quote inside it)");
-                return SCAN_FAIL;
+                /* Text after the closing quote ("5" tall): kept, the
+                 * closing quote dropped, as Excel and Python read it. */
+                quotes++;
+                if ((s = scan_unquoted(r, stop, end, &stop, &quotes)) != SCAN_DONE)
+                    return s;
+                r->doubled[n] = 2;
+                r->any_doubled = true;
             }
+            f->text = p + 1;
+            f->len = (size_t)((r->doubled[n] == 2 ? stop : close) - p - 1);
         } else {
-            stop = find_special(p, end, r->delim);
-            if (stop == end && !r->eof)
-                return SCAN_MORE;
-            if (stop < end && *stop == '"') {
-                ras_fail(err, RAS_ERR_SYNTAX, r->name, r->line + extra, n + 1, NULL,
-                         "a quote inside an unquoted field (quote the whole field and double "
-                         "the quote)");
-                return SCAN_FAIL;
-            }
+            if ((s = scan_unquoted(r, p, end, &stop, &quotes)) != SCAN_DONE)
+                return s;
             f->text = p;
             f->len = (size_t)(stop - p);
             r->doubled[n] = 0;
@@ -304,26 +324,42 @@ static scan_result scan_record(ras_csv *r, size_t *next_pos, unsigned long *line
         }
         const char *next;
         bool newline;
-        scan_result s = end_record(stop, end, r->eof, &next, &newline);
+        s = end_record(stop, end, r->eof, &next, &newline);
         if (s != SCAN_DONE)
             return s;
         r->n_fields = n;
+        if (quotes && !r->literal_quotes)
+            r->first_quote_line = r->line;
+        r->literal_quotes += quotes;
         *next_pos = (size_t)(next - r->buf);
         *lines = extra + (newline ? 1 : 0);
         return SCAN_DONE;
     }
 }
 
-/* Undoes doubled quotes in place, now that the record is complete: the
- * field is a view into r's own (writable) buffer. */
+/* Undoes a quoted field's quoting in place, now that the record is
+ * complete: the field is a view into r's own (writable) buffer, from
+ * after its opening quote. Within the quotes a doubled quote is one; a
+ * single quote closes them and is dropped, and the text after it is kept
+ * as it is (doubled[] is 2 for such a field). */
 static void undouble(ras_csv *r, ras_csv_field *f)
 {
     char *w = r->buf + (f->text - r->buf);
     const char *s = f->text, *e = f->text + f->len;
     char *out = w;
     while (s < e) {
-        *out++ = *s;
-        s += *s == '"' ? 2 : 1;
+        if (*s != '"') {
+            *out++ = *s++;
+        } else if (s + 1 < e && s[1] == '"') {
+            *out++ = '"';
+            s += 2;
+        } else { /* the closing quote: the rest is plain text */
+            s++;
+            size_t rest = (size_t)(e - s);
+            memmove(out, s, rest);
+            out += rest;
+            break;
+        }
     }
     f->len = (size_t)(out - w);
 }
@@ -430,8 +466,10 @@ static ras_status skip_blank(ras_csv *r, ras_error *err)
         r->started = true;
         if ((st = fill_at_least(r, 3, err)) != RAS_OK)
             return st;
-        if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xef\xbb\xbf", 3) == 0)
+        if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xef\xbb\xbf", 3) == 0) {
             r->pos += 3;
+            r->bom = true;
+        }
     }
     for (;;) {
         if ((st = fill_at_least(r, 2, err)) != RAS_OK)
@@ -446,6 +484,7 @@ static ras_status skip_blank(ras_csv *r, ras_error *err)
         else
             return r->dialect_done ? RAS_OK : detect_delimiter(r, err);
         r->line++;
+        r->blank_lines++;
     }
 }
 

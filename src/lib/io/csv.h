@@ -14,9 +14,10 @@
  * before the first record (docs/exports.md, "Delimiters").
  *
  * Fatal errors (the file is broken; record boundaries can no longer be
- * trusted): a quote left open at the end of the input, a character after a
- * closing quote, a quote inside an unquoted field, a field over 1 MiB or a
- * record over 4 MiB (RAS_ERR_LIMIT), a read failure (RAS_ERR_IO).
+ * trusted): a quote left open at the end of the input, a field over 1 MiB
+ * or a record over 4 MiB (RAS_ERR_LIMIT), a read failure (RAS_ERR_IO).
+ * A quote inside an unquoted field, or text after a closing quote, is
+ * read as Excel reads it and counted in literal_quotes.
  *
  * Not fatal: a NUL byte or invalid UTF-8 inside a field. The record is
  * still delivered whole and bad_field names the first field at fault, so a
@@ -75,8 +76,10 @@ typedef struct ras_csv {
     /* The delimiter: ',', ';' or '\t'. 0 at open means "find it from the
      * header line"; a caller may set it before the first ras_csv_next. */
     char delim;
-    bool delim_detected; /* it was found from the header line */
-    bool dialect_done;   /* private: the delimiter is settled (csv.c) */
+    bool delim_detected;  /* it was found from the header line */
+    bool dialect_done;    /* private: the delimiter is settled (csv.c) */
+    bool bom;             /* the input started with a UTF-8 byte-order mark */
+    uint64_t blank_lines; /* lines with nothing on them, skipped */
     /* the current record */
     ras_csv_field *fields;
     unsigned char *doubled; /* per field: holds "" to undo */
@@ -86,6 +89,12 @@ typedef struct ras_csv {
     unsigned long record_line; /* the line the record starts on */
     long bad_field;            /* first field with a NUL or invalid UTF-8, or -1 */
     const char *bad_reason;    /* "a NUL byte" or "invalid UTF-8", or NULL */
+    /* Quotes kept as characters so far: one inside an unquoted field, or
+     * a closing quote with text after it ("5" tall), which is dropped and
+     * the text kept, as Excel and Python's csv module read them; and the
+     * line of the record with the first. */
+    uint64_t literal_quotes;
+    unsigned long first_quote_line;
 } ras_csv;
 
 /* Sets up a reader over a callback; name is used in messages. */

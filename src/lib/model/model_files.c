@@ -12,6 +12,7 @@
 #include "builtin.h"
 #include "error.h"
 #include "model.h"
+#include "model_load.h"
 
 /* What a file that is not a regular one is, for the message. */
 static const char *kind_of(mode_t mode)
@@ -60,7 +61,7 @@ static ras_status open_regular(const char *path, FILE **out, ras_error *err)
 
 /* Reads a whole file; stops one byte past the YAML size limit, so a huge
  * file costs no more memory and the parser reports the limit. */
-static ras_status read_file(const char *path, ras_source *src, ras_error *err)
+ras_status ras_read_yaml_file(const char *path, ras_source *src, ras_error *err)
 {
     FILE *f;
     ras_status opened = open_regular(path, &f, err);
@@ -123,10 +124,10 @@ ras_status ras_model_load_files(const char *questionnaire_path, const char *cons
     ras_source *srcs = calloc(n_tables + 1, sizeof *srcs);
     if (!srcs)
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    ras_status st = read_file(questionnaire_path, &srcs[0], err);
+    ras_status st = ras_read_yaml_file(questionnaire_path, &srcs[0], err);
     size_t loaded = st == RAS_OK ? 1 : 0;
     for (size_t i = 0; st == RAS_OK && i < n_tables; i++) {
-        st = read_file(table_paths[i], &srcs[i + 1], err);
+        st = ras_read_yaml_file(table_paths[i], &srcs[i + 1], err);
         if (st == RAS_OK)
             loaded++;
     }

@@ -258,7 +258,13 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
                         "out of memory: cannot compute the SHA-256 of the input");
     }
-    st = ras_records_open(&a.csv, in, ras_hash_read_fn, &a.hash, a.in_name, opts, err);
+    /* The audit hashes what it reads itself (even a workbook's bytes). */
+    ras_read_options read;
+    ras_read_options_init(&read);
+    if (opts)
+        read = *opts;
+    read.no_sha256 = true;
+    st = ras_rows_open_read(&a.rows, &a.csv, in, ras_hash_read_fn, &a.hash, a.in_name, &read, err);
     if (st != RAS_OK) {
         ras_hash_read_free(&a.hash);
         return st;

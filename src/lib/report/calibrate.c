@@ -642,7 +642,14 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
                         "out of memory: cannot compute the SHA-256 of the input");
     }
-    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &hash, cal->in_name, opts, err);
+    /* The calibration hashes what it reads itself (even a workbook's bytes). */
+    ras_read_options read;
+    ras_read_options_init(&read);
+    if (opts)
+        read = *opts;
+    read.no_sha256 = true;
+    st = ras_rows_open_read(&rd.rows, &rd.csv, in, ras_hash_read_fn, &hash, cal->in_name, &read,
+                            err);
     if (st != RAS_OK) {
         ras_hash_read_free(&hash);
         return st;

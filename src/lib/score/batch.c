@@ -19,6 +19,7 @@
 #include "num.h"
 #include "outbuf.h"
 #include "records.h"
+#include "reasons.h"
 #include "result.h"
 
 static const char out_header[] =
@@ -38,10 +39,33 @@ typedef struct batch {
     uint64_t *table_rows; /* per model table */
     ras_batch_summary *sum;
     const ras_batch_sink *sink; /* NULL: the rows go to out as CSV */
+    /* ok rows and budgets per table's group: group g of table t at
+     * group_at[t] + g */
+    size_t *group_at;
+    ras_batch_count *groups;
+    ras_reasons reasons;
 } batch;
 
-/* "ID@VERSION" of every table, as a CSV text field ready to copy into
- * rows. */
+/* A counter for each group of each table, so an ok row counts its group
+ * by index; they are put together by name at the end (summarise). */
+static ras_status prepare_groups(batch *b, ras_error *err)
+{
+    size_t n = b->model->n_tables, total = 0;
+    b->group_at = calloc(n ? n : 1, sizeof *b->group_at);
+    for (size_t t = 0; b->group_at && t < n; t++) {
+        b->group_at[t] = total;
+        total += b->model->tables[t].n_groups;
+    }
+    b->groups = calloc(total ? total : 1, sizeof *b->groups);
+    if (!b->group_at || !b->groups)
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    for (size_t t = 0; t < n; t++)
+        for (size_t g = 0; g < b->model->tables[t].n_groups; g++)
+            b->groups[b->group_at[t] + g].name = b->model->tables[t].groups[g].name;
+    return RAS_OK;
+}
+
+/* "ID@VERSION" of every table, ready to copy into rows. */
 static ras_status prepare_tables(batch *b, ras_error *err)
 {
     size_t n = b->model->n_tables;
@@ -66,7 +90,7 @@ static ras_status prepare_tables(batch *b, ras_error *err)
         b->scoring[i] = field;
         free(raw);
     }
-    return RAS_OK;
+    return prepare_groups(b, err);
 }
 
 /* ---- rows --------------------------------------------------------- */
@@ -79,23 +103,20 @@ static ras_status error_row(batch *b, ras_error *err, const char *fmt, ...)
 {
     ras_csv_field field;
     const ras_csv_field *f = ras_rows_client(&b->rows, &b->csv, &field) ? &field : NULL;
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     b->sum->errors++;
-    if (b->sink) {
-        char msg[RAS_ERROR_MESSAGE_MAX + 64];
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
-        va_end(ap);
+    ras_reasons_add(&b->reasons, msg);
+    if (b->sink)
         return b->sink->error(b->sink->ctx, b->csv.record_line, f ? f->text : NULL, f ? f->len : 0,
                               msg, err);
-    }
     if (f)
         ras_outbuf_field(&b->out, f->text, f->len);
     ras_outbuf_bytes(&b->out, ",error,,,,,,,,", 14);
-    va_list ap;
-    va_start(ap, fmt);
-    ras_outbuf_vmessage(&b->out, fmt, ap);
-    va_end(ap);
+    ras_outbuf_field(&b->out, msg, strlen(msg));
     ras_outbuf_char(&b->out, '\n');
     return RAS_OK;
 }
@@ -152,6 +173,13 @@ static ras_status ok_row(batch *b, ras_error *err)
     s->panel += res->panel ? 1 : 0;
     b->table_rows[t]++;
     ras_add_saturating(&s->total, res->budget, &s->total_saturated);
+    /* Each is at most the total: one that would pass 64 bits marks it too. */
+    ras_batch_count *basis = &s->by_basis[res->basis];
+    ras_batch_count *group = &b->groups[b->group_at[t] + res->group_index];
+    basis->rows++;
+    ras_add_saturating(&basis->total, res->budget, &s->total_saturated);
+    group->rows++;
+    ras_add_saturating(&group->total, res->budget, &s->total_saturated);
     return RAS_OK;
 }
 
@@ -169,6 +197,40 @@ static ras_status score_row(batch *b, ras_error *err)
 
 /* ---- the run ------------------------------------------------------ */
 
+/* Adds one table's group counter into the summary's, by name. */
+static void add_group(ras_batch_summary *s, const ras_batch_count *g)
+{
+    size_t i = 0;
+    while (i < s->n_groups && strcmp(s->by_group[i].name, g->name) != 0)
+        i++;
+    if (i == s->n_groups) {
+        if (s->n_groups == RAS_BATCH_GROUPS) {
+            i = RAS_BATCH_GROUPS - 1;
+            s->by_group[i].name = "other groups";
+        } else {
+            s->by_group[s->n_groups++] = (ras_batch_count){g->name, 0, 0};
+        }
+    }
+    s->by_group[i].rows += g->rows;
+    s->by_group[i].total += g->total;
+}
+
+/* The summary's totals by group, the reasons and what reading found. */
+static void summarise(batch *b)
+{
+    ras_batch_summary *s = b->sum;
+    for (int k = 0; k < 3; k++)
+        s->by_basis[k].name = ras_basis_name((ras_basis)k);
+    s->n_tables_used = ras_model_tables_used(b->model, b->table_rows, s->tables_used);
+    /* Latest table first, so its groups come first. */
+    for (size_t t = b->model->n_tables; t-- > 0;)
+        for (size_t g = 0; g < b->model->tables[t].n_groups; g++)
+            if (b->groups[b->group_at[t] + g].rows)
+                add_group(s, &b->groups[b->group_at[t] + g]);
+    ras_reasons_top(&b->reasons, s);
+    ras_rows_facts(&b->rows, &b->csv, &s->read);
+}
+
 static void batch_free(batch *b)
 {
     ras_csv_close(&b->csv);
@@ -180,6 +242,9 @@ static void batch_free(batch *b)
     free(b->scoring);
     free(b->scoring_len);
     free(b->table_rows);
+    free(b->group_at);
+    free(b->groups);
+    ras_reasons_free(&b->reasons);
     ras_case_free(b->c);
     ras_result_free(b->r);
 }
@@ -189,8 +254,10 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
     bool have;
     ras_status st =
         ras_rows_start(&b->rows, b->model, &b->csv, b->in_name, NULL, NULL, warn, warn_ctx, err);
-    if (st != RAS_OK)
+    if (st != RAS_OK) {
+        ras_rows_facts(&b->rows, &b->csv, &b->sum->read);
         return st;
+    }
     if (!b->sink)
         ras_outbuf_bytes(&b->out, out_header, sizeof out_header - 1);
     for (;;) {
@@ -199,7 +266,7 @@ static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err
         if ((st = score_row(b, err)) != RAS_OK || b->out.failed)
             break;
     }
-    b->sum->n_tables_used = ras_model_tables_used(b->model, b->table_rows, b->sum->tables_used);
+    summarise(b);
     if (b->sink)
         return st;
     ras_status written = ras_outbuf_finish(&b->out, err);
@@ -238,16 +305,14 @@ ras_status ras_batch_to(const ras_model *model, FILE *in, const char *in_name,
     b.model = model;
     b.in_name = in_name ? in_name : "-";
     b.sum = summary;
-    ras_status st = ras_records_open(&b.csv, in, NULL, NULL, b.in_name, opts, err);
-    if (st != RAS_OK)
-        return st;
+    ras_status st = ras_rows_open(&b.rows, &b.csv, in, b.in_name, opts, err);
     bool buffered = sink || ras_outbuf_init(&b.out, out);
     b.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     b.c = ras_case_new(model);
     b.r = ras_result_new(model);
     if (b.r)
         ras_result_keep_details(b.r, false); /* a row prints only the figures */
-    if (!buffered || !b.c || !b.r)
+    if (st == RAS_OK && (!buffered || !b.c || !b.r))
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     if (st == RAS_OK)
         st = prepare_tables(&b, err);
