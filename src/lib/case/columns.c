@@ -54,7 +54,8 @@ static ras_status check_names(const ras_yreader *r, const ras_columns *cols, con
                 return ras_yfail(r, root->items[2 * i], cols->map[i].from,
                                  "column '%s' is the same name as '%s' (line %lu) once case, "
                                  "spaces and hyphens are set aside",
-                                 cols->map[i].from, cols->map[k].from, root->items[2 * k]->line);
+                                 cols->map[i].from, cols->map[k].from,
+                                 (unsigned long)root->items[2 * k]->line);
     return RAS_OK;
 }
 
