@@ -40,13 +40,14 @@ static const char *rows_word(uint64_t n)
     return n == 1 ? "row" : "rows";
 }
 
-/* Ok rows and their total for one basis or group. */
+/* Ok rows and their total for one basis or group; a total that stopped
+ * at the largest amount (the batch total saturated) says so. */
 static void print_count(const char *label, const ras_batch_count *c, const char *currency)
 {
     char text[64];
     ras_money_format(c->total, RAS_MONEY_HUMAN, currency, text, sizeof text);
-    fprintf(stderr, "  %-14s %s: %llu %s, %s\n", label, c->name, (unsigned long long)c->rows,
-            rows_word(c->rows), text);
+    fprintf(stderr, "  %-14s %s: %llu %s, %s%s\n", label, c->name, (unsigned long long)c->rows,
+            rows_word(c->rows), c->total == INT64_MAX ? "more than " : "", text);
 }
 
 /* stopped_at is the line where a broken CSV stopped the run, or 0 when the

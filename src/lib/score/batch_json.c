@@ -16,6 +16,8 @@ static void json_count(FILE *out, const char *key, const ras_batch_count *c)
 static void json_read(FILE *out, const ras_read_facts *f)
 {
     const char delim[2] = {f->delimiter, '\0'};
+    /* A workbook has no encoding or delimiter of its own (delimiter 0). */
+    fprintf(out, ",\n  \"kind\": \"%s\"", f->delimiter ? "csv" : "workbook");
     fputs(",\n  \"encoding\": ", out);
     ras_json_string(out, ras_encoding_name(f->encoding));
     fprintf(out, ",\n  \"encoding_detected\": %s,\n  \"bom\": %s,\n  \"delimiter\": ",
@@ -46,6 +48,9 @@ ras_status ras_batch_summary_write_json(const ras_model *model, const ras_batch_
             (unsigned long long)s->rows, (unsigned long long)s->ok, (unsigned long long)s->errors,
             (unsigned long long)s->panel);
     ras_json_money(out, s->total);
+    /* Saturated: the total (and any basis or group total at the same
+     * figure) is a floor, "more than", and there is no mean. */
+    fprintf(out, ",\n  \"total_saturated\": %s", s->total_saturated ? "true" : "false");
     fputs(",\n  \"mean_budget\": ", out);
     ras_json_money(out, ras_batch_mean(s));
     if (stopped_at)
