@@ -688,8 +688,8 @@ RAS_EXPORT ras_status ras_batch(const ras_model *model, FILE *in, const char *in
  * that start with =, +, -, @, a tab or a CR get a "'" before them and are
  * quoted, so a spreadsheet never runs them as formulas; reading a client
  * id back drops that "'" (docs/design.md, "CSV output"). Figures are never
- * changed. This flag (for ras_batch_with and ras_audit) turns the guard
- * off, for machine readers. */
+ * changed. This flag (for ras_batch_with, ras_audit and ras_compare) turns
+ * the guard off, for machine readers. */
 #define RAS_CSV_RAW_TEXT 0x100u
 
 /* ras_batch with flags (RAS_CSV_RAW_TEXT or 0, which is ras_batch). */
@@ -971,14 +971,16 @@ typedef struct ras_comparison ras_comparison;
  * NULL, one CSV row per input row is written to it (the input may be a
  * workbook, read as ras_batch reads one; opts may be NULL):
  *   client_id,status,group,points,before,after,change,message
- * A row that either table cannot price is an error row there and counted
- * apart. Streams: memory does not grow with the rows. On success *out owns
- * the comparison: free it with ras_comparison_free. */
+ * with the formula guard on its text cells unless flags holds
+ * RAS_CSV_RAW_TEXT (flags 0 otherwise). A row that either table cannot
+ * price is an error row there and counted apart. Streams: memory does not
+ * grow with the rows. On success *out owns the comparison: free it with
+ * ras_comparison_free. */
 RAS_EXPORT ras_status ras_compare(const ras_model *model, const ras_table *from,
                                   const ras_table *to, FILE *in, const char *in_name,
                                   const ras_read_options *opts, const char *const *by, size_t n_by,
-                                  FILE *rows, ras_comparison **out, ras_warn_fn warn,
-                                  void *warn_ctx, ras_error *err);
+                                  FILE *rows, unsigned flags, ras_comparison **out,
+                                  ras_warn_fn warn, void *warn_ctx, ras_error *err);
 RAS_EXPORT void ras_comparison_free(ras_comparison *cmp);
 
 RAS_EXPORT uint64_t ras_comparison_rows(const ras_comparison *cmp);
@@ -1006,6 +1008,12 @@ RAS_EXPORT const ras_compare_change *ras_comparison_largest(const ras_comparison
 RAS_EXPORT ras_status ras_comparison_write_text(const ras_comparison *cmp, const ras_run_info *run,
                                                 FILE *out);
 RAS_EXPORT ras_status ras_comparison_write_json(const ras_comparison *cmp, const ras_run_info *run,
+                                                FILE *out);
+/* The report as one self-contained HTML page (inline CSS and SVG, no
+ * script, nothing fetched), with a histogram of the changes and the old
+ * budget against the new for a sample of at most 2,000 cases
+ * (docs/compare.md, "The HTML page"). */
+RAS_EXPORT ras_status ras_comparison_write_html(const ras_comparison *cmp, const ras_run_info *run,
                                                 FILE *out);
 
 #ifdef __cplusplus

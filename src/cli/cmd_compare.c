@@ -17,8 +17,9 @@
 #include "report.h"
 #include "run_info.h"
 
-static const ras_cli_spec compare_spec = {"compare", RAS_OPT_OUTPUT | RAS_OPT_FORMAT, 1,
-                                          "CASES.csv"};
+static const ras_cli_spec compare_spec = {
+    "compare", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1,
+    "CASES.csv"};
 
 enum { X_FROM, X_TO, X_BY, X_REPORT, X_SHEET, N_EXTRAS };
 
@@ -78,6 +79,8 @@ static ras_exit write_report(const compare_run *c, const ras_comparison *cmp)
         return rc;
     if (c->opts->format == RAS_FORMAT_JSON)
         ras_comparison_write_json(cmp, &c->run, out.fp);
+    else if (c->opts->format == RAS_FORMAT_HTML)
+        ras_comparison_write_html(cmp, &c->run, out.fp);
     else
         ras_comparison_write_text(cmp, &c->run, out.fp);
     return ras_out_commit(&out);
@@ -95,8 +98,9 @@ static ras_exit run(const compare_run *c, const ras_model *old, const ras_model 
         return rc;
     ras_error_clear(&err);
     ras_status st = ras_compare(old, ras_model_table_on(old, 0), ras_model_table_on(fresh, 0), in,
-                                in_name, &c->read, c->by, c->n_by, with_rows ? rows.fp : NULL, &cmp,
-                                warn_row, (void *)in_name, &err);
+                                in_name, &c->read, c->by, c->n_by, with_rows ? rows.fp : NULL,
+                                c->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u, &cmp, warn_row,
+                                (void *)in_name, &err);
     if (st != RAS_OK) {
         if (with_rows)
             ras_out_abort(&rows);

@@ -218,7 +218,8 @@ const ras_cli_command ras_cli_commands[] = {
      "not be read or written.\n"},
     {"compare", ras_cmd_compare, "price cases under two scoring tables: who gains, who loses",
      "ras compare [MODEL] [--from TABLE] --to TABLE|DIR CASES.csv|CASES.xlsx [--by COL,...]\n"
-     "            [-o ROWS.csv] [--report FILE] [--sheet NAME] [--format text|json]",
+     "            [-o ROWS.csv] [--report FILE] [--sheet NAME] [--format text|json|html]\n"
+     "            [--raw-text] [--dates dmy|mdy]",
      "Prices every row of CASES.csv (a batch CSV; - for standard input) under\n"
      "the old scoring table (--from, default the model's latest) and the new\n"
      "one (--to: a scoring file such as `ras calibrate --write` wrote, or a\n"
@@ -241,7 +242,13 @@ const ras_cli_command ras_cli_commands[] = {
      "  --report FILE         the report there (atomically) instead of standard\n"
      "                        output\n"
      "  --sheet NAME          read this sheet of the workbook, not the first\n"
-     "  --format text|json    the report as text (default) or JSON\n"
+     "  --raw-text            no ' before text cells of -o starting with =, +, -,\n"
+     "                        @, tab or CR (see ras batch --help)\n"
+     "  --dates dmy|mdy       read dates such as 01/07/2025 day first (default)\n"
+     "                        or month first, as US exports write them\n"
+     "  --format text|json|html  the report as text (default), JSON or an HTML\n"
+     "                        page to file (prints on A4), with a histogram of\n"
+     "                        the changes and a before/after scatter\n"
      "\n"
      "Exit status: 0 every row priced under both; 1 some rows are in error, or\n"
      "the CSV is broken; 2 bad usage; 3 bad model; 4 a file could not be read\n"

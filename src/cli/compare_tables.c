@@ -69,7 +69,7 @@ static ras_exit load_folder(const ras_model *base, const char *dir, ras_model **
     return RAS_EXIT_OK;
 }
 
-ras_exit ras_cli_model_for_table(const ras_model *base, const char *path, ras_model **out)
+static ras_exit load_table(const ras_model *base, const char *path, ras_model **out)
 {
     struct stat st;
     *out = NULL;
@@ -91,4 +91,12 @@ ras_exit ras_cli_model_for_table(const ras_model *base, const char *path, ras_mo
         return ras_cli_model_exit(s);
     }
     return RAS_EXIT_OK;
+}
+
+ras_exit ras_cli_model_for_table(const ras_model *base, const char *path, ras_model **out)
+{
+    ras_exit rc = load_table(base, path, out);
+    if (rc == RAS_EXIT_OK) /* its cases read dates as base's do (--dates) */
+        ras_model_set_date_order(*out, ras_model_date_order(base));
+    return rc;
 }

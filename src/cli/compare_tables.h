@@ -9,7 +9,8 @@
 /* A model of base's questionnaire and the one scoring table at path, or,
  * when path is a model folder, that folder's model (its questionnaire
  * must be base's, byte for byte); its latest table is the one to price
- * with. Reports a failure and returns its exit status. */
+ * with. Its cases read dates in base's order. Reports a failure and
+ * returns its exit status. */
 ras_exit ras_cli_model_for_table(const ras_model *base, const char *path, ras_model **out);
 
 #endif

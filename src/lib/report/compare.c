@@ -143,6 +143,48 @@ static ras_compare_figures *category(reader *rd, ras_compare_by *b, ras_error *e
     return &b->cats[b->n_cats++];
 }
 
+/* The histogram's bin of a change (compare.h); change is not 0. */
+static size_t hist_bin(ras_pence change, ras_pence before)
+{
+    if (before <= 0 || change >= before)
+        return RAS_COMPARE_HIST - 1;
+    int64_t scaled = change * 100; /* both at most RAS_MAX_PENCE: it fits */
+    int64_t pct = scaled / before;
+    if (scaled % before != 0 && scaled < 0)
+        pct--; /* floor, not towards zero */
+    return (size_t)(pct + 100);
+}
+
+/* Keeps every stride-th priced case for the scatter, halving the sample
+ * when it fills (compare.h). */
+static void sample_case(ras_comparison *cmp, ras_pence before, ras_pence after, size_t group)
+{
+    uint64_t n = cmp->all.cases - 1; /* this case's number among the priced */
+    if (n % cmp->stride != 0)
+        return;
+    if (cmp->n_sample == RAS_COMPARE_SAMPLE) {
+        for (size_t i = 0; 2 * i < RAS_COMPARE_SAMPLE; i++)
+            cmp->sample[i] = cmp->sample[2 * i];
+        cmp->n_sample = RAS_COMPARE_SAMPLE / 2;
+        cmp->stride *= 2;
+        if (n % cmp->stride != 0)
+            return;
+    }
+    cmp->sample[cmp->n_sample++] = (ras_compare_point){before, after, group};
+}
+
+/* What the HTML page's pictures need of a case. */
+static void picture_case(ras_comparison *cmp, ras_pence before, ras_pence after, size_t group)
+{
+    if (after != before)
+        cmp->hist[hist_bin(after - before, before)]++;
+    if (before > cmp->most_budget)
+        cmp->most_budget = before;
+    if (after > cmp->most_budget)
+        cmp->most_budget = after;
+    sample_case(cmp, before, after, group);
+}
+
 static ras_status count_row(reader *rd, ras_error *err)
 {
     ras_comparison *cmp = rd->cmp;
@@ -157,6 +199,7 @@ static ras_status count_row(reader *rd, ras_error *err)
         !add_case(&cmp->groups[rd->before->group_index], before, after) ||
         !add_case(&cmp->bands[band], before, after))
         return too_large(rd, err);
+    picture_case(cmp, before, after, rd->before->group_index);
     for (size_t i = 0; i < cmp->n_by; i++) {
         if (cmp->by[i].col < 0)
             continue; /* a column the input does not have: named once, no figures */
@@ -314,6 +357,7 @@ static ras_status set_up(ras_comparison *cmp, const char *in_name, const char *c
         return no_memory(err);
     memcpy(cmp->in_name, name, strlen(name) + 1);
     cmp->all.name = "all";
+    cmp->stride = 1;
     for (size_t g = 0; g < cmp->n_groups; g++)
         cmp->groups[g].name = cmp->from->groups[g].name;
     for (size_t i = 0; i < RAS_COMPARE_BANDS; i++) {
@@ -335,7 +379,7 @@ static ras_status set_up(ras_comparison *cmp, const char *in_name, const char *c
 }
 
 static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opts, FILE *rows,
-                      ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                      unsigned flags, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     reader rd;
     memset(&rd, 0, sizeof rd);
@@ -355,6 +399,7 @@ static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opt
     }
     rd.writing = rows != NULL;
     bool buffered = !rd.writing || ras_outbuf_init(&rd.out, rows);
+    rd.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     rd.c = ras_case_new(cmp->model);
     rd.before = ras_result_new(cmp->model);
     rd.after = ras_result_new(cmp->model);
@@ -379,8 +424,8 @@ static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opt
 
 ras_status ras_compare(const ras_model *model, const ras_table *from, const ras_table *to, FILE *in,
                        const char *in_name, const ras_read_options *opts, const char *const *by,
-                       size_t n_by, FILE *rows, ras_comparison **out, ras_warn_fn warn,
-                       void *warn_ctx, ras_error *err)
+                       size_t n_by, FILE *rows, unsigned flags, ras_comparison **out,
+                       ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     if (out)
         *out = NULL;
@@ -395,7 +440,7 @@ ras_status ras_compare(const ras_model *model, const ras_table *from, const ras_
     cmp->to = to;
     ras_status st = set_up(cmp, in_name, by, n_by, err);
     if (st == RAS_OK)
-        st = run(cmp, in, opts, rows, warn, warn_ctx, err);
+        st = run(cmp, in, opts, rows, flags, warn, warn_ctx, err);
     if (st != RAS_OK) {
         ras_comparison_free(cmp);
         return st;

@@ -14,25 +14,27 @@ static void money(FILE *out, ras_pence v, const char *cur, bool sign)
     fprintf(out, "%s%s", sign && v != 0 ? (v < 0 ? "-" : "+") : "", text);
 }
 
-/* change as a percentage of before, one decimal, computed in whole
- * numbers: tenths of a percent, half away from zero. */
-static void percent(FILE *out, ras_pence change, ras_pence before)
+/* In whole numbers: tenths of a percent, half away from zero. */
+void ras_compare_percent(char *buf, size_t size, ras_pence change, ras_pence before)
 {
-    if (before <= 0) {
-        fputs("n/a", out);
-        return;
-    }
     int64_t scaled;
-    if (!ras_mul_i64(change < 0 ? -change : change, 1000, &scaled)) {
-        fputs("n/a", out);
+    if (before <= 0 || !ras_mul_i64(change < 0 ? -change : change, 1000, &scaled)) {
+        snprintf(buf, size, "n/a");
         return;
     }
     int64_t tenths = ras_div_round_half_up(scaled, before);
-    fprintf(out, "%s%lld.%lld%%",
-            change < 0   ? "-"
-            : change > 0 ? "+"
-                         : "",
-            (long long)(tenths / 10), (long long)(tenths % 10));
+    snprintf(buf, size, "%s%lld.%lld%%",
+             change < 0   ? "-"
+             : change > 0 ? "+"
+                          : "",
+             (long long)(tenths / 10), (long long)(tenths % 10));
+}
+
+static void percent(FILE *out, ras_pence change, ras_pence before)
+{
+    char text[32];
+    ras_compare_percent(text, sizeof text, change, before);
+    fputs(text, out);
 }
 
 static void text_head(FILE *out, const char *what)

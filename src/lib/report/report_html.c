@@ -19,9 +19,14 @@ static const char style[] =
 
 void ras_html_begin(FILE *out, const char *title)
 {
+    ras_html_begin_styled(out, title, "");
+}
+
+void ras_html_begin_styled(FILE *out, const char *title, const char *more_style)
+{
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
     ras_html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+    fprintf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>", style, more_style);
     ras_html_text(out, title);
     fputs("</h1>\n", out);
 }
@@ -58,8 +63,8 @@ void ras_html_money(FILE *out, const char *label, ras_pence v, const char *curre
     ras_html_row(out, label, sign && v != 0 ? text : text + 1, note);
 }
 
-static void file_row(FILE *out, const char *what, const char *id, const char *version,
-                     const char *file, const char *sha)
+void ras_html_file_row(FILE *out, const char *what, const char *id, const char *version,
+                       const char *file, const char *sha)
 {
     fputs("<tr><th>", out);
     ras_html_text(out, what);
@@ -79,6 +84,13 @@ static void file_row(FILE *out, const char *what, const char *id, const char *ve
 void ras_html_record(FILE *out, const ras_model *m, const ras_run_info *run, const char *in_name,
                      const char *in_sha256)
 {
+    ras_html_record_open(out, m, run, in_name, in_sha256);
+    fputs("</table>\n", out);
+}
+
+void ras_html_record_open(FILE *out, const ras_model *m, const ras_run_info *run,
+                          const char *in_name, const char *in_sha256)
+{
     char when[32];
     fputs("<h2>Record</h2>\n<table>\n", out);
     if (run) {
@@ -95,11 +107,10 @@ void ras_html_record(FILE *out, const ras_model *m, const ras_run_info *run, con
         ras_html_text(out, run->command);
         fputs("</td></tr>\n", out);
     }
-    file_row(out, "questionnaire", m->id, m->version, m->file, m->fingerprint);
+    ras_html_file_row(out, "questionnaire", m->id, m->version, m->file, m->fingerprint);
     for (size_t i = 0; i < m->n_tables; i++) {
         const ras_table *t = &m->tables[i];
-        file_row(out, "scoring", t->id, t->version, t->file, t->fingerprint);
+        ras_html_file_row(out, "scoring", t->id, t->version, t->file, t->fingerprint);
     }
-    file_row(out, "input", NULL, NULL, in_name, in_sha256);
-    fputs("</table>\n", out);
+    ras_html_file_row(out, "input", NULL, NULL, in_name, in_sha256);
 }
