@@ -77,14 +77,28 @@ static ras_ask_reply ask_group(ras_ask *a)
     }
 }
 
+void ras_ask_restore_group(ras_ask *a)
+{
+    const ras_table *t = ras_model_table_on(a->model, 0);
+    const char *reply = a->kept[1];
+    size_t n = t != NULL ? ras_table_group_count(t) : 0;
+    size_t k = reply != NULL ? ras_ask_parse_choice(reply, strlen(reply), n) : 0;
+
+    a->group = k > 0 ? ras_table_group_name(t, k - 1) : NULL;
+}
+
 /* Why a date cannot be used: no table in force then, or that table has
- * no prices for the group chosen. NULL when it can. */
+ * no prices for the group chosen. NULL when it can. Read as the library
+ * reads the field (docs/exports.md, "Dates"), so 01/09/2025 is checked
+ * as 2025-09-01 is. */
 static const char *date_problem(const ras_ask *a, const char *text)
 {
     ras_date date = 0;
     const ras_table *t;
 
-    if (text[0] == '\0' || ras_date_parse(text, strlen(text), &date) != RAS_OK)
+    if (text[0] == '\0' ||
+        ras_date_parse_lenient(text, strlen(text), ras_model_date_order(a->model), &date, NULL) !=
+            RAS_OK)
         return NULL; /* none, or for the library to refuse */
     t = ras_model_table_on(a->model, date);
     if (t == NULL)
@@ -98,14 +112,15 @@ static const char *date_problem(const ras_ask *a, const char *text)
  * cannot price the case. */
 static ras_ask_reply ask_date(ras_ask *a)
 {
-    static const char help[] = "The date picks the scoring table in force on it.";
-    char prompt[80];
+    static const char help[] = "The date picks the scoring table in force on it. Write it "
+                               "day/month/year (01/09/2025) or year-month-day (2025-09-01).";
+    char prompt[96];
 
     if (a->earlier != NULL)
-        snprintf(prompt, sizeof prompt, "Assessment date, YYYY-MM-DD: ");
+        snprintf(prompt, sizeof prompt, "Assessment date, day/month/year or YYYY-MM-DD: ");
     else
         snprintf(prompt, sizeof prompt,
-                 "Assessment date, YYYY-MM-DD (Enter: today, %s): ", a->today);
+                 "Assessment date, day/month/year or YYYY-MM-DD (Enter: today, %s): ", a->today);
     for (;;) {
         const char *text, *problem;
         ras_ask_reply reply = ras_ask_read(a, prompt, help, &text);
@@ -155,7 +170,9 @@ ras_ask_reply ras_ask_client_step(ras_ask *a, size_t step)
             return RAS_ASK_SKIP;
         return ask_field(a, RAS_FIELD_EXISTING_PACKAGE,
                          "Existing package, pounds a year (Enter: none): ",
-                         "The yearly cost of the care the client has now, e.g. 7800.00.", false);
+                         "The yearly cost of the care the client has now, in pounds: "
+                         "7800, 7800.00 or £7,800.00.",
+                         false);
     default: return ask_date(a);
     }
 }

@@ -1,4 +1,8 @@
-/* ask_input.c - reading the replies of `ras ask`, one line each. */
+/* ask_input.c - reading the replies of `ras ask`, one line each, and
+ * Ctrl-C or the end of the input at a prompt: asked about first while a
+ * draft keeps the answers (docs/ask.md, "Drafts"). */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +18,37 @@ static const char keys_help[] =
 #define RAS_ASK_REPLY_MAX 4096
 #define RAS_ASK_LINE_MAX (1024L * 1024L)
 
-typedef enum line_kind { LINE_OK, LINE_EOF, LINE_LONG, LINE_ENDLESS } line_kind;
+typedef enum line_kind { LINE_OK, LINE_EOF, LINE_INTR, LINE_LONG, LINE_ENDLESS } line_kind;
+
+/* Set by SIGINT; a read in progress is cut short (no SA_RESTART). */
+static volatile sig_atomic_t interrupted;
+static struct sigaction before;
+static bool caught;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+void ras_ask_catch_interrupt(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, NULL, &before) != 0 || before.sa_handler == SIG_IGN)
+        return;
+    caught = sigaction(SIGINT, &sa, NULL) == 0;
+}
+
+void ras_ask_release_interrupt(void)
+{
+    if (caught)
+        sigaction(SIGINT, &before, NULL);
+    caught = false;
+}
 
 static bool is_blank(char ch)
 {
@@ -27,9 +61,9 @@ static line_kind get_line(ras_ask *a, size_t *len)
 {
     size_t n = 0;
     long dropped = 0;
-    int ch;
+    int ch = 0;
 
-    while ((ch = getc(a->in)) != EOF && ch != '\n') {
+    while (!interrupted && (ch = getc(a->in)) != EOF && ch != '\n') {
         if (n < RAS_ASK_REPLY_MAX)
             a->line[n++] = (char)ch;
         else if (++dropped > RAS_ASK_LINE_MAX)
@@ -37,8 +71,18 @@ static line_kind get_line(ras_ask *a, size_t *len)
     }
     a->line[n] = '\0';
     *len = n;
-    if (ch == EOF && n == 0)
+    if (interrupted || (ch == EOF && ferror(a->in) && errno == EINTR)) {
+        /* The terminal dropped the line typed so far: so does the reply. */
+        interrupted = 0;
+        clearerr(a->in);
+        a->line[0] = '\0';
+        *len = 0;
+        return LINE_INTR;
+    }
+    if (ch == EOF && n == 0) {
+        clearerr(a->in); /* a terminal may be read again after Ctrl-D */
         return LINE_EOF;
+    }
     return dropped > 0 ? LINE_LONG : LINE_OK;
 }
 
@@ -97,11 +141,16 @@ static ras_ask_reply read_line(ras_ask *a, const char *prompt)
         fputs(prompt, stdout);
         fflush(stdout);
         line_kind kind = get_line(a, &len);
-        if (kind == LINE_EOF || kind == LINE_ENDLESS) {
-            if (a->echo)
-                fputc('\n', stdout); /* end the prompt's line in the transcript */
-            if (kind == LINE_ENDLESS)
+        if (kind == LINE_EOF || kind == LINE_INTR || kind == LINE_ENDLESS) {
+            /* End the prompt's line: in the transcript, or on a terminal
+             * where Ctrl-C or Ctrl-D left the cursor after the prompt. */
+            fputc('\n', stdout);
+            fflush(stdout); /* before what goes to standard error next */
+            a->interrupted = kind == LINE_INTR;
+            if (kind == LINE_ENDLESS) {
+                a->endless = true;
                 ras_ask_refuse("The input has a line of more than 1 MiB: it holds no replies.");
+            }
             return RAS_ASK_EOF;
         }
         len = trim(a, len);
@@ -121,6 +170,11 @@ static bool is_word(const char *text, const char *lower, const char *upper)
     return strcmp(text, lower) == 0 || strcmp(text, upper) == 0;
 }
 
+static bool is_yes(const char *text)
+{
+    return is_word(text, "y", "Y") || is_word(text, "yes", "YES") || strcmp(text, "Yes") == 0;
+}
+
 /* "q": asks to confirm. RAS_ASK_QUIT, or RAS_ASK_DONE to carry on. */
 static ras_ask_reply confirm_quit(ras_ask *a)
 {
@@ -128,9 +182,29 @@ static ras_ask_reply confirm_quit(ras_ask *a)
 
     if (reply != RAS_ASK_DONE)
         return reply;
-    if (is_word(a->line, "y", "Y") || is_word(a->line, "yes", "YES") || strcmp(a->line, "Yes") == 0)
+    if (is_yes(a->line))
         return RAS_ASK_QUIT;
     return RAS_ASK_DONE;
+}
+
+/* Ctrl-C or the end of the input at a prompt. With answers kept in a
+ * draft, asks whether to leave (a second Ctrl-C or end of input leaves
+ * too): RAS_ASK_LEAVE, or RAS_ASK_DONE to ask the prompt again. With no
+ * draft there is nothing to keep: RAS_ASK_EOF at once. */
+static ras_ask_reply stop(ras_ask *a)
+{
+    if (!a->drafted)
+        return RAS_ASK_EOF;
+    if (a->endless)
+        return RAS_ASK_LEAVE;
+    printf("  Your answers are kept in %s;\n  carry on later with `ras ask --resume %s`.\n",
+           a->draft, a->draft);
+    ras_ask_reply reply = read_line(a, "Leave now? [y/N] ");
+    if (reply == RAS_ASK_EOF)
+        return RAS_ASK_LEAVE;
+    if (reply != RAS_ASK_DONE)
+        return reply;
+    return is_yes(a->line) ? RAS_ASK_LEAVE : RAS_ASK_DONE;
 }
 
 /* Enter after `b`: the reply given before, into a->line. */
@@ -157,6 +231,8 @@ ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, con
     for (;;) {
         ras_ask_reply reply = read_line(a, prompt);
 
+        if (reply == RAS_ASK_EOF && (reply = stop(a)) == RAS_ASK_DONE)
+            continue;
         if (reply != RAS_ASK_DONE)
             return reply;
         if (strcmp(a->line, "?") == 0) {
@@ -169,6 +245,8 @@ ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, con
             return RAS_ASK_BACK;
         if (is_word(a->line, "q", "Q")) {
             reply = confirm_quit(a);
+            if (reply == RAS_ASK_EOF)
+                reply = stop(a);
             if (reply != RAS_ASK_DONE)
                 return reply;
             continue;

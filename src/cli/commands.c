@@ -77,20 +77,30 @@ const ras_cli_command ras_cli_commands[] = {
      "Exit status: 0 every row scored; 1 some rows are in error, or the CSV is\n"
      "broken; 2 bad usage; 3 bad model; 4 a file could not be read or written.\n"},
     {"ask", ras_cmd_ask, "fill in the questionnaire interactively and score it",
-     "ras ask [MODEL] [-o ANSWERS.yaml]",
+     "ras ask [MODEL] [-o ANSWERS.yaml] [--resume DRAFT]",
      "Asks the client details and then every question, domain by domain, shows\n"
      "the running points total after each domain and, at the end, the full\n"
      "score statement. At any prompt: b goes back one question (the earlier\n"
      "answer is shown; Enter keeps it), ? shows help, q quits. Needs increased\n"
      "and the existing package are asked only of a client who is not new; the\n"
-     "assessment date is today unless another is typed. Input may be piped in.\n"
+     "assessment date is today unless another is typed (01/09/2025, day first,\n"
+     "or 2025-09-01); money may be written £12,000. Input may be piped in.\n"
+     "Every answer is kept, as it is given, in a draft: ANSWERS.yaml.draft\n"
+     "beside -o's file, else a file in $XDG_STATE_HOME/ras (~/.local/state/ras).\n"
+     "Ctrl-C or Ctrl-D at a prompt asks first whether to leave (again, or the\n"
+     "end of piped input, leaves); the draft goes once the case is saved.\n"
      "\n"
      "  -o, --output FILE   save the answers there as a case file that\n"
      "                      `ras score` reads back to the same result; when\n"
      "                      FILE exists, asks first whether to replace it\n"
+     "  --resume DRAFT      carry on from the question a session left, with its\n"
+     "                      answers (b reaches them); saves to the -o it had\n"
      "\n"
-     "Exit status: 0 done; 1 quit or input ended before the end (nothing is\n"
-     "saved); 2 bad usage; 3 bad model; 4 the answers could not be saved.\n"},
+     "Exit status: 0 done; 1 quit (nothing is saved), or the input ended before\n"
+     "the first answer, or a draft that cannot be carried on; 2 bad usage (or\n"
+     "a draft left by an earlier session beside -o's file); 3 bad model; 4 the\n"
+     "answers could not be saved; 5 left before the end, the answers kept in\n"
+     "the draft.\n"},
     {"form", ras_cmd_form, "print the questionnaire as a form to fill in before the visit",
      "ras form [MODEL] [--format text|html] [-o OUT]",
      "Writes the questionnaire as a form the client can fill in before the\n"

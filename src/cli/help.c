@@ -53,7 +53,7 @@ void ras_cli_help_program(FILE *out)
           "\n"
           "Exit status: 0 success; 1 the job ran but found something (a case or\n"
           "rows in error); 2 bad usage; 3 a bad model; 4 a file could not be\n"
-          "read or written.\n",
+          "read or written; 5 ask left before the end, its answers kept in a draft.\n",
           out);
 }
 

@@ -44,7 +44,7 @@ static void install(void)
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
-        if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+        if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
             sigaction(caught[i], &sa, NULL);
     installed = true;
 }

@@ -8,8 +8,10 @@
 #include <signal.h>
 
 /* Records path (copied) as a temporary to remove on those signals, and
- * installs the handler the first time (a signal ignored when ras started,
- * as under nohup, stays ignored). Returns the slot to forget, or -1 when
+ * installs the handler the first time, only over a signal's default
+ * action: a signal ignored when ras started (as under nohup) stays
+ * ignored, and one a command handles itself (`ras ask` asks first on
+ * SIGINT, and its writes end before it acts) stays its own. Returns the slot to forget, or -1 when
  * every slot is taken or the path is too long: that temporary is then
  * left on a signal, as before. */
 int ras_tmp_record(const char *path);

@@ -22,6 +22,9 @@ export TMP
 trap 'rm -rf "$TMP"' EXIT
 export RAS="${RAS_WRAPPER:-} $ras"
 export NO_COLOR=1 LC_ALL=C TZ=UTC
+# ras ask keeps its drafts here when it has no -o: in the scratch folder,
+# never in the home folder of whoever runs the tests.
+export XDG_STATE_HOME="$TMP/state"
 # Reports record when they ran: a fixed time keeps their expected output whole.
 export SOURCE_DATE_EPOCH=1775044800
 

@@ -39,6 +39,10 @@ CONFIG = sys.argv[2]
 CASES = int(sys.argv[3]) if len(sys.argv) > 3 else 200
 SEED = int(sys.argv[4]) if len(sys.argv) > 4 else 15
 ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8", TZ="UTC")
+# ras ask keeps a draft of a session its input ends early: here, not in
+# the home folder of whoever runs the tests.
+STATE = tempfile.TemporaryDirectory()
+ENV["XDG_STATE_HOME"] = STATE.name
 FIELDS = ["client_id", "group", "new_client", "needs_increased", "existing_package", "assessed_on"]
 
 

@@ -24,9 +24,9 @@ SCRIPT = [
     ("New client? [Y/n] ", "n"),      # not new: the two questions below are asked
     ("Have the client's needs increased? [y/N] ", "y"),
     ("Existing package, pounds a year (Enter: none): ", ""),
-    ("Assessment date, YYYY-MM-DD (Enter: today, ", "b"),  # back: the earlier reply is offered
+    ("Assessment date, day/month/year or YYYY-MM-DD (Enter: today, ", "b"),  # back: the earlier reply is offered
     ("Earlier answer: none (Enter keeps it)", ""),
-    ("Assessment date, YYYY-MM-DD (Enter: today, ", "2012-05-04"),
+    ("Assessment date, day/month/year or YYYY-MM-DD (Enter: today, ", "2012-05-04"),
     ("Choose 1-3: ", "9"),            # out of range: re-prompted
     ("Choose 1-3: ", "2"),
     ("A whole number from 0 to 7: ", "b"),  # back to the first question
