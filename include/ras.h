@@ -804,6 +804,22 @@ RAS_EXPORT ras_status ras_audit_summary_write_html(const ras_model *model,
                                                    const ras_run_info *run, const char *in_name,
                                                    FILE *out);
 
+/* Added for `ras audit -o FILE.xlsx`: ras_audit writing an Excel workbook
+ * at path instead of a CSV (docs/exports.md, "Writing workbooks"): a
+ * Differences sheet (the CSV's columns; amounts as numbers in a
+ * pounds-and-pence format; the header row frozen; an autofilter) and a
+ * Summary sheet (the report: the record, as run may give it (NULL: no
+ * time or command line), the counts, over- and under-payments and the
+ * net, the tables used). Text is always written as text, never as a
+ * formula. Memory stays flat. The file at path is created when the run
+ * ends, also after a failure (then incomplete): write to a temporary and
+ * rename it on success, as the program does. */
+RAS_EXPORT ras_status ras_audit_workbook(const ras_model *model, FILE *in, const char *in_name,
+                                         const ras_read_options *opts, const char *path,
+                                         ras_pence tolerance, unsigned flags,
+                                         const ras_run_info *run, ras_audit_summary *summary,
+                                         ras_warn_fn warn, void *warn_ctx, ras_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Calibration (docs/calibration.md): the price a point, cost neutral */
 
@@ -916,6 +932,17 @@ RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal,
  * record, the figures per group, the largest differences and the plot. */
 RAS_EXPORT ras_status ras_calibration_write_html(const ras_calibration *cal,
                                                  const ras_run_info *run, FILE *out);
+
+/* Added for `ras calibrate -o FILE.xlsx`: the report as an Excel workbook
+ * at path (docs/exports.md, "Writing workbooks"): Summary (the record,
+ * the rows read, used and left out, the table calibrated), Groups (one
+ * row per group and "all", the figures of the text report as typed
+ * cells: amounts in a pounds-and-pence format) and Largest differences.
+ * The file at path is created also after a failure (then incomplete):
+ * write to a temporary and rename it on success, as the program does. */
+RAS_EXPORT ras_status ras_calibration_write_workbook(const ras_calibration *cal,
+                                                     const ras_run_info *run, const char *path,
+                                                     ras_error *err);
 
 /* Writes the new scoring table: the latest table's settings, each
  * repriced group scaled or flat (ras_calibration_group), the id

@@ -78,6 +78,22 @@ static ras_exit print_summary(const audit_run *a, const ras_audit_summary *s, co
     return to_file ? ras_cli_flush_stdout() : RAS_EXIT_OK;
 }
 
+/* The audit into the open output: a workbook written by the library at
+ * the temporary's path when -o names FILE.xlsx, else CSV. */
+static ras_status score_into(const audit_run *a, const ras_out *out, FILE *in, const char *in_name,
+                             ras_audit_summary *summary, ras_error *err)
+{
+    unsigned flags = a->flags | (a->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u);
+    if (!ras_out_is_workbook(out->target))
+        return ras_audit(a->model, in, in_name, &a->read, out->fp, a->tolerance, flags, summary,
+                         warn_column, (void *)in_name, err);
+    const char *path = ras_out_workbook_path(out, err);
+    if (path == NULL)
+        return RAS_ERR_IO;
+    return ras_audit_workbook(a->model, in, in_name, &a->read, path, a->tolerance, flags, &a->run,
+                              summary, warn_column, (void *)in_name, err);
+}
+
 static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
 {
     ras_audit_summary summary;
@@ -90,12 +106,13 @@ static ras_exit run(const audit_run *a, FILE *in, const char *in_name)
     if (rc != RAS_EXIT_OK || (rc = ras_out_open(&out, a->opts->output, NULL)) != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    unsigned flags = a->flags | (a->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u);
-    ras_status st = ras_audit(a->model, in, in_name, &a->read, out.fp, a->tolerance, flags,
-                              &summary, warn_column, (void *)in_name, &err);
+    ras_status st = score_into(a, &out, in, in_name, &summary, &err);
     if (st != RAS_OK) {
+        /* Name the file at fault: the output when writing failed (the
+         * workbook writer's errors name no file). */
         const char *at = in_name;
-        if (ferror(out.fp))
+        bool book = ras_out_is_workbook(out.target);
+        if (ferror(out.fp) || (book && err.file[0] == '\0'))
             at = out.target != NULL ? out.target : "standard output";
         ras_out_abort(&out);
         ras_cli_report(&err, at);

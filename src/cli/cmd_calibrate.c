@@ -85,7 +85,16 @@ static ras_exit write_report(const cal_run *r, const ras_calibration *cal)
     ras_exit rc = ras_out_open(&out, r->report, r->opts->args[0]);
     if (rc != RAS_EXIT_OK)
         return rc;
-    if (r->opts->format == RAS_FORMAT_JSON)
+    if (ras_out_is_workbook(r->report)) {
+        /* the library writes the workbook at the temporary's path */
+        ras_error err;
+        const char *path = ras_out_workbook_path(&out, &err);
+        if (path == NULL || ras_calibration_write_workbook(cal, &r->run, path, &err) != RAS_OK) {
+            ras_out_abort(&out);
+            ras_cli_report(&err, r->report);
+            return RAS_EXIT_IO;
+        }
+    } else if (r->opts->format == RAS_FORMAT_JSON)
         ras_calibration_write_json(cal, &r->run, out.fp);
     else if (r->opts->format == RAS_FORMAT_HTML)
         ras_calibration_write_html(cal, &r->run, out.fp);

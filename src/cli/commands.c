@@ -142,9 +142,9 @@ const ras_cli_command ras_cli_commands[] = {
      "no built-in model NAME; 4 a file or the folder could not be written\n"
      "(nothing is left behind).\n"},
     {"audit", ras_cmd_audit, "re-score past cases and compare with the budgets recorded",
-     "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv] [--tolerance POUNDS] [--require-dates]\n"
-     "          [--report FILE] [--sheet NAME] [--format text|json|html] [--raw-text]\n"
-     "          [--dates dmy|mdy] [--encoding ENC] [--delimiter D] [--columns FILE]",
+     "ras audit [MODEL] PAST.csv|PAST.xlsx [-o OUT.csv|OUT.xlsx] [--tolerance POUNDS]\n"
+     "          [--require-dates] [--report FILE] [--sheet NAME] [--format text|json|html]\n"
+     "          [--raw-text] [--dates dmy|mdy] [--encoding ENC] [--delimiter D] [--columns FILE]",
      "Re-scores every row of PAST.csv (a batch CSV with a recorded_budget\n"
      "column, pounds; - for standard input), each with the scoring table in\n"
      "force on its assessed_on date, and writes the rows that differ or are\n"
@@ -163,7 +163,8 @@ const ras_cli_command ras_cli_commands[] = {
      "read as ras batch reads one.\n"
      "\n"
      "  -o, --output FILE     write the rows there (atomically) instead of\n"
-     "                        standard output\n"
+     "                        standard output; FILE.xlsx: an Excel workbook,\n"
+     "                        a Differences sheet and the report as Summary\n"
      "  --tolerance POUNDS    differences of at most this much count as\n"
      "                        consistent (e.g. 0.50 for records kept in pounds);\n"
      "                        default 0.00\n"
@@ -199,7 +200,9 @@ const ras_cli_command ras_cli_commands[] = {
      "record: when it ran, the ras version, the command, every model file and\n"
      "the input with their SHA-256.\n"
      "\n"
-     "  -o, --output FILE          write the report there (atomically)\n"
+     "  -o, --output FILE          write the report there (atomically); FILE.xlsx:\n"
+     "                             an Excel workbook (Summary, Groups, Largest\n"
+     "                             differences sheets) whatever --format\n"
      "  --report FILE              the same as -o (give one of them)\n"
      "  --format text|json|html    the report as text (default), JSON or an HTML\n"
      "                             page with the plot (prints on A4)\n"

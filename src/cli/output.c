@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -344,6 +345,23 @@ ras_exit ras_out_commit(ras_out *o)
     }
     drop_tmp(o);
     return ok ? RAS_EXIT_OK : cannot_write(o->target, e);
+}
+
+bool ras_out_is_workbook(const char *target)
+{
+    size_t n = target != NULL ? strlen(target) : 0;
+    return n > 5 && strcasecmp(target + n - 5, ".xlsx") == 0;
+}
+
+const char *ras_out_workbook_path(const ras_out *o, ras_error *err)
+{
+    if (o->tmp != NULL)
+        return o->tmp;
+    ras_error_clear(err);
+    err->status = RAS_ERR_IO;
+    snprintf(err->message, sizeof err->message,
+             "a workbook is written to a regular file, not to a device or a pipe");
+    return NULL;
 }
 
 void ras_out_abort(ras_out *o)

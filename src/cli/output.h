@@ -3,6 +3,7 @@
 #ifndef RAS_CLI_OUTPUT_H
 #define RAS_CLI_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -55,6 +56,15 @@ ras_exit ras_out_check(const char *target);
  * it over the target, or flushes standard output. RAS_EXIT_IO (reported)
  * if any step failed, in which case the temporary is removed. */
 ras_exit ras_out_commit(ras_out *o);
+
+/* Whether target names an Excel workbook: FILE.xlsx, any case
+ * (docs/exports.md, "Writing workbooks"). */
+bool ras_out_is_workbook(const char *target);
+
+/* Where the library writes a workbook for an open output: its temporary,
+ * renamed over the target by ras_out_commit. NULL when the output is not
+ * a regular file (a device, a pipe): err then says so. */
+const char *ras_out_workbook_path(const ras_out *o, ras_error *err);
 
 /* Gives the output up: closes and removes the temporary, if any. */
 void ras_out_abort(ras_out *o);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_sink.h"
 #include "case_rows.h"
 #include "error.h"
 #include "hash_read.h"
@@ -38,32 +39,63 @@ typedef struct audit {
     bool require_dates;
     uint64_t *table_rows; /* per model table */
     ras_audit_summary *sum;
+    const ras_audit_sink *sink; /* NULL: the rows go to out as CSV */
+    ras_status sink_st;         /* the sink's first failure, in sink_err */
+    ras_error sink_err;
 } audit;
 
-/* The fields from recomputed to table of a row that was re-scored (the
- * difference left blank when recorded is not known), else empty ones. */
-static void scored_fields(audit *a, bool scored, bool has_recorded, ras_pence recorded)
+/* Writes one row as CSV, or hands it to the sink. */
+static void put_row(audit *a, const ras_audit_row *row)
 {
-    ras_outbuf *o = &a->out;
-    if (!scored) {
-        ras_outbuf_bytes(o, ",,,,,", 5);
+    if (a->sink) {
+        if (a->sink_st == RAS_OK)
+            a->sink_st = a->sink->row(a->sink->ctx, row, &a->sink_err);
         return;
     }
-    const ras_table *t = a->r->table;
+    ras_outbuf *o = &a->out;
+    if (row->client)
+        ras_outbuf_field(o, row->client, row->client_len);
     ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, a->r->budget);
+    if (row->has_recorded)
+        ras_outbuf_money(o, row->recorded);
+    if (!row->table) {
+        ras_outbuf_bytes(o, ",,,,,", 5);
+    } else {
+        const ras_table *t = row->table;
+        ras_outbuf_char(o, ',');
+        ras_outbuf_money(o, row->recomputed);
+        ras_outbuf_char(o, ',');
+        if (row->has_difference)
+            ras_outbuf_money(o, row->difference); /* both at most RAS_MAX_PENCE */
+        ras_outbuf_char(o, ',');
+        ras_outbuf_bytes(o, row->basis, strlen(row->basis));
+        ras_outbuf_char(o, ',');
+        char scoring[2 * RAS_MAX_ID + 2];
+        int n = snprintf(scoring, sizeof scoring, "%s@%s", t->id, t->version);
+        size_t len = n < 0 ? 0 : (size_t)n < sizeof scoring ? (size_t)n : sizeof scoring - 1;
+        ras_outbuf_field(o, scoring, len);
+        ras_outbuf_bytes(o, row->current ? ",current" : ",older", row->current ? 8 : 6);
+    }
     ras_outbuf_char(o, ',');
-    if (has_recorded)
-        ras_outbuf_money(o, a->r->budget - recorded); /* both at most RAS_MAX_PENCE */
-    ras_outbuf_char(o, ',');
-    const char *basis = ras_basis_name(a->r->basis);
-    ras_outbuf_bytes(o, basis, strlen(basis));
-    ras_outbuf_char(o, ',');
-    char scoring[2 * RAS_MAX_ID + 2];
-    int n = snprintf(scoring, sizeof scoring, "%s@%s", t->id, t->version);
-    size_t len = n < 0 ? 0 : (size_t)n < sizeof scoring ? (size_t)n : sizeof scoring - 1;
-    ras_outbuf_field(o, scoring, len);
-    ras_outbuf_bytes(o, t == a->latest ? ",current" : ",older", t == a->latest ? 8 : 6);
+    ras_outbuf_field(o, row->reason, row->reason_len);
+    ras_outbuf_char(o, '\n');
+}
+
+/* The columns from recomputed to table of a row that was re-scored (the
+ * difference left out when recorded is not known). */
+static void scored_fields(audit *a, ras_audit_row *row)
+{
+    row->table = a->r->table;
+    row->current = a->r->table == a->latest;
+    row->basis = ras_basis_name(a->r->basis);
+    row->recomputed = a->r->budget;
+    row->has_difference = row->has_recorded;
+    row->difference = a->r->budget - row->recorded;
+}
+
+static size_t text_len(int n, size_t size)
+{
+    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
 /* An error row: the client id as given, the recorded amount when it was
@@ -74,19 +106,25 @@ static void error_row(audit *a, bool scored, bool has_recorded, ras_pence record
 static void error_row(audit *a, bool scored, bool has_recorded, ras_pence recorded, const char *fmt,
                       ...)
 {
+    ras_audit_row row;
+    memset(&row, 0, sizeof row);
     ras_csv_field id;
-    if (ras_rows_client(&a->rows, &a->csv, &id))
-        ras_outbuf_field(&a->out, id.text, id.len);
-    ras_outbuf_char(&a->out, ',');
-    if (has_recorded)
-        ras_outbuf_money(&a->out, recorded);
-    scored_fields(a, scored, has_recorded, recorded);
-    ras_outbuf_char(&a->out, ',');
+    if (ras_rows_client(&a->rows, &a->csv, &id)) {
+        row.client = id.text;
+        row.client_len = id.len;
+    }
+    row.has_recorded = has_recorded;
+    row.recorded = recorded;
+    if (scored)
+        scored_fields(a, &row);
+    char message[RAS_ERROR_MESSAGE_MAX + 64];
     va_list ap;
     va_start(ap, fmt);
-    ras_outbuf_vmessage(&a->out, fmt, ap);
+    int n = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    ras_outbuf_char(&a->out, '\n');
+    row.reason = message;
+    row.reason_len = text_len(n, sizeof message);
+    put_row(a, &row);
     a->sum->errors++;
 }
 
@@ -122,22 +160,21 @@ static void add_up(audit *a, ras_pence *total, ras_pence v)
  * counts it as an over- or an under-payment. */
 static void different_row(audit *a, ras_pence recorded, ras_pence diff)
 {
-    ras_outbuf *o = &a->out;
-    ras_outbuf_field(o, a->c->client_id, a->c->client_id_len);
-    ras_outbuf_char(o, ',');
-    ras_outbuf_money(o, recorded);
-    scored_fields(a, true, true, recorded);
-    ras_outbuf_char(o, ',');
+    ras_audit_row row;
+    memset(&row, 0, sizeof row);
+    row.client = a->c->client_id;
+    row.client_len = a->c->client_id_len;
+    row.has_recorded = true;
+    row.recorded = recorded;
+    scored_fields(a, &row);
     char amount[48], reason[96];
     ras_money_format(diff < 0 ? -diff : diff, RAS_MONEY_HUMAN, a->r->table->currency, amount,
                      sizeof amount);
     int n = snprintf(reason, sizeof reason, "recorded %s %s than recomputed", amount,
                      diff < 0 ? "more" : "less");
-    ras_outbuf_field(o, reason,
-                     n < 0                       ? 0
-                     : (size_t)n < sizeof reason ? (size_t)n
-                                                 : sizeof reason - 1);
-    ras_outbuf_char(o, '\n');
+    row.reason = reason;
+    row.reason_len = text_len(n, sizeof reason);
+    put_row(a, &row);
     ras_audit_summary *s = a->sum;
     s->different++;
     if (diff < 0) {
@@ -213,19 +250,27 @@ static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err
                        "the budget recorded for each case, in pounds", warn, warn_ctx, err);
     if (st != RAS_OK)
         return st;
-    ras_outbuf_bytes(&a->out, audit_header, sizeof audit_header - 1);
+    if (!a->sink)
+        ras_outbuf_bytes(&a->out, audit_header, sizeof audit_header - 1);
     for (;;) {
         if ((st = ras_rows_next(&a->rows, &a->csv, &have, err)) != RAS_OK || !have)
             break;
         audit_row(a);
-        if (a->out.failed)
+        if (a->out.failed || a->sink_st != RAS_OK)
             break;
     }
     a->sum->n_tables_used = ras_model_tables_used(a->model, a->table_rows, a->sum->tables_used);
     if (ras_records_workbook(&a->csv))
         ras_hash_read_whole(&a->hash); /* read by seeking, not through the hash */
     ras_hash_read_hex(&a->hash, a->sum->input_sha256);
-    ras_status written = ras_outbuf_finish(&a->out, err);
+    ras_status written = RAS_OK;
+    if (a->sink && a->sink_st != RAS_OK) {
+        written = a->sink_st;
+        if (err)
+            *err = a->sink_err;
+    } else if (!a->sink) {
+        written = ras_outbuf_finish(&a->out, err);
+    }
     if (st == RAS_OK && written == RAS_OK)
         warn_undated(a, warn, warn_ctx);
     return st != RAS_OK ? st : written;
@@ -235,11 +280,20 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
                      const ras_read_options *opts, FILE *out, ras_pence tolerance, unsigned flags,
                      ras_audit_summary *summary, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
+    return ras_audit_to(model, in, in_name, opts, out, NULL, tolerance, flags, summary, warn,
+                        warn_ctx, err);
+}
+
+ras_status ras_audit_to(const ras_model *model, FILE *in, const char *in_name,
+                        const ras_read_options *opts, FILE *out, const ras_audit_sink *sink,
+                        ras_pence tolerance, unsigned flags, ras_audit_summary *summary,
+                        ras_warn_fn warn, void *warn_ctx, ras_error *err)
+{
     ras_audit_summary local;
     if (!summary)
         summary = &local;
     memset(summary, 0, sizeof *summary);
-    if (!model || !in || !out || tolerance < 0 || model->n_tables == 0)
+    if (!model || !in || (!out && !sink) || tolerance < 0 || model->n_tables == 0)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     summary->tolerance = tolerance;
     summary->dates_required = (flags & RAS_AUDIT_REQUIRE_DATES) != 0;
@@ -252,6 +306,7 @@ ras_status ras_audit(const ras_model *model, FILE *in, const char *in_name,
     a.tolerance = tolerance;
     a.require_dates = summary->dates_required;
     a.sum = summary;
+    a.sink = sink;
     ras_status st = ras_hash_read_init(&a.hash, in);
     if (st != RAS_OK) {
         ras_hash_read_free(&a.hash);

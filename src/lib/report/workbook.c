@@ -136,6 +136,34 @@ void ras_book_money(ras_book_sheet *s, lxw_col_t col, ras_pence v)
     cell_failed(s, worksheet_write_number(s->ws, s->row, col, (double)v / 100.0, s->book->money));
 }
 
+void ras_book_cstr(ras_book_sheet *s, lxw_col_t col, const char *text)
+{
+    ras_book_text(s, col, text, strlen(text));
+}
+
+lxw_format *ras_book_format(ras_book *b, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (!f) {
+        failed(b, RAS_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    format_set_num_format(f, num_format);
+    return f;
+}
+
+void ras_book_number(ras_book_sheet *s, lxw_col_t col, double v, lxw_format *f)
+{
+    cell_failed(s, worksheet_write_number(s->ws, s->row, col, v, f));
+}
+
+ras_status ras_book_status(const ras_book *b, ras_error *err)
+{
+    if (b->failed != RAS_OK && err)
+        *err = b->err;
+    return b->failed;
+}
+
 bool ras_book_next(ras_book_sheet *s)
 {
     if (s->row > RAS_SHEET_ROWS_MAX) {

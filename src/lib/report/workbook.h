@@ -55,4 +55,30 @@ void ras_book_int(ras_book_sheet *s, lxw_col_t col, int64_t v);
 void ras_book_money(ras_book_sheet *s, lxw_col_t col, ras_pence v);
 bool ras_book_next(ras_book_sheet *s);
 
+/* A NUL-terminated text cell. */
+void ras_book_cstr(ras_book_sheet *s, lxw_col_t col, const char *text);
+/* A format showing numbers as num_format ("0.0000"), made once per book
+ * (NULL, with the book failed, when out of memory). */
+lxw_format *ras_book_format(ras_book *b, const char *num_format);
+/* A number in format f (NULL: Excel's general format). */
+void ras_book_number(ras_book_sheet *s, lxw_col_t col, double v, lxw_format *f);
+/* The first failure of the book into err (when not NULL): RAS_OK if
+ * none. */
+ras_status ras_book_status(const ras_book *b, ras_error *err);
+
+/* The Summary sheet of a report's workbook (audit, calibration): rows of
+ * an item, its value and, where they apply, a count of rows, a note and
+ * a SHA-256. The columns: */
+enum { RAS_BOOK_ITEM, RAS_BOOK_VALUE, RAS_BOOK_ROWS, RAS_BOOK_NOTE, RAS_BOOK_SHA256 };
+/* Adds the Summary sheet and writes the record into it (record.h: when
+ * it ran, the ras version, the command, every model file with its id,
+ * version and SHA-256, the input with its SHA-256). run may be NULL. */
+bool ras_book_summary(ras_book *b, ras_book_sheet *s, const ras_model *m, const ras_run_info *run,
+                      const char *in_name, const char *in_sha256);
+/* One row of it: an item and a count, or an amount, with a note (NULL:
+ * none). */
+void ras_book_summary_count(ras_book_sheet *s, const char *item, uint64_t n, const char *note);
+void ras_book_summary_money(ras_book_sheet *s, const char *item, ras_pence v, uint64_t rows,
+                            const char *note);
+
 #endif
