@@ -69,7 +69,7 @@ static ras_status build(ras_columns *cols, ras_error *err)
                         "client_id`)");
     if (ras_yget_map(&r, root, NULL, "the column mapping") != RAS_OK)
         return err ? err->status : RAS_ERR_SYNTAX;
-    cols->n = root->n / 2;
+    cols->n = root->n; /* pairs */
     cols->map = calloc(cols->n ? cols->n : 1, sizeof *cols->map);
     if (!cols->map)
         return ras_fail(err, RAS_ERR_NOMEM, cols->file, 0, 0, NULL, "out of memory");
