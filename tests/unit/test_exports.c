@@ -33,6 +33,34 @@ static void test_cp1252(void **state)
     assert_int_equal(ras_first_high("abc", 3), 3);
 }
 
+/* A long buffer, ASCII runs of every length between high bytes, against
+ * a byte-by-byte conversion. */
+static void test_cp1252_long(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    char *buf = malloc(3 * N), *want = malloc(3 * N);
+    assert_non_null(buf);
+    assert_non_null(want);
+    size_t w = 0;
+    unsigned seed = 7;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned char b = (seed >> 16) % 23 == 0 ? (unsigned char)(0x80 + (seed >> 8) % 128)
+                                                 : (unsigned char)('a' + (seed >> 8) % 26);
+        buf[i] = (char)b;
+        char one[4] = {(char)b};
+        size_t n = b < 0x80 ? 1 : ras_cp1252_to_utf8(one, 1);
+        memcpy(want + w, one, n);
+        w += n;
+    }
+    assert_int_equal(ras_cp1252_utf8_len(buf, N), w);
+    assert_int_equal(ras_cp1252_to_utf8(buf, N), w);
+    assert_memory_equal(buf, want, w);
+    free(buf);
+    free(want);
+}
+
 static void test_utf8_prefix(void **state)
 {
     (void)state;
@@ -168,13 +196,40 @@ static void test_client_ids(void **state)
     ras_client_ids_free(&ids);
 }
 
+/* Past the cap the table stops growing: ids kept are still found, new
+ * ones are not kept, and capped says so. */
+static void test_client_ids_capped(void **state)
+{
+    (void)state;
+    ras_client_ids ids;
+    memset(&ids, 0, sizeof ids);
+    char id[32];
+    size_t kept = RAS_IDS_MAX_SLOTS / 2;
+    for (unsigned long i = 0; i < kept + 10; i++) {
+        int n = snprintf(id, sizeof id, "C%07lu", i);
+        assert_int_equal(ras_client_ids_add(&ids, id, (size_t)n, i + 2), 0);
+    }
+    assert_true(ids.capped);
+    assert_int_equal(ids.n_slots, RAS_IDS_MAX_SLOTS);
+    assert_int_equal(ras_client_ids_add(&ids, "C0000007", 8, 1), 9);
+    assert_int_equal(ras_client_ids_add(&ids, "C0001000", 8, 1), 1002);
+    int n = snprintf(id, sizeof id, "C%07lu", (unsigned long)kept + 5);
+    assert_int_equal(ras_client_ids_add(&ids, id, (size_t)n, 1), 0); /* not kept */
+    ras_client_ids_free(&ids);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cp1252),     cmocka_unit_test(test_utf8_prefix),
-        cmocka_unit_test(test_columns),    cmocka_unit_test(test_columns_refused),
-        cmocka_unit_test(test_reasons),    cmocka_unit_test(test_reasons_capped),
+        cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_cp1252_long),
+        cmocka_unit_test(test_utf8_prefix),
+        cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_columns_refused),
+        cmocka_unit_test(test_reasons),
+        cmocka_unit_test(test_reasons_capped),
         cmocka_unit_test(test_client_ids),
+        cmocka_unit_test(test_client_ids_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,17 +366,13 @@ static bool all_empty(const ras_csv *r)
     return true;
 }
 
-/* Notes the record's client id; names it when an earlier row had it. */
-static void check_client_id(ras_rows *h, const ras_csv *r)
+/* Adds the pending client id; names it when an earlier row had it. */
+static void check_pending_id(ras_rows *h)
 {
-    ras_csv_field f;
-    if (!ras_rows_client(h, r, &f)) /* trimmed */
+    if (!h->id_pending)
         return;
-    const char *id = f.text;
-    size_t len = f.len;
-    if (len == 0)
-        return;
-    unsigned long first = ras_client_ids_add(&h->ids, id, len, r->record_line);
+    h->id_pending = false;
+    unsigned long first = ras_client_ids_add_hash(&h->ids, h->pending_hash, h->pending_line);
     if (first == 0)
         return;
     if (h->duplicate_ids++ >= RAS_ROWS_DUPLICATES_NAMED || !h->warn)
@@ -384,16 +380,38 @@ static void check_client_id(ras_rows *h, const ras_csv *r)
     ras_error w;
     ras_error_clear(&w);
     char shown[RAS_SHOWN_MAX];
-    ras_text_show(id, len, shown);
-    ras_fail(&w, RAS_OK, h->in_name, r->record_line, (size_t)h->client_col + 1, shown,
+    ras_text_show(h->pending_id, h->pending_len, shown);
+    ras_fail(&w, RAS_OK, h->in_name, h->pending_line, (size_t)h->client_col + 1, shown,
              "client id '%s' was seen before, on line %lu", shown, first);
     h->warn(h->warn_ctx, &w);
+}
+
+/* Notes the record's client id: its slot is fetched now and the id added
+ * when the next row is read (or the file ends), so the fetch overlaps
+ * scoring this row (client_ids.h). */
+static void note_client_id(ras_rows *h, const ras_csv *r)
+{
+    ras_csv_field f;
+    bool have = ras_rows_client(h, r, &f) && f.len > 0 && f.len <= RAS_MAX_CLIENT_ID; /* trimmed */
+    uint64_t hash = have ? ras_client_ids_hash(f.text, f.len) : 0;
+    if (have)
+        ras_client_ids_prefetch(&h->ids, hash);
+    check_pending_id(h);
+    if (!have)
+        return;
+    h->id_pending = true;
+    h->pending_hash = hash;
+    h->pending_line = r->record_line;
+    h->pending_len = f.len;
+    memcpy(h->pending_id, f.text, f.len);
 }
 
 ras_status ras_rows_next(ras_rows *h, ras_csv *r, bool *have, ras_error *err)
 {
     for (;;) {
         ras_status st = next_record(h, r, have, err);
+        if (st == RAS_OK && !*have && h && h->cols)
+            check_pending_id(h); /* the last row's */
         if (st != RAS_OK || !*have || !h || !h->cols)
             return st;
         if (r->n_fields > 0 && r->fields[0].len > 0 && r->fields[0].text[0] != ' ')
@@ -402,7 +420,7 @@ ras_status ras_rows_next(ras_rows *h, ras_csv *r, bool *have, ras_error *err)
             break;
         h->blank_rows++;
     }
-    check_client_id(h, r);
+    note_client_id(h, r);
     return RAS_OK;
 }
 

@@ -77,6 +77,13 @@ typedef struct ras_rows {
     ras_csv_source *src;
     const ras_columns *columns;
     ras_client_ids ids;
+    /* The last row's client id, checked once the next row is read (its
+     * slot fetched meanwhile): hash, line and the id itself. */
+    bool id_pending;
+    uint64_t pending_hash;
+    unsigned long pending_line;
+    size_t pending_len;
+    char pending_id[RAS_MAX_CLIENT_ID];
     uint64_t blank_rows;    /* rows of empty cells (blank lines: the reader's) */
     uint64_t duplicate_ids; /* rows whose client id an earlier row had */
     ras_warn_fn warn;       /* for ids seen twice */

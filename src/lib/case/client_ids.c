@@ -28,7 +28,7 @@ static size_t find(const ras_client_ids *ids, uint64_t h)
 {
     size_t mask = ids->n_slots - 1;
     for (size_t i = (size_t)h & mask, k = 0; k < ids->n_slots; i = (i + 1) & mask, k++)
-        if (ids->hashes[i] == h || ids->hashes[i] == 0)
+        if (ids->slots[i].hash == h || ids->slots[i].hash == 0)
             return i;
     return ids->n_slots;
 }
@@ -40,49 +40,48 @@ static bool grow(ras_client_ids *ids)
     size_t n = ids->n_slots ? ids->n_slots * 2 : 4096;
     if (n > RAS_IDS_MAX_SLOTS)
         return false;
-    ras_client_ids bigger = {calloc(n, sizeof(uint64_t)), malloc(n * sizeof(uint32_t)), n,
-                             ids->used, false};
-    if (!bigger.hashes || !bigger.lines) {
-        free(bigger.hashes);
-        free(bigger.lines);
+    ras_client_ids bigger = {calloc(n, sizeof(ras_id_slot)), n, ids->used, false};
+    if (!bigger.slots)
         return false;
-    }
-    for (size_t i = 0; i < ids->n_slots; i++) {
-        if (ids->hashes[i] == 0)
-            continue;
-        size_t to = find(&bigger, ids->hashes[i]);
-        bigger.hashes[to] = ids->hashes[i];
-        bigger.lines[to] = ids->lines[i];
-    }
-    free(ids->hashes);
-    free(ids->lines);
+    for (size_t i = 0; i < ids->n_slots; i++)
+        if (ids->slots[i].hash != 0)
+            bigger.slots[find(&bigger, ids->slots[i].hash)] = ids->slots[i];
+    free(ids->slots);
     *ids = bigger;
     return true;
+}
+
+uint64_t ras_client_ids_hash(const char *id, size_t len)
+{
+    uint64_t h = hash_id(id, len);
+    return h + (h == 0); /* 0 marks an empty slot */
 }
 
 unsigned long ras_client_ids_add(ras_client_ids *ids, const char *id, size_t len,
                                  unsigned long line)
 {
-    uint64_t h = hash_id(id, len);
-    h += h == 0; /* 0 marks an empty slot */
-    if (!ids->capped && (ids->used + 1) * 4 > ids->n_slots * 3 && !grow(ids))
+    return ras_client_ids_add_hash(ids, ras_client_ids_hash(id, len), line);
+}
+
+unsigned long ras_client_ids_add_hash(ras_client_ids *ids, uint64_t h, unsigned long line)
+{
+    if (!ids->capped && (ids->used + 1) * 2 > ids->n_slots && !grow(ids))
         ids->capped = true;
     if (ids->n_slots == 0)
         return 0;
     size_t i = find(ids, h);
-    if (i < ids->n_slots && ids->hashes[i] == h)
-        return ids->lines[i];
+    if (i < ids->n_slots && ids->slots[i].hash == h)
+        return ids->slots[i].line;
     if (i == ids->n_slots || ids->capped)
         return 0;
-    ids->hashes[i] = h;
-    ids->lines[i] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    ids->slots[i].hash = h;
+    ids->slots[i].line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     ids->used++;
     return 0;
 }
 
 void ras_client_ids_free(ras_client_ids *ids)
 {
-    free(ids->hashes);
-    free(ids->lines);
+    free(ids->slots);
     memset(ids, 0, sizeof *ids);
 }

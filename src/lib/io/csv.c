@@ -433,8 +433,8 @@ static ras_status header_counts(ras_csv *r, size_t counts[3], ras_error *err)
 }
 
 /* Finds the delimiter from the header line at pos (csv.h). The vector
- * fast path knows only the comma; any other sends every record through
- * the general scan. */
+ * fast paths take any of the three: none is among the bytes they treat
+ * as special (quote, CR, LF, NUL). */
 static ras_status detect_delimiter(ras_csv *r, ras_error *err)
 {
     r->dialect_done = true;
@@ -451,8 +451,6 @@ static ras_status detect_delimiter(ras_csv *r, ras_error *err)
         r->delim = candidates[best];
         r->delim_detected = true;
     }
-    if (r->delim != ',')
-        r->simd = 0;
     return RAS_OK;
 }
 

@@ -105,9 +105,9 @@ static inline bool end_plain(ras_csv *r, const plain_state *s, const char *b, ui
     return true;
 }
 
-static inline block_masks classify_sse2(const char *b)
+static inline block_masks classify_sse2(const char *b, char delim)
 {
-    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+    const __m128i comma = _mm_set1_epi8(delim), quote = _mm_set1_epi8('"');
     const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     const __m128i zero = _mm_setzero_si128();
     block_masks m = {0, 0, 0};
@@ -133,7 +133,7 @@ ras_plain_result ras_csv_plain_sse2(ras_csv *r, size_t *next_pos, bool *plain)
     for (const char *b = start; b <= end - 64; b += 64) {
         if (s.f > safe)
             return RAS_PLAIN_ROOM;
-        block_masks m = classify_sse2(b);
+        block_masks m = classify_sse2(b, r->delim);
         if (take_block(&s, b, m))
             return end_plain(r, &s, b, m.others, start, end, next_pos, plain) ? RAS_PLAIN_DONE
                                                                               : RAS_PLAIN_NO;
@@ -148,9 +148,9 @@ ras_plain_result ras_csv_plain_sse2(ras_csv *r, size_t *next_pos, bool *plain)
  * byte below 0x80 equals; a byte above 0x7f gets 0 and is not 0. */
 #define RAS_CSV_SPECIALS 0, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, -1, '\r', -1, -1
 
-RAS_CSV_AVX2_FN static inline block_masks classify_avx2(const char *b)
+RAS_CSV_AVX2_FN static inline block_masks classify_avx2(const char *b, char delim)
 {
-    const __m256i comma = _mm256_set1_epi8(',');
+    const __m256i comma = _mm256_set1_epi8(delim); /* or ';' or tab: none is special */
     const __m256i table = _mm256_setr_epi8(RAS_CSV_SPECIALS, RAS_CSV_SPECIALS);
     __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)b);
     __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(b + 32));
@@ -269,7 +269,7 @@ RAS_CSV_AVX2_FN ras_plain_result ras_csv_plain_avx2(ras_csv *r, size_t *next_pos
     for (const char *b = start; b <= end - 64; b += 64) {
         if (w > safe)
             return RAS_PLAIN_ROOM;
-        block_masks m = classify_avx2(b);
+        block_masks m = classify_avx2(b, r->delim);
         /* Bits up to and including the first other special; all when none. */
         uint64_t upto = _blsmsk_u64(m.others);
         bad |= m.high & upto;

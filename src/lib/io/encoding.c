@@ -99,8 +99,27 @@ static size_t utf8_len(unsigned cp)
 size_t ras_cp1252_utf8_len(const char *text, size_t len)
 {
     size_t n = len;
-    for (size_t i = ras_first_high(text, len); i < len; i++)
+    /* High bytes are few in an export: jump from one to the next. */
+    for (size_t i = ras_first_high(text, len); i < len;
+         i += 1 + ras_first_high(text + i + 1, len - i - 1))
         n += utf8_len(code_point((unsigned char)text[i])) - 1;
+    return n;
+}
+
+/* The number of bytes below 0x80 that end text[0, len), up to len: eight
+ * at a time while they last. */
+static size_t ascii_tail(const char *text, size_t len)
+{
+    size_t n = 0;
+    while (len - n >= 8) {
+        uint64_t word;
+        memcpy(&word, text + len - n - 8, 8);
+        if (word & 0x8080808080808080u)
+            break;
+        n += 8;
+    }
+    while (n < len && (unsigned char)text[len - n - 1] < 0x80)
+        n++;
     return n;
 }
 
@@ -108,16 +127,19 @@ size_t ras_cp1252_to_utf8(char *buf, size_t len)
 {
     size_t first = ras_first_high(buf, len);
     size_t out = ras_cp1252_utf8_len(buf, len);
-    size_t w = out;
+    size_t w = out, i = len;
     /* From the end, so no byte is overwritten before it is read: each
-     * byte's UTF-8 ends at or after where the byte was. */
-    for (size_t i = len; i > first; i--) {
-        unsigned char b = (unsigned char)buf[i - 1];
-        if (b < 0x80) {
-            buf[--w] = (char)b;
+     * byte's UTF-8 ends at or after where the byte was. A run of ASCII
+     * moves as a whole. */
+    while (i > first) {
+        size_t run = ascii_tail(buf + first, i - first);
+        if (run) {
+            w -= run;
+            i -= run;
+            memmove(buf + w, buf + i, run);
             continue;
         }
-        unsigned cp = code_point(b);
+        unsigned cp = code_point((unsigned char)buf[--i]);
         if (cp < 0x800) {
             buf[--w] = (char)(0x80 | (cp & 0x3f));
             buf[--w] = (char)(0xc0 | (cp >> 6));
