@@ -289,6 +289,47 @@ static void test_written_table_round_trips(void **state)
     ras_model_free(m);
 }
 
+/* The table written keeps the statement: section (docs/calibration.md,
+ * "--write"): read back, each part given is the same text, quotes,
+ * backslashes and a pound sign included, and the parts not given stay
+ * unset. */
+static void test_written_table_keeps_the_statement(void **state)
+{
+    (void)state;
+    char with_statement[sizeof table + 256];
+    snprintf(with_statement, sizeof with_statement, "%s%s", table,
+             "statement:\n"
+             "  council: Exampleshire Council\n"
+             "  next:\n"
+             "    panel: 'The \"panel\" checks plans over \xc2\xa3"
+             "10,000 \\ each'\n"
+             "  contact: Adult Social Care\n");
+    ras_model *m = test_model(questionnaire, with_statement);
+    unsigned warnings = 0;
+    ras_calibration *cal = calibrate_text(m, costs, &warnings);
+    char *yaml = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&yaml, &size);
+    ras_error err;
+    assert_int_equal(ras_calibration_write_table(cal, 20261123, out, &err), RAS_OK);
+    fclose(out);
+    assert_non_null(strstr(yaml, "statement:\n  council: \"Exampleshire Council\"\n  next:\n"));
+
+    ras_model *fresh = test_model(questionnaire, yaml);
+    const ras_table *t = ras_model_table(fresh, 0);
+    assert_string_equal(ras_table_statement(t, RAS_STATEMENT_COUNCIL), "Exampleshire Council");
+    assert_string_equal(ras_table_statement(t, RAS_STATEMENT_PANEL),
+                        "The \"panel\" checks plans over \xc2\xa3"
+                        "10,000 \\ each");
+    assert_string_equal(ras_table_statement(t, RAS_STATEMENT_CONTACT), "Adult Social Care");
+    assert_null(ras_table_statement(t, RAS_STATEMENT_PURPOSE));
+    assert_null(ras_table_statement(t, RAS_STATEMENT_NEXT_RAS));
+    ras_model_free(fresh);
+    free(yaml);
+    ras_calibration_free(cal);
+    ras_model_free(m);
+}
+
 /* With flat pricing group b's steps become one rate, 100.00 / 10 points
  * = 10.00, and a warning says so; the one-band group is not warned about. */
 static void test_flat_warns(void **state)
@@ -438,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_rows_left_out),
         cmocka_unit_test(test_group_without_points),
         cmocka_unit_test(test_plot),
+        cmocka_unit_test(test_written_table_keeps_the_statement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* calibrate_table.c - writes the calibrated scoring table: the latest
- * table's settings with each repriced group one flat band at its
- * cost-neutral price, in the YAML of docs/model-format.md section 3 that the model loader reads
+ * table's settings and statement: section with each repriced group at its
+ * cost-neutral prices, in the YAML of docs/model-format.md section 3 that the model loader reads
  * back to the very table calibration priced the cases with. */
 #include <string.h>
 
@@ -66,6 +66,43 @@ static void write_group(FILE *out, const ras_group *g, const ras_calibration_gro
     }
 }
 
+/* One statement text, when the table gives it. */
+static void statement_key(FILE *out, const char *indent, const char *key, const char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "%s%s: ", indent, key);
+    yaml_quoted(out, text, "");
+    fputc('\n', out);
+}
+
+/* The table's statement: section (docs/model-format.md section 3.3) as
+ * given: the new table is a table of the model, and a client priced by it
+ * must still read the council's words, not ras's defaults. */
+static void write_statement(FILE *out, const ras_statement *s)
+{
+    const char *const *text = s->text;
+    bool any = false, next = false;
+
+    for (size_t i = 0; i < RAS_STATEMENT_PART_COUNT; i++)
+        any = any || text[i] != NULL;
+    for (size_t i = RAS_STATEMENT_NEXT_RAS; i <= RAS_STATEMENT_PANEL; i++)
+        next = next || text[i] != NULL;
+    if (!any)
+        return;
+    fputs("statement:\n", out);
+    statement_key(out, "  ", "council", text[RAS_STATEMENT_COUNCIL]);
+    statement_key(out, "  ", "purpose", text[RAS_STATEMENT_PURPOSE]);
+    if (next) {
+        fputs("  next:\n", out);
+        statement_key(out, "    ", "ras", text[RAS_STATEMENT_NEXT_RAS]);
+        statement_key(out, "    ", "existing_package", text[RAS_STATEMENT_NEXT_EXISTING_PACKAGE]);
+        statement_key(out, "    ", "below_threshold", text[RAS_STATEMENT_NEXT_BELOW_THRESHOLD]);
+        statement_key(out, "    ", "panel", text[RAS_STATEMENT_PANEL]);
+    }
+    statement_key(out, "  ", "contact", text[RAS_STATEMENT_CONTACT]);
+}
+
 ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date today, FILE *out,
                                        ras_error *err)
 {
@@ -114,6 +151,7 @@ ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date toda
     fprintf(out, "existing_package: %s\ngroups:\n", t->keep_existing ? "keep" : "ignore");
     for (size_t g = 0; g < t->n_groups; g++)
         write_group(out, &t->groups[g], &cal->groups[g]);
+    write_statement(out, &t->statement);
     if (fflush(out) != 0 || ferror(out))
         return ras_fail(err, RAS_ERR_IO, NULL, 0, 0, NULL, "cannot write the scoring table");
     return RAS_OK;
