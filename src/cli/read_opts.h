@@ -28,6 +28,6 @@ ras_exit ras_cli_read_options(const char *command, const char *const values[RAS_
 void ras_cli_read_free(ras_cli_read *r);
 
 /* The summary lines for what reading found, labels padded to width. */
-void ras_cli_print_read(FILE *f, const ras_read_facts *facts, int width);
+void ras_cli_print_read(FILE *f, const ras_read_facts *x, int width);
 
 #endif

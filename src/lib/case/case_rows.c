@@ -503,7 +503,7 @@ void ras_rows_facts(ras_rows *h, const ras_csv *r, ras_read_facts *facts)
             ras_csv_source_sha256(h->src, facts->sha256);
     }
     facts->bom = r->bom;
-    facts->delimiter = r->delim ? r->delim : ',';
+    facts->delimiter = (char)(r->delim ? r->delim : ',');
     facts->delimiter_detected = r->delim ? r->delim_detected : true;
     facts->blank_rows += r->blank_lines;
     facts->literal_quotes = r->literal_quotes;

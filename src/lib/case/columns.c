@@ -89,13 +89,14 @@ ras_status ras_columns_load(const ras_source *src, ras_columns **out, ras_error 
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "invalid argument");
     ras_columns *cols = calloc(1, sizeof *cols);
     const char *name = src->name ? src->name : "columns.yaml";
+    size_t name_len = strlen(name);
     if (cols)
-        cols->file = malloc(strlen(name) + 1);
+        cols->file = malloc(name_len + 1);
     if (!cols || !cols->file) {
         ras_columns_free(cols);
         return ras_fail(err, RAS_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
     }
-    strcpy(cols->file, name);
+    memcpy(cols->file, name, name_len + 1);
     ras_source named = *src;
     named.name = cols->file;
     ras_status st = ras_ydoc_parse(&cols->doc, &named, err);
@@ -137,7 +138,7 @@ ras_status ras_columns_load_dir(const char *dir, ras_columns **out, ras_error *e
     if (!path)
         return ras_fail(err, RAS_ERR_NOMEM, dir, 0, 0, NULL, "out of memory");
     memcpy(path, dir, len);
-    strcpy(path + len, "/columns.yaml");
+    memcpy(path + len, "/columns.yaml", sizeof "/columns.yaml");
     struct stat sb;
     ras_status st = RAS_OK;
     if (stat(path, &sb) == 0)

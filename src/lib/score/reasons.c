@@ -68,12 +68,13 @@ void ras_reasons_add(ras_reasons *r, const char *message)
         r->entries = e;
         r->cap = cap;
     }
-    char *text = malloc(strlen(key) + 1);
+    size_t len = strlen(key);
+    char *text = malloc(len + 1);
     if (!text) {
         r->other++;
         return;
     }
-    strcpy(text, key);
+    memcpy(text, key, len + 1);
     r->entries[r->n++] = (ras_reason_entry){text, 1};
 }
 
