@@ -2,7 +2,8 @@
 # program needs no data files at run time. Run by the build with
 #   -DCONFIG_DIR=... -DOUT=...
 # Every folder of CONFIG_DIR with a questionnaire.yaml is a model; its
-# scoring*.yaml files are its tables, in name order.
+# questionnaire*.yaml files are its questionnaire versions (questionnaire.yaml
+# first) and its scoring*.yaml files its tables, in name order.
 file(GLOB entries RELATIVE "${CONFIG_DIR}" "${CONFIG_DIR}/*")
 list(SORT entries)
 # "adult" is the default model: put it first.
@@ -23,7 +24,11 @@ foreach(name IN LISTS entries)
   endif()
   file(GLOB tables RELATIVE "${CONFIG_DIR}/${name}" "${CONFIG_DIR}/${name}/scoring*.yaml")
   list(SORT tables)
-  set(files questionnaire.yaml ${tables})
+  file(GLOB older RELATIVE "${CONFIG_DIR}/${name}" "${CONFIG_DIR}/${name}/questionnaire?*.yaml")
+  list(SORT older)
+  list(LENGTH older n_older)
+  math(EXPR n_q "${n_older} + 1")
+  set(files questionnaire.yaml ${older} ${tables})
   set(srcs "")
   set(i 0)
   foreach(f IN LISTS files)
@@ -39,11 +44,11 @@ foreach(name IN LISTS entries)
   endforeach()
   string(MAKE_C_IDENTIFIER "${name}" mid)
   string(APPEND body "static const ras_source ${mid}_sources[] = {\n${srcs}};\n\n")
-  string(APPEND models "    {\"${name}\", ${mid}_sources, ${i}},\n")
+  string(APPEND models "    {\"${name}\", ${mid}_sources, ${i}, ${n_q}},\n")
   string(APPEND names "\"${name}\", ")
   math(EXPR n "${n} + 1")
 endforeach()
-string(APPEND body "const ras_builtin ras_builtins[] = {\n${models}    {0, 0, 0}};\n")
+string(APPEND body "const ras_builtin ras_builtins[] = {\n${models}    {0, 0, 0, 0}};\n")
 string(APPEND body "const size_t ras_builtin_count = ${n};\n")
 string(APPEND body "const char *const ras_builtin_names[] = {${names}0};\n")
 file(WRITE "${OUT}.tmp" "${body}")

@@ -176,6 +176,40 @@ RAS_EXPORT ras_status ras_model_load_dir(const char *dir, ras_model **out, ras_e
  * RAS_ERR_ARG when no built-in model has that name. */
 RAS_EXPORT ras_status ras_model_load_builtin(const char *name, ras_model **out, ras_error *err);
 
+/* Added for questionnaire versions (docs/model-format.md section 4): a
+ * model of n_questionnaires (at least 1) versions of one questionnaire,
+ * each with its own effective_from, and the n_tables scoring tables that
+ * price them (each names its version in `questionnaire_version`). With one
+ * questionnaire this is ras_model_load. *out is the latest version; it owns
+ * the others (ras_model_questionnaire_at), which ras_model_free frees with
+ * it. Every other function that takes a model works on any version, and a
+ * version's tables are those that price it. */
+RAS_EXPORT ras_status ras_model_load_versions(const ras_source *questionnaires,
+                                              size_t n_questionnaires, const ras_source *tables,
+                                              size_t n_tables, ras_model **out, ras_error *err);
+/* The same from files on disk. */
+RAS_EXPORT ras_status ras_model_load_files_versions(const char *const *questionnaire_paths,
+                                                    size_t n_questionnaires,
+                                                    const char *const *table_paths, size_t n_tables,
+                                                    ras_model **out, ras_error *err);
+/* The questionnaire versions of a model, by effective_from (1 for a model
+ * of one questionnaire, whose only version is the model itself). Each is
+ * borrowed from the model and lives as long as it. */
+RAS_EXPORT size_t ras_model_questionnaire_count(const ras_model *model);
+RAS_EXPORT const ras_model *ras_model_questionnaire_at(const ras_model *model, size_t i);
+/* The version in force on a date: the latest effective_from on or before
+ * it; the earliest version for a date before them all; the latest for date
+ * 0 (no date). Borrowed. */
+RAS_EXPORT const ras_model *ras_model_questionnaire_on(const ras_model *model, ras_date date);
+/* The version whose `version` is this text, or NULL. Borrowed. */
+RAS_EXPORT const ras_model *ras_model_questionnaire_named(const ras_model *model,
+                                                          const char *version);
+/* The questionnaire's effective_from; 0 when it has none (always). */
+RAS_EXPORT ras_date ras_model_effective_from(const ras_model *model);
+/* The tables of every version (ras_model_table_count counts one
+ * version's). */
+RAS_EXPORT size_t ras_model_all_table_count(const ras_model *model);
+
 /* The names of the built-in models, NULL-terminated; the first is the default. */
 RAS_EXPORT const char *const *ras_builtin_models(void);
 
@@ -260,6 +294,9 @@ RAS_EXPORT const ras_table *ras_model_table_on(const ras_model *model, ras_date 
 typedef enum ras_rounding { RAS_ROUND_PENNY, RAS_ROUND_POUND } ras_rounding;
 
 RAS_EXPORT const char *ras_table_id(const ras_table *t);
+/* The questionnaire version the table names in `questionnaire_version`;
+ * NULL when it names none (a model of one questionnaire). */
+RAS_EXPORT const char *ras_table_questionnaire_version(const ras_table *t);
 RAS_EXPORT const char *ras_table_version(const ras_table *t);
 RAS_EXPORT const char *ras_table_file(const ras_table *t);
 RAS_EXPORT const char *ras_table_fingerprint(const ras_table *t);
@@ -359,6 +396,15 @@ RAS_EXPORT ras_status ras_case_load_file(const ras_model *model, const char *pat
 RAS_EXPORT ras_status ras_case_load_each(const ras_model *model, const ras_source *src,
                                          ras_case **out, ras_warn_fn report, void *report_ctx,
                                          size_t *n_problems, ras_error *err);
+
+/* Added for questionnaire versions (docs/model-format.md section 6.1):
+ * the version of model a case file is answered on: the one its
+ * `questionnaire_version` names when the model has it, else the one in
+ * force on its client.assessed_on, else the latest. Load and score the case
+ * with the version returned (borrowed from model). A file that cannot be
+ * read gives model itself, whose load then reports the fault. */
+RAS_EXPORT const ras_model *ras_case_questionnaire_of(const ras_model *model,
+                                                      const ras_source *src);
 
 /* The questionnaire id a case file names in its `questionnaire` key
  * (docs/model-format.md section 6.1), read without a model, into id

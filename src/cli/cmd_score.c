@@ -79,8 +79,8 @@ static ras_exit check_files(const ras_cli_opts *opts, const ras_model *model)
 
 /* Reads the answers file once, then the model it names (unless the
  * options name one), then scores. */
-static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, ras_case **c,
-                           ras_result **r)
+static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, const ras_model **used,
+                           ras_case **c, ras_result **r)
 {
     const char *path = opts->args[0];
     char answered_on[80] = "";
@@ -99,12 +99,15 @@ static ras_exit score_file(const ras_cli_opts *opts, ras_model **model, ras_case
     if (ras_case_questionnaire(&src, answered_on, sizeof answered_on, NULL) != RAS_OK)
         answered_on[0] = '\0';
     rc = ras_cli_load_model_for(opts, answered_on, model);
-    if (rc == RAS_EXIT_OK && (*r = ras_result_new(*model)) == NULL) {
+    /* The questionnaire version the case was answered on. */
+    if (rc == RAS_EXIT_OK)
+        *used = ras_case_questionnaire_of(*model, &src);
+    if (rc == RAS_EXIT_OK && (*r = ras_result_new(*used)) == NULL) {
         ras_cli_say("out of memory");
         rc = RAS_EXIT_IO;
     }
     if (rc == RAS_EXIT_OK)
-        rc = load_and_score(*model, &src, path, answered_on, c, *r);
+        rc = load_and_score(*used, &src, path, answered_on, c, *r);
     ras_source_free(&src);
     return rc;
 }
@@ -159,15 +162,16 @@ ras_exit ras_cmd_score(int argc, char **argv)
 {
     ras_cli_opts opts;
     ras_model *model = NULL;
+    const ras_model *used = NULL; /* the version the case was answered on */
     ras_case *c = NULL;
     ras_result *r = NULL;
     ras_exit rc = ras_cli_parse(&score_spec, argc, argv, &opts);
 
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(score_spec.command);
-    else if (rc == RAS_EXIT_OK && (rc = score_file(&opts, &model, &c, &r)) == RAS_EXIT_OK &&
+    else if (rc == RAS_EXIT_OK && (rc = score_file(&opts, &model, &used, &c, &r)) == RAS_EXIT_OK &&
              (rc = check_files(&opts, model)) == RAS_EXIT_OK)
-        rc = write_result(&opts, model, c, r);
+        rc = write_result(&opts, used, c, r);
     ras_result_free(r);
     ras_case_free(c);
     ras_model_free(model);

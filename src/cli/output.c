@@ -137,10 +137,14 @@ static ras_exit check_output(const ras_out_file *outs, size_t i, size_t n_outs,
     }
     for (size_t k = 0; rc == RAS_EXIT_OK && k < n_ins; k++)
         rc = check_one(out, &id, ins[k].what, ins[k].path);
-    if (rc == RAS_EXIT_OK && model != NULL)
-        rc = check_one(out, &id, "the questionnaire", ras_model_file(model));
-    for (size_t k = 0; rc == RAS_EXIT_OK && model != NULL && k < ras_model_table_count(model); k++)
-        rc = check_one(out, &id, "the scoring table", ras_table_file(ras_model_table(model, k)));
+    /* Every questionnaire version and every table that prices one. */
+    for (size_t v = 0;
+         rc == RAS_EXIT_OK && model != NULL && v < ras_model_questionnaire_count(model); v++) {
+        const ras_model *q = ras_model_questionnaire_at(model, v);
+        rc = check_one(out, &id, "the questionnaire", ras_model_file(q));
+        for (size_t k = 0; rc == RAS_EXIT_OK && k < ras_model_table_count(q); k++)
+            rc = check_one(out, &id, "the scoring table", ras_table_file(ras_model_table(q, k)));
+    }
     for (size_t k = i + 1; rc == RAS_EXIT_OK && k < n_outs; k++)
         rc = check_one(out, &id, outs[k].what, outs[k].path);
     free(id.path);

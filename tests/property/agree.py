@@ -66,7 +66,11 @@ def load_model(name):
     for fn in sorted(os.listdir(folder)):
         if fn.startswith("scoring") and fn.endswith(".yaml"):
             with open(os.path.join(folder, fn), encoding="utf-8") as f:
-                tables.append(yaml.load(f, Loader=yaml.BaseLoader))
+                t = yaml.load(f, Loader=yaml.BaseLoader)
+            # Only the tables of questionnaire.yaml's version: cases are
+            # answered on it (older versions: docs/model-format.md section 4).
+            if t.get("questionnaire_version", q["version"]) == q["version"]:
+                tables.append(t)
     questions = [question for d in q["domains"] for question in d["questions"]]
     groups = set.intersection(*(set(t["groups"]) for t in tables))
     # ras ask lists a group by its title when it has one.

@@ -113,21 +113,22 @@ static void test_rows_listed(void **state)
     char *text = audit_text(m, past, 0, &s, &st, &err);
     assert_int_equal(st, RAS_OK);
     assert_string_equal(
-        text, "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n"
-              "R3,1000.00,1100.00,100.00,ras,a@1,older,recorded £100.00 less than recomputed\n"
-              "R4,1599.60,1600.00,0.40,ras,\"b@2, final\",current,recorded £0.40 less than "
-              "recomputed\n"
-              "R5,100.00,,,,,,\"line 6: assessed_on 2019-01-01 is before every scoring table (the "
-              "first, 'a', takes effect on 2020-01-01)\"\n"
-              "R6,100.00,,,,,,\"line 7, column 'washing': unknown answer 'often' (expected none, "
-              "some or all)\"\n"
-              "R7,,800.00,,ras,\"b@2, final\",current,\"line 8, column 'recorded_budget': blank "
-              "(expected the budget recorded, in "
-              "pounds)\"\n"
-              "\"R,8\",,800.00,,ras,\"b@2, final\",current,\"line 9, column 'recorded_budget': "
-              "'-5' is not an amount in pounds "
-              "(like 1234.50, 1,234.50 or \xc2\xa3"
-              "1,234.50)\"\n");
+        text,
+        "client_id,recorded,recomputed,difference,basis,questionnaire,scoring,table,reason\n"
+        "R3,1000.00,1100.00,100.00,ras,t@1,a@1,older,recorded £100.00 less than recomputed\n"
+        "R4,1599.60,1600.00,0.40,ras,t@1,\"b@2, final\",current,recorded £0.40 less than "
+        "recomputed\n"
+        "R5,100.00,,,,,,,\"line 6: assessed_on 2019-01-01 is before every scoring table (the "
+        "first, 'a', takes effect on 2020-01-01)\"\n"
+        "R6,100.00,,,,,,,\"line 7, column 'washing': unknown answer 'often' (expected none, "
+        "some or all)\"\n"
+        "R7,,800.00,,ras,t@1,\"b@2, final\",current,\"line 8, column 'recorded_budget': blank "
+        "(expected the budget recorded, in "
+        "pounds)\"\n"
+        "\"R,8\",,800.00,,ras,t@1,\"b@2, final\",current,\"line 9, column 'recorded_budget': "
+        "'-5' is not an amount in pounds "
+        "(like 1234.50, 1,234.50 or \xc2\xa3"
+        "1,234.50)\"\n");
     assert_int_equal(s.rows, 8);
     assert_int_equal(s.consistent, 2);
     assert_int_equal(s.different, 2);
@@ -185,8 +186,9 @@ static void test_identical(void **state)
                             "R2,2020-06-01,some,400.00,\n",
                             0, &s, &st, &err);
     assert_int_equal(st, RAS_OK);
-    assert_string_equal(text,
-                        "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n");
+    assert_string_equal(
+        text,
+        "client_id,recorded,recomputed,difference,basis,questionnaire,scoring,table,reason\n");
     assert_int_equal(s.consistent, 2);
     assert_int_equal(s.different + s.errors, 0);
     assert_int_equal(s.total_difference, 0);
@@ -257,9 +259,9 @@ static void test_directions(void **state)
         assert_int_equal(s.errors, flags ? 1 : 0);
         assert_true(s.dates_required == (flags != 0));
         assert_int_equal(strlen(s.input_sha256), 64);
-        assert_non_null(strstr(text, "O1,900.00,800.00,-100.00,ras,\"b@2, final\",current,"
+        assert_non_null(strstr(text, "O1,900.00,800.00,-100.00,ras,t@1,\"b@2, final\",current,"
                                      "recorded £100.00 more than recomputed\n"));
-        assert_true(flags == 0 || strstr(text, "O3,800.00,,,,,,\"line 4: no assessed_on date, "
+        assert_true(flags == 0 || strstr(text, "O3,800.00,,,,,,,\"line 4: no assessed_on date, "
                                                "and dates are required"));
         free(text);
     }

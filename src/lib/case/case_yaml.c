@@ -485,6 +485,38 @@ ras_status ras_case_questionnaire(const ras_source *src, char *id, size_t size, 
     return st;
 }
 
+/* A scalar's text, or NULL when the node is not one. */
+static const ras_ynode *scalar(const ras_ynode *map, const char *key)
+{
+    const ras_ynode *n = map && map->kind == RAS_YMAP ? ras_ymap_get(map, key) : NULL;
+    return n && n->kind == RAS_YSCALAR ? n : NULL;
+}
+
+const ras_model *ras_case_questionnaire_of(const ras_model *model, const ras_source *src)
+{
+    if (!model || ras_model_questionnaire_count(model) < 2 || !src || (!src->data && src->size))
+        return model;
+    ras_ydoc doc;
+    if (ras_ydoc_parse(&doc, src, NULL) != RAS_OK)
+        return model; /* the load reports it */
+    const ras_model *found = NULL;
+    const ras_ynode *v = scalar(doc.root, "questionnaire_version");
+    if (v) {
+        char version[256];
+        snprintf(version, sizeof version, "%.*s", (int)v->len, v->text);
+        found = ras_model_questionnaire_named(model, version);
+    }
+    const ras_ynode *client =
+        doc.root && doc.root->kind == RAS_YMAP ? ras_ymap_get(doc.root, "client") : NULL;
+    const ras_ynode *d = scalar(client, "assessed_on");
+    ras_date date = 0;
+    if (!found && d &&
+        ras_date_parse_lenient(d->text, d->len, ras_model_date_order(model), &date, NULL) == RAS_OK)
+        found = ras_model_questionnaire_on(model, date);
+    ras_ydoc_free(&doc);
+    return found ? found : model;
+}
+
 ras_status ras_case_load_file(const ras_model *model, const char *path, ras_case **out,
                               ras_error *err)
 {

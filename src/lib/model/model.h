@@ -71,6 +71,8 @@ struct ras_table {
     const char *id;
     const char *version;
     const char *questionnaire;
+    const char *questionnaire_version; /* NULL when the table names none */
+    size_t serial;                     /* among all the versions' tables (ras_model_all_table) */
     const char *file;
     char fingerprint[65];
     ras_date effective_from; /* 0: always */
@@ -94,6 +96,21 @@ struct ras_model {
     const char *title;
     const char *file;
     char fingerprint[65];
+    ras_date effective_from; /* the questionnaire's; 0: always */
+    /* Where the questionnaire's top keys are, for the errors that set
+     * one questionnaire against another (model_versions.c). */
+    unsigned long at_line[3], at_column[3]; /* questionnaire, version, effective_from */
+    /* A model of several questionnaire versions (docs/model-format.md
+     * section 4): the loaded model is the latest version and owns the
+     * others. versions holds them all by date, this one last; NULL when
+     * there is one. versions_list ("2023.1, 2024.1") is set on every
+     * version of such a model, NULL otherwise. first_serial is the serial
+     * of tables[0]; n_all_tables counts every version's tables. */
+    ras_model **versions;
+    size_t n_versions;
+    const char *versions_list;
+    size_t first_serial;
+    size_t n_all_tables;
     ras_domain *domains;
     size_t n_domains;
     ras_question *questions; /* all questions, domain by domain */
@@ -137,9 +154,13 @@ long ras_model_answer_named(const ras_model *m, const ras_question *q, const cha
 const char *ras_model_group_named(const ras_model *m, const char *text, size_t len,
                                   bool *ambiguous);
 
-/* The summary's list of tables that scored rows: each of m's tables with
- * rows[i] > 0, in the model's order, at most RAS_MAX_TABLES. Returns how
- * many were written to out. */
+/* The table with this serial among every version's tables (their
+ * versions by date, each one's tables by date), or NULL. */
+const ras_table *ras_model_all_table(const ras_model *m, size_t serial);
+
+/* The summary's list of tables that scored rows: each of m's tables (of
+ * every version, rows indexed by serial) with rows[i] > 0, in serial order, at most RAS_MAX_TABLES.
+ * Returns how many were written to out. */
 size_t ras_model_tables_used(const ras_model *m, const uint64_t *rows,
                              ras_table_use out[RAS_MAX_TABLES]);
 

@@ -328,8 +328,11 @@ const char *ras_table_group_name(const ras_table *t, size_t i)
 
 void ras_model_set_date_order(ras_model *model, ras_date_order order)
 {
-    if (model && (order == RAS_DATES_DMY || order == RAS_DATES_MDY))
-        model->date_order = order;
+    if (!model || (order != RAS_DATES_DMY && order != RAS_DATES_MDY))
+        return;
+    model->date_order = order;
+    for (size_t i = 0; i < model->n_versions; i++)
+        model->versions[i]->date_order = order; /* a case is read on any version */
 }
 
 ras_date_order ras_model_date_order(const ras_model *model)
@@ -380,9 +383,9 @@ size_t ras_model_tables_used(const ras_model *m, const uint64_t *rows,
                              ras_table_use out[RAS_MAX_TABLES])
 {
     size_t n = 0;
-    for (size_t i = 0; i < m->n_tables && n < RAS_MAX_TABLES; i++)
+    for (size_t i = 0; i < m->n_all_tables && n < RAS_MAX_TABLES; i++)
         if (rows[i])
-            out[n++] = (ras_table_use){&m->tables[i], rows[i]};
+            out[n++] = (ras_table_use){ras_model_all_table(m, i), rows[i]};
     return n;
 }
 

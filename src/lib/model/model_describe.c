@@ -117,6 +117,11 @@ static void write_questionnaire_text(const ras_model *m, FILE *out)
     row(out, "title", m->title);
     row(out, "file", m->file);
     row(out, "sha256", m->fingerprint);
+    if (m->effective_from) {
+        char date[11];
+        ras_date_format(m->effective_from, date);
+        row(out, "effective_from", date);
+    }
     fprintf(out, "  %-*s %zu in %zu domains\n", LABEL, "questions", m->n_questions, m->n_domains);
     fprintf(out, "  %-*s %lld to %lld\n\n", LABEL, "points range", (long long)pmin,
             (long long)pmax);
@@ -209,6 +214,28 @@ static void write_table_text(const ras_model *m, const ras_table *t, FILE *out)
     write_groups_text(m, t, out);
 }
 
+/* Each questionnaire version, its date and the tables that price it
+ * (docs/model-format.md section 8). */
+static void write_versions_text(const ras_model *m, FILE *out)
+{
+    size_t w = strlen("version");
+    for (size_t v = 0; v < m->n_versions; v++)
+        if (strlen(m->versions[v]->version) > w)
+            w = strlen(m->versions[v]->version);
+    fputs("\nQuestionnaire versions\n", out);
+    fprintf(out, "  %-*s  %-14s  %s\n", (int)w, "version", "effective_from", "priced by");
+    for (size_t v = 0; v < m->n_versions; v++) {
+        const ras_model *q = m->versions[v];
+        char date[11] = "always";
+        if (q->effective_from)
+            ras_date_format(q->effective_from, date);
+        fprintf(out, "  %-*s  %-14s  ", (int)w, q->version, date);
+        for (size_t i = 0; i < q->n_tables; i++)
+            fprintf(out, "%s%s@%s", i ? ", " : "", q->tables[i].id, q->tables[i].version);
+        fprintf(out, "%s\n", q == m ? "  (current)" : "");
+    }
+}
+
 ras_status ras_model_write_text(const ras_model *model, FILE *out)
 {
     if (!model || !out)
@@ -216,6 +243,17 @@ ras_status ras_model_write_text(const ras_model *model, FILE *out)
     write_questionnaire_text(model, out);
     for (size_t i = 0; i < model->n_tables; i++)
         write_table_text(model, &model->tables[i], out);
+    /* The older versions, newest first, each with the tables that price
+     * it; then which table prices which version. */
+    for (size_t v = model->n_versions; v-- > 1;) {
+        const ras_model *old = model->versions[v - 1];
+        fputc('\n', out);
+        write_questionnaire_text(old, out);
+        for (size_t i = 0; i < old->n_tables; i++)
+            write_table_text(old, &old->tables[i], out);
+    }
+    if (model->n_versions)
+        write_versions_text(model, out);
     return finish(out);
 }
 
@@ -286,6 +324,11 @@ static void write_questionnaire_json(const ras_model *m, FILE *out)
     json_text(out, "title", m->title, true);
     json_text(out, "file", m->file, true);
     json_text(out, "sha256", m->fingerprint, true);
+    if (m->effective_from) {
+        char date[11];
+        ras_date_format(m->effective_from, date);
+        json_text(out, "effective_from", date, true);
+    }
     json_int(out, "questions", (int64_t)m->n_questions, true);
     json_int(out, "min_points", pmin, true);
     json_int(out, "max_points", pmax, true);
@@ -323,6 +366,8 @@ static void write_table_json(const ras_model *m, const ras_table *t, FILE *out)
     json_text(out, "version", t->version, true);
     json_text(out, "file", t->file, true);
     json_text(out, "sha256", t->fingerprint, true);
+    if (t->questionnaire_version)
+        json_text(out, "questionnaire_version", t->questionnaire_version, true);
     json_key(out, "effective_from");
     if (t->effective_from) {
         char date[11];
@@ -344,6 +389,18 @@ static void write_table_json(const ras_model *m, const ras_table *t, FILE *out)
     fputc('}', out);
 }
 
+static void write_tables_json(const ras_model *m, FILE *out)
+{
+    json_key(out, "tables");
+    fputc('[', out);
+    for (size_t i = 0; i < m->n_tables; i++) {
+        if (i)
+            fputc(',', out);
+        write_table_json(m, &m->tables[i], out);
+    }
+    fputc(']', out);
+}
+
 ras_status ras_model_write_json(const ras_model *model, FILE *out)
 {
     if (!model || !out)
@@ -351,13 +408,21 @@ ras_status ras_model_write_json(const ras_model *model, FILE *out)
     fputc('{', out);
     write_questionnaire_json(model, out);
     fputc(',', out);
-    json_key(out, "tables");
-    fputc('[', out);
-    for (size_t i = 0; i < model->n_tables; i++) {
-        if (i)
+    write_tables_json(model, out);
+    if (model->n_versions) {
+        /* Every version, oldest first, with the tables that price it. */
+        fputc(',', out);
+        json_key(out, "versions");
+        fputc('[', out);
+        for (size_t v = 0; v < model->n_versions; v++) {
+            fputs(v ? ",{" : "{", out);
+            write_questionnaire_json(model->versions[v], out);
             fputc(',', out);
-        write_table_json(model, &model->tables[i], out);
+            write_tables_json(model->versions[v], out);
+            fputc('}', out);
+        }
+        fputc(']', out);
     }
-    fputs("]}\n", out);
+    fputs("}\n", out);
     return finish(out);
 }

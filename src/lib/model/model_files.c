@@ -112,38 +112,48 @@ static void free_sources(ras_source *s, size_t n)
 ras_status ras_model_load_files(const char *questionnaire_path, const char *const *table_paths,
                                 size_t n_tables, ras_model **out, ras_error *err)
 {
+    return ras_model_load_files_versions(&questionnaire_path, questionnaire_path ? 1 : 0,
+                                         table_paths, n_tables, out, err);
+}
+
+ras_status ras_model_load_files_versions(const char *const *questionnaire_paths, size_t n_q,
+                                         const char *const *table_paths, size_t n_tables,
+                                         ras_model **out, ras_error *err)
+{
     if (out)
         *out = NULL;
-    if (!questionnaire_path || !table_paths || n_tables == 0 || !out)
+    if (!questionnaire_paths || n_q == 0 || !table_paths || n_tables == 0 || !out)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL,
                         "a questionnaire and at least one scoring table are needed");
-    if (n_tables > RAS_MAX_TABLES)
-        return ras_fail(err, RAS_ERR_LIMIT, NULL, 0, 0, NULL,
-                        "%zu scoring tables given: at most %d are allowed", n_tables,
-                        RAS_MAX_TABLES);
-    ras_source *srcs = calloc(n_tables + 1, sizeof *srcs);
+    if (n_tables > RAS_MAX_TABLES || n_q > RAS_MAX_TABLES)
+        return ras_fail(
+            err, RAS_ERR_LIMIT, NULL, 0, 0, NULL, "%zu %s given: at most %d are allowed",
+            n_tables > RAS_MAX_TABLES ? n_tables : n_q,
+            n_tables > RAS_MAX_TABLES ? "scoring tables" : "questionnaires", RAS_MAX_TABLES);
+    size_t n = n_q + n_tables;
+    ras_source *srcs = calloc(n, sizeof *srcs);
     if (!srcs)
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    ras_status st = ras_read_yaml_file(questionnaire_path, &srcs[0], err);
-    size_t loaded = st == RAS_OK ? 1 : 0;
-    for (size_t i = 0; st == RAS_OK && i < n_tables; i++) {
-        st = ras_read_yaml_file(table_paths[i], &srcs[i + 1], err);
-        if (st == RAS_OK)
-            loaded++;
+    ras_status st = RAS_OK;
+    size_t loaded = 0;
+    for (; st == RAS_OK && loaded < n; loaded++) {
+        const char *path = loaded < n_q ? questionnaire_paths[loaded] : table_paths[loaded - n_q];
+        if ((st = ras_read_yaml_file(path, &srcs[loaded], err)) != RAS_OK)
+            break;
     }
     if (st == RAS_OK)
-        st = ras_model_load(&srcs[0], &srcs[1], n_tables, out, err);
+        st = ras_model_load_versions(srcs, n_q, &srcs[n_q], n_tables, out, err);
     free_sources(srcs, loaded);
     return st;
 }
 
 /* ---- a model folder ---- */
 
-static bool is_table_name(const char *name)
+/* scoring*.yaml or questionnaire*.yaml, as prefix says. */
+static bool is_model_name(const char *name, const char *prefix)
 {
-    size_t n = strlen(name);
-    return n >= strlen("scoring.yaml") && strncmp(name, "scoring", 7) == 0 &&
-           strcmp(name + n - 5, ".yaml") == 0;
+    size_t n = strlen(name), p = strlen(prefix);
+    return n >= p + 5 && strncmp(name, prefix, p) == 0 && strcmp(name + n - 5, ".yaml") == 0;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -169,8 +179,10 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
-/* Every scoring*.yaml of the folder as a full path, in name order. */
-static ras_status list_tables(const char *dir, char ***paths, size_t *count, ras_error *err)
+/* Every PREFIX*.yaml of the folder as a full path, in name order; none
+ * is an error for tables only (the caller names the questionnaire). */
+static ras_status list_files(const char *dir, const char *prefix, char ***paths, size_t *count,
+                             ras_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -181,7 +193,7 @@ static ras_status list_tables(const char *dir, char ***paths, size_t *count, ras
     ras_status st = RAS_OK;
     struct dirent *e;
     while (st == RAS_OK && (e = readdir(d)) != NULL) {
-        if (!is_table_name(e->d_name))
+        if (!is_model_name(e->d_name, prefix))
             continue;
         if (n == RAS_MAX_TABLES + 1)
             break; /* enough to report the limit */
@@ -207,10 +219,23 @@ static ras_status list_tables(const char *dir, char ***paths, size_t *count, ras
     }
     if (n == 0) {
         free(names);
+        *paths = NULL;
+        *count = 0;
+        if (strcmp(prefix, "scoring") != 0)
+            return RAS_OK;
         return ras_fail(err, RAS_ERR_MODEL, dir, 0, 0, NULL,
                         "the folder has no scoring table (no scoring*.yaml file)");
     }
     qsort(names, n, sizeof *names, compare_names);
+    /* questionnaire.yaml first, so that errors name it before the others. */
+    for (size_t i = 1; i < n && strcmp(prefix, "scoring") != 0; i++) {
+        const char *base = strrchr(names[i], '/');
+        if (strcmp(base ? base + 1 : names[i], "questionnaire.yaml") == 0) {
+            char *q = names[i];
+            memmove(&names[1], &names[0], i * sizeof *names);
+            names[0] = q;
+        }
+    }
     *paths = names;
     *count = n;
     return RAS_OK;
@@ -222,17 +247,23 @@ ras_status ras_model_load_dir(const char *dir, ras_model **out, ras_error *err)
         *out = NULL;
     if (!dir || !out)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "no model folder given");
-    char **tables = NULL;
-    size_t n = 0;
-    ras_status st = list_tables(dir, &tables, &n, err);
-    if (st != RAS_OK)
-        return st;
-    char *questionnaire = join_path(dir, "questionnaire.yaml");
-    if (!questionnaire)
-        st = ras_fail(err, RAS_ERR_NOMEM, dir, 0, 0, NULL, "out of memory");
-    else
-        st = ras_model_load_files(questionnaire, (const char *const *)tables, n, out, err);
-    free(questionnaire);
+    char **tables = NULL, **qs = NULL;
+    size_t n = 0, n_q = 0;
+    ras_status st = list_files(dir, "scoring", &tables, &n, err);
+    if (st == RAS_OK)
+        st = list_files(dir, "questionnaire", &qs, &n_q, err);
+    if (st == RAS_OK && n_q == 0) {
+        /* None: the one name is tried, so the error says it is missing. */
+        qs = malloc(sizeof *qs);
+        if (qs && (qs[0] = join_path(dir, "questionnaire.yaml")) != NULL)
+            n_q = 1;
+        else
+            st = ras_fail(err, RAS_ERR_NOMEM, dir, 0, 0, NULL, "out of memory");
+    }
+    if (st == RAS_OK)
+        st = ras_model_load_files_versions((const char *const *)qs, n_q,
+                                           (const char *const *)tables, n, out, err);
+    free_names(qs, n_q);
     free_names(tables, n);
     return st;
 }
@@ -262,8 +293,10 @@ ras_status ras_model_load_builtin(const char *name, ras_model **out, ras_error *
     if (!b)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, name, "no built-in model is named '%s'",
                         name);
-    if (b->n_sources < 2)
+    if (b->n_sources <= b->n_questionnaires)
         return ras_fail(err, RAS_ERR_MODEL, b->sources[0].name, 0, 0, NULL,
                         "built-in model '%s' has no scoring table", b->name);
-    return ras_model_load(&b->sources[0], &b->sources[1], b->n_sources - 1, out, err);
+    return ras_model_load_versions(b->sources, b->n_questionnaires,
+                                   &b->sources[b->n_questionnaires],
+                                   b->n_sources - b->n_questionnaires, out, err);
 }

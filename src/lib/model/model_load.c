@@ -95,9 +95,8 @@ static ras_status nomem(ras_error *err, const char *file)
     return ras_fail(err, RAS_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
 }
 
-/* Copies a source's name and fingerprint into the model's arena. */
-static ras_status describe_source(ras_model *m, const ras_source *src, const char *fallback,
-                                  const char **file, char print[65], ras_error *err)
+ras_status ras_model_describe_source(ras_model *m, const ras_source *src, const char *fallback,
+                                     const char **file, char print[65], ras_error *err)
 {
     const char *name = src->name ? src->name : fallback;
     *file = ras_model_strdup(m, name, strlen(name));
@@ -108,9 +107,10 @@ static ras_status describe_source(ras_model *m, const ras_source *src, const cha
     return RAS_OK;
 }
 
-static ras_status load_questionnaire(ras_model *m, const ras_source *src, ras_error *err)
+ras_status ras_model_load_questionnaire(ras_model *m, const ras_source *src, ras_error *err)
 {
-    ras_status st = describe_source(m, src, "questionnaire", &m->file, m->fingerprint, err);
+    ras_status st =
+        ras_model_describe_source(m, src, "questionnaire", &m->file, m->fingerprint, err);
     if (st != RAS_OK)
         return st;
     ras_ydoc doc;
@@ -126,7 +126,8 @@ static ras_status load_questionnaire(ras_model *m, const ras_source *src, ras_er
 static ras_status load_table(ras_model *m, size_t i, const ras_source *src, ras_error *err)
 {
     ras_table *t = &m->tables[i];
-    ras_status st = describe_source(m, src, "scoring table", &t->file, t->fingerprint, err);
+    ras_status st =
+        ras_model_describe_source(m, src, "scoring table", &t->file, t->fingerprint, err);
     if (st != RAS_OK)
         return st;
     ras_ydoc doc;
@@ -143,8 +144,17 @@ static int compare_tables(const void *pa, const void *pb)
     return (a->effective_from > b->effective_from) - (a->effective_from < b->effective_from);
 }
 
-static ras_status check_args(const ras_source *questionnaire, const ras_source *tables,
-                             size_t n_tables, ras_model **out, ras_error *err)
+void ras_model_sort_tables(ras_model *m, size_t first_serial)
+{
+    /* Dates are unique (checked per table), so the order is total. */
+    qsort(m->tables, m->n_tables, sizeof *m->tables, compare_tables);
+    m->first_serial = first_serial;
+    for (size_t i = 0; i < m->n_tables; i++)
+        m->tables[i].serial = first_serial + i;
+}
+
+ras_status ras_model_check_args(const ras_source *questionnaire, const ras_source *tables,
+                                size_t n_tables, ras_model **out, ras_error *err)
 {
     if (!out)
         return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "no place to put the model");
@@ -168,7 +178,7 @@ static ras_status check_args(const ras_source *questionnaire, const ras_source *
 static ras_status load_parts(ras_model *m, const ras_source *questionnaire,
                              const ras_source *tables, size_t n_tables, ras_error *err)
 {
-    ras_status st = load_questionnaire(m, questionnaire, err);
+    ras_status st = ras_model_load_questionnaire(m, questionnaire, err);
     if (st != RAS_OK)
         return st;
     m->tables = ras_arena_array(&m->arena, n_tables, sizeof *m->tables);
@@ -179,15 +189,15 @@ static ras_status load_parts(ras_model *m, const ras_source *questionnaire,
         if ((st = load_table(m, i, &tables[i], err)) != RAS_OK)
             return st;
     }
-    /* Dates are unique (checked per table), so the order is total. */
-    qsort(m->tables, m->n_tables, sizeof *m->tables, compare_tables);
+    ras_model_sort_tables(m, 0);
+    m->n_all_tables = m->n_tables;
     return ras_model_index_names(m, err);
 }
 
 ras_status ras_model_load(const ras_source *questionnaire, const ras_source *tables,
                           size_t n_tables, ras_model **out, ras_error *err)
 {
-    ras_status st = check_args(questionnaire, tables, n_tables, out, err);
+    ras_status st = ras_model_check_args(questionnaire, tables, n_tables, out, err);
     if (st != RAS_OK)
         return st;
     ras_model *m = calloc(1, sizeof *m);
@@ -206,6 +216,10 @@ void ras_model_free(ras_model *model)
 {
     if (!model)
         return;
+    for (size_t i = 0; i < model->n_versions; i++)
+        if (model->versions[i] != model)
+            ras_model_free(model->versions[i]);
+    free(model->versions);
     ras_arena_free(&model->arena);
     free(model);
 }

@@ -16,6 +16,18 @@ ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error 
  * effective date). */
 ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *doc, ras_error *err);
 
+/* Checks ras_model_load's arguments, clearing *out. */
+ras_status ras_model_check_args(const ras_source *questionnaire, const ras_source *tables,
+                                size_t n_tables, ras_model **out, ras_error *err);
+/* Copies a source's name (fallback when it has none) and fingerprint
+ * into m's arena. */
+ras_status ras_model_describe_source(ras_model *m, const ras_source *src, const char *fallback,
+                                     const char **file, char print[65], ras_error *err);
+/* Parses and builds m's questionnaire from src, with its indexes. */
+ras_status ras_model_load_questionnaire(ras_model *m, const ras_source *src, ras_error *err);
+/* Orders m's tables by date and numbers them from first_serial. */
+void ras_model_sort_tables(ras_model *m, size_t first_serial);
+
 /* Builds m's sorted indexes of question and answer ids, once its
  * questionnaire is built (model_index.c). */
 ras_status ras_model_index(ras_model *m, ras_error *err);

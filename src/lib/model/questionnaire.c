@@ -16,7 +16,9 @@ static const char *const reserved_columns[] = {
     "existing_package", "assessed_on", "recorded_budget", "current_cost",
 };
 
-static const char *const top_keys[] = {"questionnaire", "version", "title", "domains", NULL};
+static const char *const top_keys[] = {"questionnaire", "version",        "title",
+                                       "domains",       "effective_from", NULL};
+static const char *const top_required[] = {"questionnaire", "version", "title", "domains", NULL};
 static const char *const domain_keys[] = {"id", "title", "cap", "questions", NULL};
 static const char *const domain_required[] = {"id", "title", "questions", NULL};
 static const char *const question_keys[] = {
@@ -349,13 +351,25 @@ static ras_status read_domains(qbuild *b, const ras_ynode *list)
     return st;
 }
 
+/* Where the keys that set one questionnaire version against another are
+ * (model_versions.c); the whole document when a key is absent. */
+static void note_places(ras_model *m, const ras_ynode *root)
+{
+    static const char *const keys[3] = {"questionnaire", "version", "effective_from"};
+    for (size_t i = 0; i < 3; i++) {
+        const ras_ynode *n = ras_ymap_get(root, keys[i]);
+        m->at_line[i] = n ? n->line : root->line;
+        m->at_column[i] = n ? n->column : root->column;
+    }
+}
+
 ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error *err)
 {
     qbuild b = {.m = m, .r = {doc->file, RAS_ERR_MODEL, err}};
     const ras_ynode *root = doc->root;
     if (!root)
         return ras_fail(err, RAS_ERR_MODEL, doc->file, 0, 0, NULL, "the questionnaire is empty");
-    ras_status st = ras_yget_keys(&b.r, root, "questionnaire", top_keys, top_keys);
+    ras_status st = ras_yget_keys(&b.r, root, "questionnaire", top_required, top_keys);
     size_t len;
     if (st == RAS_OK)
         st = read_id(&b, root, NULL, "questionnaire", &m->id, &len);
@@ -363,6 +377,11 @@ ras_status ras_questionnaire_build(ras_model *m, const ras_ydoc *doc, ras_error 
         st = read_text(&b, root, NULL, "version", &m->version);
     if (st == RAS_OK)
         st = read_text(&b, root, NULL, "title", &m->title);
+    const ras_ynode *date = ras_ymap_get(root, "effective_from");
+    if (st == RAS_OK && date)
+        st = ras_yget_date(&b.r, date, "questionnaire", "effective_from", &m->effective_from);
+    if (st == RAS_OK)
+        note_places(m, root);
     if (st == RAS_OK)
         st = read_domains(&b, ras_ymap_get(root, "domains"));
     free(b.question_ids);

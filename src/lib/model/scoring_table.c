@@ -9,10 +9,22 @@
 
 #define CTX_MAX 160
 
-static const char *const table_keys[] = {
-    "scoring",         "version",          "questionnaire",  "effective_from", "currency",
-    "threshold",       "rounding",         "weeks_per_year", "floor",          "ceiling",
-    "panel_threshold", "existing_package", "groups",         "statement",      NULL};
+static const char *const table_keys[] = {"scoring",
+                                         "version",
+                                         "questionnaire",
+                                         "effective_from",
+                                         "currency",
+                                         "threshold",
+                                         "rounding",
+                                         "weeks_per_year",
+                                         "floor",
+                                         "ceiling",
+                                         "panel_threshold",
+                                         "existing_package",
+                                         "groups",
+                                         "statement",
+                                         "questionnaire_version",
+                                         NULL};
 static const char *const table_required[] = {"scoring", "version", "questionnaire", "groups", NULL};
 static const char *const group_keys[] = {"title", "bands", "steps", NULL};
 static const char *const band_keys[] = {"from", "rate", NULL};
@@ -325,8 +337,24 @@ static ras_status read_settings(tbuild *b, const ras_ynode *root)
     return check_money_rules(b, root);
 }
 
-/* The table must price this questionnaire, and no earlier table may take
- * effect on the same date or carry the same id and version. */
+/* `questionnaire_version`: optional when the model has one questionnaire,
+ * required when it has several (docs/model-format.md section 3.1). */
+static ras_status read_priced_version(tbuild *b, const ras_ynode *root)
+{
+    const ras_ynode *n = ras_ymap_get(root, "questionnaire_version");
+    if (n)
+        return copy_text(b, n, "questionnaire_version", false, &b->t->questionnaire_version);
+    if (b->m->versions_list)
+        return ras_yfail(&b->r, root, "questionnaire_version",
+                         "%s names no 'questionnaire_version': the model has several "
+                         "questionnaires (%s), so each table names the one it prices",
+                         b->ctx, b->m->versions_list);
+    return RAS_OK;
+}
+
+/* The table must price this questionnaire (and this version, when it
+ * names one), and no earlier table may take effect on the same date or
+ * carry the same id and version. */
 static ras_status check_against_model(tbuild *b, const ras_ynode *root, size_t index)
 {
     const ras_table *t = b->t;
@@ -334,6 +362,13 @@ static ras_status check_against_model(tbuild *b, const ras_ynode *root, size_t i
         return ras_yfail(&b->r, ras_ymap_get(root, "questionnaire"), "questionnaire",
                          "%s is for questionnaire '%s', not '%s'", b->ctx, t->questionnaire,
                          b->m->id);
+    if (t->questionnaire_version && strcmp(t->questionnaire_version, b->m->version) != 0)
+        return ras_yfail(
+            &b->r, ras_ymap_get(root, "questionnaire_version"), "questionnaire_version",
+            "%s prices questionnaire '%s' version '%s', which is not in the model "
+            "(its version%s: %s)",
+            b->ctx, t->questionnaire, t->questionnaire_version, b->m->versions_list ? "s" : "",
+            b->m->versions_list ? b->m->versions_list : b->m->version);
     for (size_t i = 0; i < index; i++) {
         const ras_table *o = &b->m->tables[i];
         if (o->effective_from == t->effective_from) {
@@ -390,6 +425,7 @@ ras_status ras_scoring_table_build(ras_model *m, size_t index, const ras_ydoc *d
             RAS_OK ||
         (st = copy_text(&b, ras_ymap_get(root, "questionnaire"), "questionnaire", true,
                         &t->questionnaire)) != RAS_OK ||
+        (st = read_priced_version(&b, root)) != RAS_OK ||
         (st = read_settings(&b, root)) != RAS_OK ||
         (st = read_groups(&b, ras_ymap_get(root, "groups"))) != RAS_OK)
         return st;

@@ -17,12 +17,13 @@
 #include "outbuf.h"
 #include "records.h"
 #include "result.h"
+#include "rows_versions.h"
 #include "text_check.h"
 
 #define RECORDED "recorded_budget"
 
 static const char audit_header[] =
-    "client_id,recorded,recomputed,difference,basis,scoring,table,reason\n";
+    "client_id,recorded,recomputed,difference,basis,questionnaire,scoring,table,reason\n";
 
 typedef struct audit {
     const ras_model *model;
@@ -33,8 +34,14 @@ typedef struct audit {
     ras_csv csv;
     ras_rows rows;
     ras_outbuf out;
+    /* The row's questionnaire version, case and result (rows_versions.h);
+     * own_c and own_r are the latest version's, owned here. */
+    const ras_model *q;
     ras_case *c;
     ras_result *r;
+    ras_case *own_c;
+    ras_result *own_r;
+    ras_row_versions versions;
     ras_pence tolerance;
     bool require_dates;
     uint64_t *table_rows; /* per model table */
@@ -43,6 +50,15 @@ typedef struct audit {
     ras_status sink_st;         /* the sink's first failure, in sink_err */
     ras_error sink_err;
 } audit;
+
+/* "ID@VERSION" as one CSV field. */
+static void id_at_version(ras_outbuf *o, const char *id, const char *version)
+{
+    char text[4 * RAS_MAX_ID + 2];
+    int n = snprintf(text, sizeof text, "%s@%s", id, version);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof text ? (size_t)n : sizeof text - 1;
+    ras_outbuf_field(o, text, len);
+}
 
 /* Writes one row as CSV, or hands it to the sink. */
 static void put_row(audit *a, const ras_audit_row *row)
@@ -59,7 +75,7 @@ static void put_row(audit *a, const ras_audit_row *row)
     if (row->has_recorded)
         ras_outbuf_money(o, row->recorded);
     if (!row->table) {
-        ras_outbuf_bytes(o, ",,,,,", 5);
+        ras_outbuf_bytes(o, ",,,,,,", 6);
     } else {
         const ras_table *t = row->table;
         ras_outbuf_char(o, ',');
@@ -70,10 +86,9 @@ static void put_row(audit *a, const ras_audit_row *row)
         ras_outbuf_char(o, ',');
         ras_outbuf_bytes(o, row->basis, strlen(row->basis));
         ras_outbuf_char(o, ',');
-        char scoring[2 * RAS_MAX_ID + 2];
-        int n = snprintf(scoring, sizeof scoring, "%s@%s", t->id, t->version);
-        size_t len = n < 0 ? 0 : (size_t)n < sizeof scoring ? (size_t)n : sizeof scoring - 1;
-        ras_outbuf_field(o, scoring, len);
+        id_at_version(o, row->questionnaire->id, row->questionnaire->version);
+        ras_outbuf_char(o, ',');
+        id_at_version(o, t->id, t->version);
         ras_outbuf_bytes(o, row->current ? ",current" : ",older", row->current ? 8 : 6);
     }
     ras_outbuf_char(o, ',');
@@ -85,6 +100,7 @@ static void put_row(audit *a, const ras_audit_row *row)
  * difference left out when recorded is not known). */
 static void scored_fields(audit *a, ras_audit_row *row)
 {
+    row->questionnaire = a->q;
     row->table = a->r->table;
     row->current = a->r->table == a->latest;
     row->basis = ras_basis_name(a->r->basis);
@@ -192,7 +208,17 @@ static void audit_row(audit *a)
     char msg[RAS_ERROR_MESSAGE_MAX + 64], why[RAS_ERROR_MESSAGE_MAX];
     ras_pence recorded = 0;
     a->sum->rows++;
-    if (!ras_rows_load(&a->rows, &a->csv, a->c, msg, sizeof msg)) {
+    ras_row_pick p; /* the row's questionnaire version */
+    ras_row_versions_pick(&a->versions, &a->rows, a->own_c, a->own_r, &a->csv, &p);
+    a->q = p.model;
+    a->c = p.c;
+    a->r = p.r;
+    if (p.why) {
+        bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
+        error_row(a, false, has, recorded, "line %lu: %s", a->csv.record_line, p.why);
+        return;
+    }
+    if (!ras_rows_load(p.rows, &a->csv, a->c, msg, sizeof msg)) {
         /* Show the recorded amount when it is readable, for the auditor. */
         bool has = read_recorded(a, &recorded, why, sizeof why) == NULL;
         error_row(a, false, has, recorded, "%s", msg);
@@ -210,11 +236,11 @@ static void audit_row(audit *a)
         }
     }
     ras_error e;
-    if (ras_score(a->model, a->c, a->r, &e) != RAS_OK) {
+    if (ras_score(a->q, a->c, a->r, &e) != RAS_OK) {
         error_row(a, false, has, recorded, "line %lu: %s", a->csv.record_line, e.message);
         return;
     }
-    a->table_rows[a->r->table - a->model->tables]++;
+    a->table_rows[a->r->table->serial]++;
     a->sum->older += a->r->table != a->latest ? 1 : 0;
     if (!has) {
         error_row(a, true, false, 0, "%s", why);
@@ -245,9 +271,11 @@ static void warn_undated(const audit *a, ras_warn_fn warn, void *warn_ctx)
 static ras_status run(audit *a, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     bool have;
-    ras_status st =
-        ras_rows_start(&a->rows, a->model, &a->csv, a->in_name, RECORDED,
-                       "the budget recorded for each case, in pounds", warn, warn_ctx, err);
+    ras_status st = ras_rows_start(&a->rows, a->model, &a->csv, a->in_name, RECORDED,
+                                   "the budget recorded for each case, in pounds",
+                                   ras_row_versions_warn, &a->versions, err);
+    if (st == RAS_OK)
+        st = ras_row_versions_bind(&a->versions, &a->rows, &a->csv, a->in_name, RECORDED, err);
     if (st != RAS_OK)
         return st;
     if (!a->sink)
@@ -326,20 +354,23 @@ ras_status ras_audit_to(const ras_model *model, FILE *in, const char *in_name,
     }
     bool buffered = ras_outbuf_init(&a.out, out);
     a.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
-    a.c = ras_case_new(model);
-    a.r = ras_result_new(model);
-    if (a.r)
-        ras_result_keep_details(a.r, false); /* a row needs only the figures */
-    a.table_rows = calloc(model->n_tables, sizeof *a.table_rows);
-    if (!buffered || !a.c || !a.r || !a.table_rows)
+    a.own_c = ras_case_new(model);
+    a.own_r = ras_result_new(model);
+    if (a.own_r)
+        ras_result_keep_details(a.own_r, false); /* a row needs only the figures */
+    a.table_rows = calloc(model->n_all_tables, sizeof *a.table_rows);
+    if (!buffered || !a.own_c || !a.own_r || !a.table_rows)
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    if (st == RAS_OK)
+        st = ras_row_versions_init(&a.versions, model, false, warn, warn_ctx, err);
     if (st == RAS_OK)
         st = run(&a, warn, warn_ctx, err);
     ras_csv_close(&a.csv);
     ras_rows_free(&a.rows);
     ras_outbuf_free(&a.out);
-    ras_case_free(a.c);
-    ras_result_free(a.r);
+    ras_row_versions_free(&a.versions);
+    ras_case_free(a.own_c);
+    ras_result_free(a.own_r);
     ras_hash_read_free(&a.hash);
     free(a.table_rows);
     return st;

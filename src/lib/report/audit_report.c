@@ -32,6 +32,19 @@ static void total(FILE *out, const char *label, uint64_t rows, ras_pence v, cons
     fprintf(out, "%s\n", what);
 }
 
+/* Rows re-scored on questionnaire version q: those of the tables that
+ * price it (docs/audit.md). */
+static uint64_t version_rows(const ras_model *q, const ras_audit_summary *s)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < s->n_tables_used && i < RAS_MAX_TABLES; i++) {
+        size_t serial = s->tables_used[i].table->serial;
+        if (serial >= q->first_serial && serial - q->first_serial < q->n_tables)
+            n += s->tables_used[i].rows;
+    }
+    return n;
+}
+
 ras_status ras_audit_summary_write_text(const ras_model *model, const ras_audit_summary *s,
                                         const ras_run_info *run, const char *in_name, FILE *out)
 {
@@ -70,6 +83,15 @@ ras_status ras_audit_summary_write_text(const ras_model *model, const ras_audit_
     }
     if (s->n_tables_used == 0)
         fputs("  none\n", out);
+    if (model->n_versions) {
+        fputs("\nquestionnaire versions\n", out);
+        for (size_t v = 0; v < model->n_versions; v++) {
+            const ras_model *q = model->versions[v];
+            unsigned long long n = (unsigned long long)version_rows(q, s);
+            fprintf(out, "  %s@%s (%s): %llu row%s\n", q->id, q->version,
+                    q == model ? "current" : "older", n, n == 1 ? "" : "s");
+        }
+    }
     return ferror(out) ? RAS_ERR_IO : RAS_OK;
 }
 
@@ -123,7 +145,19 @@ ras_status ras_audit_summary_write_json(const ras_model *model, const ras_audit_
         json_table(out, s->tables_used[i].table, s->tables_used[i].rows,
                    s->tables_used[i].table == latest);
     }
-    fputs(s->n_tables_used ? "\n  ]\n}\n" : "]\n}\n", out);
+    fputs(s->n_tables_used ? "\n  ]" : "]", out);
+    if (model->n_versions) {
+        fputs(",\n  \"questionnaire_versions\": [", out);
+        for (size_t v = 0; v < model->n_versions; v++) {
+            const ras_model *q = model->versions[v];
+            fputs(v ? ",\n    {" : "\n    {", out);
+            ras_json_source(out, "questionnaire", q->id, q->version, true, q->file, q->fingerprint);
+            fprintf(out, ", \"rows\": %llu, \"current\": %s}",
+                    (unsigned long long)version_rows(q, s), q == model ? "true" : "false");
+        }
+        fputs("\n  ]", out);
+    }
+    fputs("\n}\n", out);
     return ferror(out) ? RAS_ERR_IO : RAS_OK;
 }
 

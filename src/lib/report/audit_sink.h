@@ -16,13 +16,14 @@ typedef struct ras_audit_row {
     size_t client_len;
     bool has_recorded; /* recorded_budget was read */
     ras_pence recorded;
-    const ras_table *table; /* the table that re-scored it; NULL when not re-scored */
-    bool current;           /* table is the model's latest */
-    const char *basis;      /* with table */
-    ras_pence recomputed;   /* with table */
-    bool has_difference;    /* with table and recorded */
-    ras_pence difference;   /* recomputed - recorded */
-    const char *reason;     /* which way it differs, or why it is in error */
+    const ras_model *questionnaire; /* with table: the version the row was answered on */
+    const ras_table *table;         /* the table that re-scored it; NULL when not re-scored */
+    bool current;                   /* table is the model's latest */
+    const char *basis;              /* with table */
+    ras_pence recomputed;           /* with table */
+    bool has_difference;            /* with table and recorded */
+    ras_pence difference;           /* recomputed - recorded */
+    const char *reason;             /* which way it differs, or why it is in error */
     size_t reason_len;
 } ras_audit_row;
 

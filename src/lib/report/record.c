@@ -35,10 +35,15 @@ void ras_record_text(FILE *out, const char *title, const ras_model *m, const ras
     fprintf(out, "  %-14s %s\n", "ras version", ras_version());
     if (run && run->command)
         fprintf(out, "  %-14s %s\n", "command", run->command);
-    text_file(out, "questionnaire", m->id, m->version, m->file, m->fingerprint);
-    for (size_t i = 0; i < m->n_tables; i++) {
-        const ras_table *t = &m->tables[i];
-        text_file(out, "scoring", t->id, t->version, t->file, t->fingerprint);
+    /* Every questionnaire version, the latest first, each with the
+     * tables that price it (docs/model-format.md section 4). */
+    for (size_t v = ras_model_questionnaire_count(m); v-- > 0;) {
+        const ras_model *q = m->n_versions ? m->versions[v] : m;
+        text_file(out, "questionnaire", q->id, q->version, q->file, q->fingerprint);
+        for (size_t i = 0; i < q->n_tables; i++) {
+            const ras_table *t = &q->tables[i];
+            text_file(out, "scoring", t->id, t->version, t->file, t->fingerprint);
+        }
     }
     fprintf(out, "  %-14s %s\n", "input", in_name);
     fprintf(out, "  %-14s sha256 %s\n", "", in_sha256[0] ? in_sha256 : "(not known)");
@@ -63,9 +68,21 @@ void ras_record_json(FILE *out, const char *report, const ras_model *m, const ra
     ras_json_string(out, run ? run->command : NULL);
     fputs(",\n    \"questionnaire\": {", out);
     ras_json_source(out, "id", m->id, m->version, true, m->file, m->fingerprint);
-    fputs("},\n    \"scoring_tables\": [", out);
-    for (size_t i = 0; i < m->n_tables; i++) {
-        const ras_table *t = &m->tables[i];
+    fputs("},\n", out);
+    if (m->n_versions) { /* the older versions, newest first */
+        fputs("    \"older_questionnaires\": [", out);
+        for (size_t v = m->n_versions - 1; v-- > 0;) {
+            const ras_model *q = m->versions[v];
+            fputs(v + 2 < m->n_versions ? ",\n      {" : "\n      {", out);
+            ras_json_source(out, "id", q->id, q->version, true, q->file, q->fingerprint);
+            fputs("}", out);
+        }
+        fputs("\n    ],\n", out);
+    }
+    /* Every version's tables, the oldest first. */
+    fputs("    \"scoring_tables\": [", out);
+    for (size_t i = 0; i < m->n_all_tables; i++) {
+        const ras_table *t = ras_model_all_table(m, i);
         fputs(i ? ",\n      {" : "\n      {", out);
         ras_json_source(out, "id", t->id, t->version, true, t->file, t->fingerprint);
         fputs("}", out);

@@ -21,6 +21,7 @@
 #include "records.h"
 #include "reasons.h"
 #include "result.h"
+#include "rows_versions.h"
 
 static const char out_header[] =
     "client_id,status,points,ras_amount,indicative_budget,weekly_budget,basis,panel,scoring,"
@@ -34,7 +35,8 @@ typedef struct batch {
     ras_outbuf out;
     ras_case *c;
     ras_result *r;
-    char **scoring; /* per model table: "ID@VERSION", CSV-quoted if need be */
+    ras_row_versions versions; /* rows on an older questionnaire version */
+    char **scoring;            /* per model table: "ID@VERSION", CSV-quoted if need be */
     size_t *scoring_len;
     uint64_t *table_rows; /* per model table */
     ras_batch_summary *sum;
@@ -50,32 +52,34 @@ typedef struct batch {
  * by index; they are put together by name at the end (summarise). */
 static ras_status prepare_groups(batch *b, ras_error *err)
 {
-    size_t n = b->model->n_tables, total = 0;
+    size_t n = b->model->n_all_tables, total = 0; /* every version's tables, by serial */
     b->group_at = calloc(n ? n : 1, sizeof *b->group_at);
     for (size_t t = 0; b->group_at && t < n; t++) {
         b->group_at[t] = total;
-        total += b->model->tables[t].n_groups;
+        total += ras_model_all_table(b->model, t)->n_groups;
     }
     b->groups = calloc(total ? total : 1, sizeof *b->groups);
     if (!b->group_at || !b->groups)
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    for (size_t t = 0; t < n; t++)
-        for (size_t g = 0; g < b->model->tables[t].n_groups; g++)
-            b->groups[b->group_at[t] + g].name = b->model->tables[t].groups[g].name;
+    for (size_t t = 0; t < n; t++) {
+        const ras_table *table = ras_model_all_table(b->model, t);
+        for (size_t g = 0; g < table->n_groups; g++)
+            b->groups[b->group_at[t] + g].name = table->groups[g].name;
+    }
     return RAS_OK;
 }
 
 /* "ID@VERSION" of every table, ready to copy into rows. */
 static ras_status prepare_tables(batch *b, ras_error *err)
 {
-    size_t n = b->model->n_tables;
+    size_t n = b->model->n_all_tables;
     b->scoring = calloc(n ? n : 1, sizeof *b->scoring);
     b->scoring_len = calloc(n ? n : 1, sizeof *b->scoring_len);
     b->table_rows = calloc(n ? n : 1, sizeof *b->table_rows);
     if (!b->scoring || !b->scoring_len || !b->table_rows)
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        const ras_table *t = &b->model->tables[i];
+        const ras_table *t = ras_model_all_table(b->model, i);
         size_t len = strlen(t->id) + 1 + strlen(t->version);
         char *raw = malloc(len + 1);
         /* Quoting at most doubles it, plus the guard and two quotes. */
@@ -122,10 +126,8 @@ static ras_status error_row(batch *b, ras_error *err, const char *fmt, ...)
 }
 
 /* A scored row as CSV. */
-static void ok_csv(batch *b, size_t t)
+static void ok_csv(batch *b, const ras_case *c, const ras_result *res, size_t t)
 {
-    const ras_result *res = b->r;
-    const ras_case *c = b->c;
     ras_outbuf *o = &b->out;
     /* The client id and the figures have a bounded length: written at
      * once. */
@@ -157,14 +159,13 @@ static void ok_csv(batch *b, size_t t)
     ras_outbuf_bytes(o, ",\n", 2);
 }
 
-static ras_status ok_row(batch *b, ras_error *err)
+static ras_status ok_row(batch *b, const ras_case *c, const ras_result *res, ras_error *err)
 {
-    const ras_result *res = b->r;
-    size_t t = (size_t)(res->table - b->model->tables);
+    size_t t = res->table->serial;
     if (!b->sink) {
-        ok_csv(b, t);
+        ok_csv(b, c, res, t);
     } else {
-        ras_status st = b->sink->ok(b->sink->ctx, b->csv.record_line, b->c, res, err);
+        ras_status st = b->sink->ok(b->sink->ctx, b->csv.record_line, c, res, err);
         if (st != RAS_OK)
             return st;
     }
@@ -187,12 +188,16 @@ static ras_status score_row(batch *b, ras_error *err)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
     b->sum->rows++;
-    if (!ras_rows_load(&b->rows, &b->csv, b->c, msg, sizeof msg))
+    ras_row_pick p; /* the row's questionnaire version */
+    ras_row_versions_pick(&b->versions, &b->rows, b->c, b->r, &b->csv, &p);
+    if (p.why)
+        return error_row(b, err, "line %lu: %s", b->csv.record_line, p.why);
+    if (!ras_rows_load(p.rows, &b->csv, p.c, msg, sizeof msg))
         return error_row(b, err, "%s", msg);
     ras_error e;
-    if (ras_score(b->model, b->c, b->r, &e) != RAS_OK)
+    if (ras_score(p.model, p.c, p.r, &e) != RAS_OK)
         return error_row(b, err, "line %lu: %s", b->csv.record_line, e.message);
-    return ok_row(b, err);
+    return ok_row(b, p.c, p.r, err);
 }
 
 /* ---- the run ------------------------------------------------------ */
@@ -223,8 +228,8 @@ static void summarise(batch *b)
         s->by_basis[k].name = ras_basis_name((ras_basis)k);
     s->n_tables_used = ras_model_tables_used(b->model, b->table_rows, s->tables_used);
     /* Latest table first, so its groups come first. */
-    for (size_t t = b->model->n_tables; t-- > 0;)
-        for (size_t g = 0; g < b->model->tables[t].n_groups; g++)
+    for (size_t t = b->model->n_all_tables; t-- > 0;)
+        for (size_t g = 0; g < ras_model_all_table(b->model, t)->n_groups; g++)
             if (b->groups[b->group_at[t] + g].rows)
                 add_group(s, &b->groups[b->group_at[t] + g]);
     ras_reasons_top(&b->reasons, s);
@@ -236,8 +241,9 @@ static void batch_free(batch *b)
     ras_csv_close(&b->csv);
     ras_rows_free(&b->rows);
     ras_outbuf_free(&b->out);
+    ras_row_versions_free(&b->versions);
     if (b->scoring)
-        for (size_t i = 0; i < b->model->n_tables; i++)
+        for (size_t i = 0; i < b->model->n_all_tables; i++)
             free(b->scoring[i]);
     free(b->scoring);
     free(b->scoring_len);
@@ -249,11 +255,14 @@ static void batch_free(batch *b)
     ras_result_free(b->r);
 }
 
-static ras_status run(batch *b, ras_warn_fn warn, void *warn_ctx, ras_error *err)
+/* Warnings go through b->versions, which knows every version's columns. */
+static ras_status run(batch *b, ras_error *err)
 {
     bool have;
-    ras_status st =
-        ras_rows_start(&b->rows, b->model, &b->csv, b->in_name, NULL, NULL, warn, warn_ctx, err);
+    ras_status st = ras_rows_start(&b->rows, b->model, &b->csv, b->in_name, NULL, NULL,
+                                   ras_row_versions_warn, &b->versions, err);
+    if (st == RAS_OK)
+        st = ras_row_versions_bind(&b->versions, &b->rows, &b->csv, b->in_name, NULL, err);
     if (st != RAS_OK) {
         ras_rows_facts(&b->rows, &b->csv, &b->sum->read);
         return st;
@@ -315,9 +324,11 @@ ras_status ras_batch_to(const ras_model *model, FILE *in, const char *in_name,
     if (st == RAS_OK && (!buffered || !b.c || !b.r))
         st = ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     if (st == RAS_OK)
+        st = ras_row_versions_init(&b.versions, model, false, warn, warn_ctx, err);
+    if (st == RAS_OK)
         st = prepare_tables(&b, err);
     if (st == RAS_OK)
-        st = run(&b, warn, warn_ctx, err);
+        st = run(&b, err);
     batch_free(&b);
     return st;
 }
