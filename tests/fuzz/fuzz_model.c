@@ -1,6 +1,9 @@
 /* fuzz_model.c - the model loader. The input is a questionnaire and its
  * scoring tables, one after another, each part separated from the next
- * by a line holding "@@" (the bytes "\n@@\n"). When the model loads, it
+ * by a line holding "@@" (the bytes "\n@@\n"); a later part that begins
+ * "questionnaire:" is another questionnaire version (docs/model-format.md
+ * section 4.1), so the versions' keys and checks are reached too. When
+ * the model loads, it
  * is described in text and JSON and every group of every table is priced
  * at the points where its bands or steps change, checking the promises
  * docs/scoring.md makes about the amounts. */
@@ -86,7 +89,7 @@ static void exercise_group(const ras_table *t, size_t group, int64_t min, int64_
     RAS_FUZZ_CHECK(ras_table_find_group(t, name, strlen(name)) == (long)group);
 }
 
-static void exercise(const ras_model *m)
+static void exercise_version(const ras_model *m)
 {
     FILE *null = ras_fuzz_null_stream();
     RAS_FUZZ_CHECK(ras_model_write_text(m, null) == RAS_OK);
@@ -114,13 +117,69 @@ static void exercise(const ras_model *m)
     RAS_FUZZ_CHECK(ras_model_table_on(m, 0) == ras_model_table(m, n_tables - 1));
 }
 
+/* Every version, each in force from its own date and priced by its own
+ * tables; the model itself is the latest. */
+static void exercise(const ras_model *m)
+{
+    size_t n = ras_model_questionnaire_count(m);
+    size_t tables = 0;
+    RAS_FUZZ_CHECK(n >= 1 && ras_model_questionnaire_at(m, n - 1) == m);
+    for (size_t v = 0; v < n; v++) {
+        const ras_model *q = ras_model_questionnaire_at(m, v);
+        RAS_FUZZ_CHECK(q != NULL);
+        exercise_version(q);
+        tables += ras_model_table_count(q);
+        RAS_FUZZ_CHECK(ras_model_questionnaire_named(m, ras_model_version(q)) == q);
+        ras_date from = ras_model_effective_from(q);
+        if (from && n > 1)
+            RAS_FUZZ_CHECK(ras_model_questionnaire_on(m, from) == q);
+        for (size_t i = 0; n > 1 && i < ras_model_table_count(q); i++) {
+            const char *priced = ras_table_questionnaire_version(ras_model_table(q, i));
+            RAS_FUZZ_CHECK(priced && strcmp(priced, ras_model_version(q)) == 0);
+        }
+    }
+    RAS_FUZZ_CHECK(tables == ras_model_all_table_count(m));
+    RAS_FUZZ_CHECK(ras_model_questionnaire_on(m, 0) == m);
+}
+
+/* Moves the later parts that begin "questionnaire:" among the
+ * questionnaires, keeping the order of each kind; returns how many
+ * questionnaires lead parts. */
+static size_t sort_parts(ras_source *parts, size_t n)
+{
+    static const char *const version_names[MAX_PARTS] = {
+        "questionnaire.yaml",   "questionnaire-1.yaml", "questionnaire-2.yaml",
+        "questionnaire-3.yaml", "questionnaire-4.yaml", "questionnaire-5.yaml",
+        "questionnaire-6.yaml", "questionnaire-7.yaml", "questionnaire-8.yaml"};
+    ras_source sorted[MAX_PARTS];
+    size_t nq = 0, nt = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *text = parts[i].data;
+        bool q = i == 0 || (parts[i].size >= 14 && memcmp(text, "questionnaire:", 14) == 0);
+        if (q) {
+            sorted[nq] = parts[i];
+            sorted[nq].name = version_names[nq];
+            nq++;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        const char *text = parts[i].data;
+        if (!(parts[i].size >= 14 && memcmp(text, "questionnaire:", 14) == 0))
+            sorted[nq + nt++] = parts[i];
+    }
+    memcpy(parts, sorted, n * sizeof *parts);
+    return nq;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ras_source parts[MAX_PARTS];
     size_t n = split(data, size, parts);
+    size_t nq = sort_parts(parts, n);
     ras_model *m = NULL;
     ras_error err;
-    ras_status st = ras_model_load(&parts[0], parts + 1, n - 1, &m, &err);
+    ras_status st = n > nq ? ras_model_load_versions(parts, nq, parts + nq, n - nq, &m, &err)
+                           : ras_model_load(&parts[0], parts + 1, 0, &m, &err);
     if (st == RAS_OK) {
         RAS_FUZZ_CHECK(m != NULL);
         exercise(m);

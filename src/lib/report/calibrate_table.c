@@ -141,8 +141,14 @@ ras_status ras_calibration_write_table(const ras_calibration *cal, ras_date toda
     yaml_quoted(out, id, suffix);
     fputs("\nversion: ", out);
     yaml_quoted(out, date, "");
-    fprintf(out, "\nquestionnaire: %s\neffective_from: %s\ncurrency: %s\nthreshold: %lld\n",
-            t->questionnaire, date, t->currency, (long long)t->threshold);
+    fprintf(out, "\nquestionnaire: %s\n", t->questionnaire);
+    if (t->questionnaire_version) { /* the version it prices (model-format.md section 4.1) */
+        fputs("questionnaire_version: ", out);
+        yaml_quoted(out, t->questionnaire_version, "");
+        fputc('\n', out);
+    }
+    fprintf(out, "effective_from: %s\ncurrency: %s\nthreshold: %lld\n", date, t->currency,
+            (long long)t->threshold);
     fprintf(out, "rounding: %s\nweeks_per_year: %lld\n",
             t->rounding == RAS_ROUND_POUND ? "pound" : "penny", (long long)t->weeks_per_year);
     money_key(out, "floor", t->has_floor, t->floor);
