@@ -28,9 +28,9 @@ ras_status ras_row_versions_init(ras_row_versions *v, const ras_model *model, bo
     if (older == 0)
         return RAS_OK;
     v->rows = calloc(older, sizeof *v->rows);
-    v->why = calloc(older, sizeof *v->why);
-    v->cases = calloc(older, sizeof *v->cases);
-    v->results = calloc(older, sizeof *v->results);
+    v->why = calloc(older, sizeof(char *));
+    v->cases = calloc(older, sizeof(ras_case *));
+    v->results = calloc(older, sizeof(ras_result *));
     if (!v->rows || !v->why || !v->cases || !v->results)
         return nomem(err);
     for (size_t i = 0; i < older; i++) {
@@ -67,7 +67,7 @@ static const ras_rows *binding(const ras_row_versions *v, const ras_rows *main, 
 static ras_status find_foreign(ras_row_versions *v, const ras_rows *main, ras_error *err)
 {
     size_t cols = main->n_cols ? main->n_cols : 1;
-    v->foreign = calloc(v->n, sizeof *v->foreign);
+    v->foreign = calloc(v->n, sizeof(bool *));
     if (!v->foreign)
         return nomem(err);
     for (size_t i = 0; i < v->n; i++) {

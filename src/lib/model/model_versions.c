@@ -80,12 +80,12 @@ static ras_status prepare_versions(ras_model **qs, size_t n, size_t n_tables, ra
     char *list = malloc(len + 1);
     if (!list)
         return nomem(err, qs[0]->file);
-    list[0] = '\0';
+    size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(list, ", ");
-        strcat(list, qs[i]->version);
+        int w = snprintf(list + at, len + 1 - at, "%s%s", i ? ", " : "", qs[i]->version);
+        at += w > 0 ? (size_t)w : 0;
     }
+    list[at] = '\0';
     ras_status st = RAS_OK;
     for (size_t i = 0; i < n && st == RAS_OK; i++) {
         qs[i]->versions_list = ras_model_strdup(qs[i], list, strlen(list));
@@ -148,10 +148,10 @@ static ras_status finish_versions(ras_model **qs, size_t n, ras_error *err)
     }
     ras_model *top = qs[n - 1];
     top->n_all_tables = serial;
-    top->versions = malloc(n * sizeof *top->versions);
+    top->versions = malloc(n * sizeof(ras_model *));
     if (!top->versions)
         return nomem(err, top->file);
-    memcpy(top->versions, qs, n * sizeof *qs);
+    memcpy(top->versions, qs, n * sizeof(ras_model *));
     top->n_versions = n;
     return RAS_OK;
 }
@@ -169,7 +169,7 @@ static ras_status load_all(ras_model **qs, const ras_source *questionnaires, siz
     }
     if (st != RAS_OK)
         return st;
-    qsort(qs, n_q, sizeof *qs, compare_dates);
+    qsort(qs, n_q, sizeof(ras_model *), compare_dates);
     if ((st = prepare_versions(qs, n_q, n_tables, err)) != RAS_OK)
         return st;
     for (size_t i = 0; i < n_tables && st == RAS_OK; i++)
@@ -194,7 +194,7 @@ ras_status ras_model_load_versions(const ras_source *questionnaires, size_t n_qu
         if (!questionnaires[i].data && questionnaires[i].size)
             return ras_fail(err, RAS_ERR_ARG, NULL, 0, 0, NULL, "questionnaire %zu has no data",
                             i + 1);
-    ras_model **qs = calloc(n_questionnaires, sizeof *qs);
+    ras_model **qs = calloc(n_questionnaires, sizeof(ras_model *));
     if (!qs)
         return nomem(err, questionnaires[0].name);
     st = load_all(qs, questionnaires, n_questionnaires, tables, n_tables, err);
