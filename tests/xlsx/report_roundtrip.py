@@ -101,8 +101,8 @@ def pounds(text):
     return Decimal(text) if text != "" else None
 
 
-AUDIT_COLS = ["client_id", "recorded", "recomputed", "difference", "basis", "scoring", "table",
-              "reason"]
+AUDIT_COLS = ["client_id", "recorded", "recomputed", "difference", "basis", "questionnaire",
+              "scoring", "table", "reason"]
 
 
 def audit_case(tmp, source, extra=()):

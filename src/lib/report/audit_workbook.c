@@ -18,14 +18,16 @@ enum {
     C_RECOMPUTED,
     C_DIFFERENCE,
     C_BASIS,
+    C_QUESTIONNAIRE,
     C_SCORING,
     C_TABLE,
     C_REASON,
     N_COLS
 };
 
-static const char *const rows_header[N_COLS] = {"client_id", "recorded", "recomputed", "difference",
-                                                "basis",     "scoring",  "table",      "reason"};
+static const char *const rows_header[N_COLS] = {"client_id",  "recorded", "recomputed",
+                                                "difference", "basis",    "questionnaire",
+                                                "scoring",    "table",    "reason"};
 
 static ras_status put_row(void *ctx, const ras_audit_row *row, ras_error *err)
 {
@@ -41,6 +43,10 @@ static ras_status put_row(void *ctx, const ras_audit_row *row, ras_error *err)
         if (row->has_difference)
             ras_book_money(s, C_DIFFERENCE, row->difference);
         ras_book_cstr(s, C_BASIS, row->basis);
+        char version[4 * RAS_MAX_ID + 2]; /* the questionnaire version, as in the CSV */
+        snprintf(version, sizeof version, "%s@%s", row->questionnaire->id,
+                 row->questionnaire->version);
+        ras_book_cstr(s, C_QUESTIONNAIRE, version);
         ras_book_cstr(s, C_SCORING, scoring);
         ras_book_cstr(s, C_TABLE, row->current ? "current" : "older");
     }
