@@ -748,9 +748,10 @@ RAS_EXPORT ras_status ras_batch_with(const ras_model *model, FILE *in, const cha
  * (docs/exports.md, "Writing workbooks"): a Results sheet (the batch's
  * columns; points and amounts as numbers, amounts in a pounds-and-pence
  * format; the header row frozen; an autofilter), an Errors sheet (the
- * rows in error: line, client_id, message) and a Summary sheet (the
- * counts, the total and mean budget, the questionnaire's and every table
- * used's SHA-256). Text is always written as text, never as a formula.
+ * rows in error: line, client_id, message) and a Summary sheet (what
+ * ras_batch_summary_write_json writes: the counts, what reading found,
+ * the total and mean budget, the totals by basis and group, the reasons
+ * for errors, the questionnaire's and every table used's SHA-256). Text is always written as text, never as a formula.
  * Memory stays flat: rows go through temporary files. The file at path
  * is created when the run ends, also after a failure (then incomplete):
  * write to a temporary and rename it on success, as the program does. A

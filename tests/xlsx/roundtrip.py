@@ -2,16 +2,19 @@
 opened with openpyxl (Debian's python3-openpyxl, run by /usr/bin/python3),
 checked against the CSV `ras batch` writes from the same input: the
 sheets, every value and its type, the number formats, the frozen header
-and the autofilter. Then a workbook ras wrote is read back by ras (inline
+and the autofilter; the Summary sheet against the summary the same run
+writes as JSON (--summary). Then a workbook ras wrote is read back by ras (inline
 strings, numbers in a pounds format) and must score the same again.
 Exit 0 when all agree, 1 with the differences, 77 when openpyxl is
 missing (a failure when CI is set: see tests/CMakeLists.txt)."""
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 
 try:
     import openpyxl
@@ -39,11 +42,57 @@ def batch_csv(path):
 
 
 MONEY = {"ras_amount", "indicative_budget", "weekly_budget"}
+
+
+def check_summary(ws, want, source):
+    """The Summary sheet, row by row, against the summary the same run
+    wrote as JSON (--summary): every figure, typed."""
+    got = [[c for c in r] for r in ws.iter_rows()][1:]
+    rows = [("input", want["input"], None, want["sha256"]), ("kind", want["kind"], None, None)]
+    if want["kind"] == "csv":
+        delim = "tab" if want["delimiter"] == "\t" else want["delimiter"]
+        rows += [("encoding", want["encoding"], None, None),
+                 ("encoding detected", want["encoding_detected"], None, None),
+                 ("byte-order mark", want["bom"], None, None),
+                 ("delimiter", delim, None, None),
+                 ("delimiter detected", want["delimiter_detected"], None, None)]
+    rows += [(item, want[key], None, None) for item, key in (
+        ("bytes", "bytes"), ("rows", "rows"), ("ok", "ok"), ("errors", "errors"),
+        ("panel", "panel"), ("blank rows skipped", "blank_rows_skipped"),
+        ("duplicate ids", "duplicate_ids"), ("duplicate check capped", "duplicate_check_capped"),
+        ("literal quotes", "literal_quotes"))]
+    rows += [("total budget", Decimal(want["total_budget"]), None, None),
+             ("total saturated", want["total_saturated"], None, None),
+             ("mean budget", Decimal(want["mean_budget"]), None, None)]
+    rows += [("basis " + b["basis"], Decimal(b["total"]), b["rows"], None) for b in want["by_basis"]]
+    rows += [("group " + g["group"], Decimal(g["total"]), g["rows"], None)
+             for g in want["by_group"]]
+    rows += [("error reason", r["reason"], r["rows"], None) for r in want["error_reasons"]]
+    rows += [("other error rows", want["other_error_rows"], None, None)]
+    q = want["questionnaire"]
+    rows += [("questionnaire", f"{q['id']}@{q['version']}", None, q["sha256"])]
+    rows += [("scoring", f"{t['scoring']}@{t['version']}", t["rows"], t["sha256"])
+             for t in want["tables"]]
+    check(len(got) == len(rows), f"{source}: Summary has {len(got)} rows, want {len(rows)}")
+    for cells, row in zip(got, rows):
+        values = [c.value for c in cells]
+        what = f"{source} Summary {row[0]}"
+        if isinstance(row[1], Decimal):
+            check(values[0] == row[0] and f"{values[1]:.2f}" == f"{row[1]:.2f}" and
+                  "£" in cells[1].number_format, f"{what}: {values} ({cells[1].number_format})")
+            check(values[2:] == list(row[2:]), f"{what}: {values}")
+        elif isinstance(row[1], bool):
+            check(values == list(row) and cells[1].data_type == "b", f"{what}: {values}")
+        else:
+            check(values == list(row), f"{what}: {values} != {list(row)}")
 with tempfile.TemporaryDirectory() as tmp:
     for source in ("e2e/csv/cases.csv", "xlsx/cases-openpyxl.xlsx"):
         src = os.path.join(data, source)
         book = os.path.join(tmp, "out.xlsx")
-        done = run("batch", "-m", model, src, "-o", book)
+        facts_json = os.path.join(tmp, "summary.json")
+        done = run("batch", "-m", model, src, "-o", book, "--summary", facts_json)
+        with open(facts_json) as f:
+            facts = json.load(f)
         check(done.returncode == 1, f"{source}: exit {done.returncode}, expected 1 (rows in error)")
         rows = batch_csv(src)
         wb = openpyxl.load_workbook(book)
@@ -80,6 +129,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check(summary["errors"][0] == len(errors), f"Summary errors {summary['errors']}")
         check(len(summary["questionnaire"][2]) == 64, "questionnaire sha256")
         check(len(summary["scoring"][2]) == 64, "scoring sha256")
+        check_summary(wb["Summary"], facts, source)
 
         # ras reads its own workbook back: inline strings, numbers in a
         # pounds format, the first sheet.

@@ -106,6 +106,74 @@ static void label(ras_book_sheet *s, const char *name)
     ras_book_text(s, 0, name, strlen(name));
 }
 
+static void count_row(ras_book_sheet *s, const char *name, uint64_t n)
+{
+    label(s, name);
+    ras_book_int(s, 1, (int64_t)n);
+    ras_book_next(s);
+}
+
+static void flag_row(ras_book_sheet *s, const char *name, bool v)
+{
+    label(s, name);
+    worksheet_write_boolean(s->ws, s->row, 1, v, NULL);
+    ras_book_next(s);
+}
+
+/* What reading found (docs/exports.md, "The summary"): a workbook has no
+ * encoding or delimiter of its own. */
+static void write_read_facts(ras_book_sheet *s, const ras_read_facts *f)
+{
+    label(s, "kind");
+    text(s, 1, f->delimiter ? "csv" : "workbook");
+    ras_book_next(s);
+    if (f->delimiter) {
+        label(s, "encoding");
+        text(s, 1, ras_encoding_name(f->encoding));
+        ras_book_next(s);
+        flag_row(s, "encoding detected", f->encoding_detected);
+        flag_row(s, "byte-order mark", f->bom);
+        const char delim[2] = {f->delimiter, '\0'};
+        label(s, "delimiter");
+        text(s, 1, f->delimiter == '\t' ? "tab" : delim);
+        ras_book_next(s);
+        flag_row(s, "delimiter detected", f->delimiter_detected);
+    }
+    count_row(s, "bytes", f->bytes);
+}
+
+/* Ok rows and their budgets by basis and by group, then the commonest
+ * reasons for errors. */
+static void write_breakdown(ras_book_sheet *s, const ras_batch_summary *sum)
+{
+    char item[96];
+    for (size_t i = 0; i < 3; i++) {
+        const ras_batch_count *c = &sum->by_basis[i];
+        snprintf(item, sizeof item, "basis %s", c->name ? c->name : "");
+        label(s, item);
+        ras_book_money(s, 1, c->total);
+        ras_book_int(s, 2, (int64_t)c->rows);
+        ras_book_next(s);
+    }
+    for (size_t i = 0; i < sum->n_groups && i < RAS_BATCH_GROUPS; i++) {
+        const ras_batch_count *c = &sum->by_group[i];
+        snprintf(item, sizeof item, "group %.80s", c->name ? c->name : "");
+        label(s, item);
+        ras_book_money(s, 1, c->total);
+        ras_book_int(s, 2, (int64_t)c->rows);
+        ras_book_next(s);
+    }
+    for (size_t i = 0; i < sum->n_reasons && i < RAS_BATCH_REASONS; i++) {
+        label(s, "error reason");
+        text(s, 1, sum->reasons[i].reason);
+        ras_book_int(s, 2, (int64_t)sum->reasons[i].rows);
+        ras_book_next(s);
+    }
+    count_row(s, "other error rows", sum->other_reasons);
+}
+
+/* The Summary sheet: what `ras batch --summary` writes as JSON, as rows
+ * of an item, a value, rows where they apply and a SHA-256. */
 static void write_summary(batch_book *bb, const char *in_name, const ras_batch_summary *sum)
 {
     static const char *const header[] = {"item", "value", "rows", "sha256"};
@@ -114,23 +182,27 @@ static void write_summary(batch_book *bb, const char *in_name, const ras_batch_s
         return;
     label(&s, "input");
     text(&s, 1, in_name);
+    if (sum->read.sha256[0])
+        text(&s, 3, sum->read.sha256);
     ras_book_next(&s);
-    const struct {
-        const char *name;
-        uint64_t n;
-    } counts[] = {
-        {"rows", sum->rows}, {"ok", sum->ok}, {"errors", sum->errors}, {"panel", sum->panel}};
-    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        label(&s, counts[i].name);
-        ras_book_int(&s, 1, (int64_t)counts[i].n);
-        ras_book_next(&s);
-    }
+    write_read_facts(&s, &sum->read);
+    count_row(&s, "rows", sum->rows);
+    count_row(&s, "ok", sum->ok);
+    count_row(&s, "errors", sum->errors);
+    count_row(&s, "panel", sum->panel);
+    count_row(&s, "blank rows skipped", sum->read.blank_rows);
+    count_row(&s, "duplicate ids", sum->read.duplicate_ids);
+    flag_row(&s, "duplicate check capped", sum->read.ids_capped);
+    count_row(&s, "literal quotes", sum->read.literal_quotes);
     label(&s, "total budget");
     ras_book_money(&s, 1, sum->total);
     ras_book_next(&s);
+    /* docs/design.md, "Totals": a saturated total is a floor */
+    flag_row(&s, "total saturated", sum->total_saturated);
     label(&s, "mean budget");
     ras_book_money(&s, 1, ras_batch_mean(sum));
     ras_book_next(&s);
+    write_breakdown(&s, sum);
     char idv[2 * RAS_ERROR_SUBJECT_MAX];
     const ras_model *m = bb->model;
     snprintf(idv, sizeof idv, "%s@%s", ras_model_id(m), ras_model_version(m));
@@ -147,7 +219,7 @@ static void write_summary(batch_book *bb, const char *in_name, const ras_batch_s
         text(&s, 3, ras_table_fingerprint(t));
         ras_book_next(&s);
     }
-    worksheet_set_column(s.ws, 0, 0, 16, NULL);
+    worksheet_set_column(s.ws, 0, 0, 22, NULL);
     worksheet_set_column(s.ws, 1, 1, 24, NULL);
     worksheet_set_column(s.ws, 3, 3, 66, NULL);
 }
