@@ -7,26 +7,12 @@
 # and measures peak memory at a tenth of the rows, to show it does not
 # grow with them. Each timing is the best of RUNS (default 3) runs, as a
 # shared machine is noisy.
-#   BUILD=DIR    the build folder (default build-bench)
-#   WORK=DIR     keep the generated files there (default: a temporary folder)
+#   BUILD=DIR, WORK=DIR, RUNS=N  as common.sh says
 #   CALLGRIND=1  also count instructions per row with valgrind (slow)
 #   LARGE=0      skip the large models (docs/performance.md, "Large models")
-set -euo pipefail
-rows=${1:-1000000}
-runs=${RUNS:-3}
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-build=${BUILD:-$root/build-bench}
-work=${WORK:-$(mktemp -d)}
-mkdir -p "$work"
-trap '[ -z "${WORK:-}" ] && rm -rf "$work"' EXIT
-
-if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF &&
-  cmake --build "$build" --target ras ras_static -j"$(nproc)"; } >"$work/build.log" 2>&1; then
-  cat "$work/build.log" >&2
-  exit 1
-fi
-cc -O2 -o "$work/gen_cases" "$here/gen_cases.c"
+source "$here/common.sh"
+bench_build ras ras_static
 cc -O2 -o "$work/gen_big" "$here/gen_big.c"
 cc -O2 -I"$root/include" -I"$build/include" -o "$work/batch_driver" "$here/batch_driver.c" \
   "$build/libras.a" $(pkg-config --libs yaml-0.1 minizip expat xlsxwriter) -lcrypto
@@ -39,20 +25,6 @@ bytes=$(stat -c %s "$work/cases.csv")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 echo "input: $rows rows, $bytes bytes ($(awk -v b="$bytes" -v r="$rows" 'BEGIN { printf "%.1f MB, %.1f bytes a row", b / 1e6, b / r }'))"
 
-now() { date +%s.%N; }
-# best CMD...: runs CMD $runs times; prints the shortest wall time in seconds.
-best() {
-  local t min=
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(now)
-    "$@"
-    e=$(now)
-    t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
-    if [ -z "$min" ] || awk -v a="$t" -v b="$min" 'BEGIN { exit !(a < b) }'; then min=$t; fi
-  done
-  echo "$min"
-}
 report() { # report LABEL SECONDS
   awk -v l="$1" -v t="$2" -v r="$rows" -v b="$bytes" 'BEGIN {
     printf "%-28s %7.3f s  %10.0f rows/s  %7.1f MB/s\n", l, t, r / t, b / t / 1e6 }'
