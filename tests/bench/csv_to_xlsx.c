@@ -4,8 +4,9 @@
  * One sheet, the CSV's header and rows; a cell of digits (and one point)
  * is written as a number, as a spreadsheet holds it, anything else as
  * text. Written with libxlsxwriter in constant-memory mode, so its
- * strings are inline, as openpyxl writes them. The benchmark CSV has no
- * commas inside quotes; quotes around a field are dropped. */
+ * strings are inline, as openpyxl writes them. A quoted field may hold
+ * commas and doubled quotes (gen_cases.c writes a few, "C0000500, jr");
+ * a record is one line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,21 +42,28 @@ int main(int argc, char **argv)
     for (lxw_row_t row = 0; fgets(line, sizeof line, in); row++) {
         line[strcspn(line, "\r\n")] = '\0';
         lxw_col_t col = 0;
-        for (char *p = line, *end; p; p = end ? end + 1 : NULL, col++) {
-            end = strchr(p, ',');
-            if (end)
-                *end = '\0';
-            size_t n = strlen(p);
-            if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
-                p[n - 1] = '\0';
-                p++;
+        for (char *p = line; p; col++) {
+            char *field = p, *w = p;
+            if (*p == '"') { /* to the closing quote; "" is one quote */
+                for (p++; *p && !(p[0] == '"' && p[1] != '"'); p++) {
+                    if (p[0] == '"')
+                        p++;
+                    *w++ = *p;
+                }
+                if (*p == '"')
+                    p++;
+            } else {
+                for (; *p && *p != ','; p++)
+                    *w++ = *p;
             }
-            if (*p == '\0')
+            p = *p == ',' ? p + 1 : NULL;
+            *w = '\0';
+            if (*field == '\0')
                 continue;
-            if (row > 0 && numeric(p))
-                worksheet_write_number(ws, row, col, strtod(p, NULL), NULL);
+            if (row > 0 && numeric(field))
+                worksheet_write_number(ws, row, col, strtod(field, NULL), NULL);
             else
-                worksheet_write_string(ws, row, col, p, NULL);
+                worksheet_write_string(ws, row, col, field, NULL);
         }
     }
     fclose(in);
