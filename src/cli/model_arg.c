@@ -59,7 +59,8 @@ ras_exit ras_cli_load_model(const ras_cli_opts *opts, ras_model **out)
     else if (opts->model != NULL)
         return no_such_model(opts->model);
     else if (opts->questionnaire != NULL)
-        st = ras_model_load_files(opts->questionnaire, opts->tables, opts->n_tables, out, &err);
+        st = ras_model_load_files_versions(opts->questionnaires, opts->n_questionnaires,
+                                           opts->tables, opts->n_tables, out, &err);
     else
         st = ras_model_load_builtin(NULL, out, &err);
     if (st != RAS_OK) {

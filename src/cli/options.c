@@ -97,7 +97,11 @@ static ras_exit apply(const ras_cli_spec *spec, const opt_def *def, const char *
         return usage_error(spec, "option '%s' needs a value", shown);
     switch (def->id) {
     case OPT_MODEL: return set_once(spec, &opts->model, value, shown);
-    case OPT_QUESTIONNAIRE: return set_once(spec, &opts->questionnaire, value, shown);
+    case OPT_QUESTIONNAIRE: /* repeated: versions (docs/model-format.md section 4.1) */
+        if (opts->questionnaire == NULL)
+            opts->questionnaire = value;
+        opts->questionnaires[opts->n_questionnaires++] = value;
+        return RAS_EXIT_OK;
     case OPT_SCORING: opts->tables[opts->n_tables++] = value; return RAS_EXIT_OK;
     case OPT_OUTPUT: return set_once(spec, &opts->output, value, shown);
     case OPT_FORMAT:
@@ -202,8 +206,9 @@ ras_exit ras_cli_parse(const ras_cli_spec *spec, int argc, char **argv, ras_cli_
     opts->format = RAS_FORMAT_TEXT;
     /* No option or argument list can hold more words than argv. */
     opts->tables = calloc(room, sizeof *opts->tables);
+    opts->questionnaires = calloc(room, sizeof *opts->questionnaires);
     opts->args = calloc(room, sizeof *opts->args);
-    if (opts->tables == NULL || opts->args == NULL) {
+    if (opts->tables == NULL || opts->questionnaires == NULL || opts->args == NULL) {
         fputs("ras: out of memory\n", stderr);
         return RAS_EXIT_IO;
     }
@@ -228,6 +233,8 @@ ras_exit ras_cli_parse(const ras_cli_spec *spec, int argc, char **argv, ras_cli_
 void ras_cli_opts_free(ras_cli_opts *opts)
 {
     free(opts->tables);
+    free(opts->questionnaires);
+    opts->questionnaires = NULL;
     free(opts->args);
     opts->tables = NULL;
     opts->args = NULL;
