@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DATA RAS_TEST_DATA "/e2e/"
 
@@ -385,6 +386,21 @@ static void test_batch_audit_calibrate_args(void **state)
                "invalid argument");
     expect_arg(ras_audit(m, in, "x", NULL, out, -1, 0, &as, NULL, NULL, &err), &err,
                "invalid argument");
+    /* the workbook writers: nothing is created when an argument is bad */
+    expect_arg(
+        ras_audit_workbook(NULL, in, "x", NULL, "never.xlsx", 0, 0, NULL, &as, NULL, NULL, &err),
+        &err, "invalid argument");
+    expect_arg(
+        ras_audit_workbook(m, NULL, "x", NULL, "never.xlsx", 0, 0, NULL, &as, NULL, NULL, &err),
+        &err, "invalid argument");
+    expect_arg(ras_audit_workbook(m, in, "x", NULL, NULL, 0, 0, NULL, &as, NULL, NULL, &err), &err,
+               "invalid argument");
+    expect_arg(
+        ras_audit_workbook(m, in, "x", NULL, "never.xlsx", -1, 0, NULL, &as, NULL, NULL, &err),
+        &err, "invalid argument");
+    expect_arg(ras_calibration_write_workbook(NULL, NULL, "never.xlsx", &err), &err,
+               "invalid argument");
+    assert_int_equal(access("never.xlsx", F_OK), -1);
     assert_int_equal(ras_audit_summary_write_json(NULL, &as, NULL, "x", out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, NULL, NULL, "x", out), RAS_ERR_ARG);
     assert_int_equal(ras_audit_summary_write_json(m, &as, NULL, "x", NULL), RAS_ERR_ARG);
