@@ -31,12 +31,12 @@ typedef struct ras_cli_spec {
 } ras_cli_spec;
 
 typedef struct ras_cli_opts {
-    const char *model;         /* -m: a folder or a built-in name; NULL if not given */
-    const char *questionnaire; /* -q; NULL if not given (the first when repeated) */
+    const char *model;           /* -m: a folder or a built-in name; NULL if not given */
+    const char *questionnaire;   /* -q; NULL if not given (the first when repeated) */
     const char **questionnaires; /* every -q, in order: questionnaire versions
                                     (array owned by the struct) */
     size_t n_questionnaires;
-    const char **tables;       /* -s, in order (array owned by the struct) */
+    const char **tables; /* -s, in order (array owned by the struct) */
     size_t n_tables;
     const char *output; /* -o; NULL when not given (standard output) */
     ras_format format;
