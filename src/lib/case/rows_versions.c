@@ -68,7 +68,8 @@ static ras_status find_foreign(ras_row_versions *v, const ras_rows *main, ras_er
 {
     size_t cols = main->n_cols ? main->n_cols : 1;
     v->foreign = calloc(v->n, sizeof(bool *));
-    if (!v->foreign)
+    v->any_foreign = calloc(v->n, sizeof(bool));
+    if (!v->foreign || !v->any_foreign)
         return nomem(err);
     for (size_t i = 0; i < v->n; i++) {
         if (!(v->foreign[i] = calloc(cols, sizeof **v->foreign)))
@@ -79,8 +80,10 @@ static ras_status find_foreign(ras_row_versions *v, const ras_rows *main, ras_er
             for (size_t k = 0; k < v->n && !asked; k++) {
                 const ras_rows *other = binding(v, main, k);
                 v->foreign[i][j] = other->cols && other->cols[j].kind == RAS_COL_QUESTION;
-                if (v->foreign[i][j])
+                if (v->foreign[i][j]) {
+                    v->any_foreign[i] = true;
                     break;
+                }
             }
         }
     }
@@ -153,7 +156,9 @@ void ras_row_versions_pick(const ras_row_versions *v, const ras_rows *main, ras_
             out->r = v->results[i];
             out->why = v->why[i];
         }
-    for (size_t j = 0; !out->why && j < rec->n_fields && j < main->n_cols; j++) {
+    /* Most rows are on a version with every column: nothing to look at. */
+    for (size_t j = 0; v->any_foreign[at] && !out->why && j < rec->n_fields && j < main->n_cols;
+         j++) {
         if (!v->foreign[at][j] || ras_text_is_blank(rec->fields[j].text, rec->fields[j].len))
             continue;
         snprintf(out->msg, sizeof out->msg,
@@ -179,6 +184,7 @@ void ras_row_versions_free(ras_row_versions *v)
     for (size_t i = 0; v->foreign && i < v->n; i++)
         free(v->foreign[i]);
     free(v->foreign);
+    free(v->any_foreign);
     free(v->rows);
     free(v->why);
     free(v->cases);

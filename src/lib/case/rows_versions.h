@@ -19,6 +19,7 @@ typedef struct ras_row_versions {
      * a question of another version but not of v, whose rows must leave it
      * blank. NULL with one version. */
     bool **foreign;
+    bool *any_foreign; /* per version: some foreign[v][j] is true */
     ras_result **results;
     long date_col; /* the assessed_on column, or -1 */
     /* The caller's warning callback, which ras_row_versions_warn passes
