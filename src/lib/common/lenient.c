@@ -213,7 +213,7 @@ ras_status ras_date_parse_lenient(const char *text, size_t len, ras_date_order o
     }
     if (end < len && !((t[end] == ' ' || t[end] == 'T') && is_time(t + end + 1, len - end - 1)))
         return bad_date(t, len, order, err);
-    char iso[16];
+    char iso[40]; /* room for any three ints, so no compiler sees it cut */
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     if (ras_date_parse(iso, 10, out) != RAS_OK) {
         char shown[RAS_SHOWN_MAX];
