@@ -3,10 +3,7 @@
  * general number format, missing cells, empty rows, rows as wide as the
  * header, each fed whole and a byte at a time), which number formats
  * show dates, the shared strings' limit, and the XML refusals (a DTD,
- * a bad encoding, an out-of-order cell). The sheet's own scanner
- * (xml_scan.h) reads the XML a workbook may hold: references, CDATA,
- * comments, prefixes, line ends, characters cut by a read; and refuses
- * what is not XML, each error located. */
+ * a bad encoding, an out-of-order cell). */
 #include "support.h"
 
 #include <stdio.h>
@@ -166,85 +163,6 @@ static void test_refused(void **state)
     assert_non_null(strstr(got, "not a row number after row 5"));
 }
 
-/* The XML the scanner reads as expat would. */
-static void test_scanner_reads(void **state)
-{
-    (void)state;
-    /* entities and character references, in text and attributes */
-    expect_sheet(SHEET("<row r=\"1\"><c r=\"&#65;1\" t=\"inlineStr\"><is><t>a&amp;b&lt;&#x41;&#66;"
-                       "&quot;&apos;&gt;</t></is></c></row>"),
-                 "1:a&b<AB\"'>\n", false);
-    /* CDATA, comments, processing instructions, white space, a BOM */
-    expect_sheet(
-        "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- made by hand -->"
-        "<worksheet>\n <sheetData>\r\n<row r=\"1\"><?pi x?><c r=\"A1\" t=\"inlineStr\">"
-        "<is><t><![CDATA[<&>]]>x</t></is></c><!-- a > b --></row></sheetData></worksheet>\n",
-        "1:<&>x\n", false);
-    /* prefixed names, single quotes, a '>' in a value, empty elements */
-    expect_sheet("<x:worksheet xmlns:x='u'><x:sheetData><x:row r='1'><x:c r='A1' a='>'><x:v>7</x:v>"
-                 "</x:c><x:c r='B1'/><x:c r='C1' t='inlineStr'><x:is><x:t>z</x:t></x:is></x:c>"
-                 "</x:row></x:sheetData></x:worksheet>",
-                 "1:7||z\n", false);
-    /* line ends become \n; a two-, three- and four-byte character */
-    expect_sheet(SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a\r\nb\rc \xc2\xa3"
-                       "\xe2\x82\xac\xf0\x9f\x98\x80</t></is></c></row>"),
-                 "1:a\nb\nc \xc2\xa3\xe2\x82\xac\xf0\x9f\x98\x80\n", false);
-    /* a formula's text and phonetic runs are not the cell's */
-    expect_sheet(SHEET("<row r=\"1\"><c r=\"A1\"><f>&amp;SUM(B1)</f><v>3</v></c><c r=\"B1\" "
-                       "t=\"inlineStr\"><is><r><t>ab</t></r><rPh><t>x</t></rPh></is></c></row>"),
-                 "1:3|ab\n", false);
-}
-
-/* What is not XML, each refused with its place. */
-static void test_scanner_refuses(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *xml, *says;
-    } bad[] = {
-        {SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>"),
-         "'&nbsp;' is not an entity"},
-        {SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#0;</t></is></c></row>"),
-         "is not an entity"},
-        {SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a & b</t></is></c></row>"),
-         "not well-formed XML"},
-        {SHEET("<row r=\"1\"><c r=\"A1\"><v>1</c></v></row>"), "mismatched tag"},
-        {SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>") "<worksheet/>",
-         "an element after the root element"},
-        {SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>") "x", "text outside the root"},
-        {"<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", "cut short"},
-        {"<worksheet><sheetData><row r=\"1\"><c r=\"A1", "cut short"},
-        {"", "no element found"},
-        {"\xff\xfe<\0w\0/\0>\0", "an encoding a workbook does not use"},
-        {SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\xed\xa0\x80</t></is></c></row>"),
-         "not UTF-8"},
-        {SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\x01</t></is></c></row>"),
-         "not well-formed XML"},
-        {SHEET("<row r=\"1\"><c r=A1><v>1</v></c></row>"), "not well-formed XML"},
-        {"<worksheet><!ELEMENT w ANY></worksheet>", "not well-formed XML"},
-    };
-    char got[1024];
-    size_t steps[] = {0, 1, 5};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        for (size_t k = 0; k < 3; k++) {
-            ras_xlsx_book book = test_book(false);
-            size_t len = strlen(bad[i].xml);
-            if (bad[i].xml[0] == '\xff')
-                len = 10;
-            mem m = {bad[i].xml, len, 0, steps[k]};
-            ras_sheet s;
-            ras_error err;
-            ras_status st = ras_sheet_open(&s, &book, mem_read, &m, "t.xlsx", "sheet.xml", &err);
-            bool have = true;
-            while (st == RAS_OK && have)
-                st = ras_sheet_next(&s, &have, &err);
-            ras_sheet_close(&s);
-            snprintf(got, sizeof got, "%s", st == RAS_OK ? "read" : err.message);
-            if (st == RAS_OK || !strstr(got, bad[i].says) || !strstr(got, "sheet.xml, line "))
-                fail_msg("case %zu step %zu: got '%s', want '%s'", i, steps[k], got, bad[i].says);
-        }
-}
-
 static void test_date_formats(void **state)
 {
     (void)state;
@@ -315,7 +233,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cell_types),    cmocka_unit_test(test_dates),
         cmocka_unit_test(test_rows_and_gaps), cmocka_unit_test(test_refused),
-        cmocka_unit_test(test_scanner_reads), cmocka_unit_test(test_scanner_refuses),
         cmocka_unit_test(test_date_formats),  cmocka_unit_test(test_strings_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,7 +19,6 @@
 #include "csv.h"
 #include "ras.h"
 #include "xml_part.h"
-#include "xml_scan.h"
 
 /* Limits on the parts read before the sheet (docs/exports.md). */
 #define RAS_XLSX_PART_MAX ((uint64_t)16 * 1024 * 1024)          /* workbook, rels, styles */
@@ -61,7 +60,7 @@ bool ras_xlsx_date_format(unsigned id, const char *code);
  * are skipped; missing cells are empty fields; a row is at least as wide
  * as the first (the header). */
 typedef struct ras_sheet {
-    ras_xml_scan xml; /* a sheet is scanned, not parsed by expat: xml_scan.h */
+    ras_xml xml;
     const ras_xlsx_book *book;
     const char *file;
     bool open;

@@ -51,16 +51,16 @@ static bool fields_room(ras_sheet *s, size_t n)
 
 static void nomem(ras_sheet *s)
 {
-    ras_xml_scan_fail(&s->xml, RAS_ERR_NOMEM, "out of memory");
+    ras_xml_fail(&s->xml, RAS_ERR_NOMEM, "out of memory");
 }
 
 /* Appends the current cell's text. */
 static void put(ras_sheet *s, const char *text, size_t len)
 {
     if (s->rec_len + len > RAS_CSV_RECORD_MAX) {
-        ras_xml_scan_fail(&s->xml, RAS_ERR_LIMIT,
-                          "row %lu is longer than %zu bytes (the limit on a row)", s->row,
-                          RAS_CSV_RECORD_MAX);
+        ras_xml_fail(&s->xml, RAS_ERR_LIMIT,
+                     "row %lu is longer than %zu bytes (the limit on a row)", s->row,
+                     RAS_CSV_RECORD_MAX);
         return;
     }
     if (!grow(&s->rec, &s->rec_cap, s->rec_len + len + 1)) {
@@ -192,9 +192,9 @@ static void put_shared(ras_sheet *s, const char *text)
     if (end == text || *end || i >= b->n_strings) {
         char col[4];
         column_name(s->col, col);
-        ras_xml_scan_fail(&s->xml, RAS_ERR_SYNTAX,
-                          "cell %s%lu names shared string '%.20s', but the workbook has %zu", col,
-                          s->row, text, b->n_strings);
+        ras_xml_fail(&s->xml, RAS_ERR_SYNTAX,
+                     "cell %s%lu names shared string '%.20s', but the workbook has %zu", col,
+                     s->row, text, b->n_strings);
         return;
     }
     put(s, b->text + b->start[i], b->start[i + 1] - b->start[i]);
@@ -240,38 +240,23 @@ static void end_cell(ras_sheet *s)
 
 /* ---- the XML ---------------------------------------------------------- */
 
-/* An attribute's name without its namespace prefix is one letter. */
-static char short_attr(const char *name)
-{
-    const char *colon = strchr(name, ':');
-    const char *local = colon ? colon + 1 : name;
-    if (local[0] == '\0' || local[1] != '\0')
-        return '\0';
-    return local[0];
-}
-
 static void start_cell(ras_sheet *s, const char **atts)
 {
-    const char *ref = NULL, *t = NULL, *st = NULL;
-    for (size_t i = 0; atts[i]; i += 2) /* r, t and s, in one pass */
-        switch (short_attr(atts[i])) {
-        case 'r': ref = atts[i + 1]; break;
-        case 't': t = atts[i + 1]; break;
-        case 's': st = atts[i + 1]; break;
-        default: break;
-        }
+    const char *ref = ras_xml_attr(atts, "r");
+    const char *t = ras_xml_attr(atts, "t");
+    const char *st = ras_xml_attr(atts, "s");
     size_t col = s->next_col;
     if (ref && !parse_column(ref, &col)) {
-        ras_xml_scan_fail(&s->xml, RAS_ERR_LIMIT,
-                          "cell '%.20s' is not a cell reference up to column XFD (the limit on "
-                          "columns)",
-                          ref);
+        ras_xml_fail(&s->xml, RAS_ERR_LIMIT,
+                     "cell '%.20s' is not a cell reference up to column XFD (the limit on "
+                     "columns)",
+                     ref);
         return;
     }
     if (col < s->next_col || col >= RAS_XLSX_COLUMNS_MAX) {
-        ras_xml_scan_fail(&s->xml, RAS_ERR_SYNTAX,
-                          "row %lu: cell '%.20s' comes after the cells right of it", s->row,
-                          ref ? ref : "");
+        ras_xml_fail(&s->xml, RAS_ERR_SYNTAX,
+                     "row %lu: cell '%.20s' comes after the cells right of it", s->row,
+                     ref ? ref : "");
         return;
     }
     s->col = col;
@@ -301,8 +286,8 @@ static void start_row(ras_sheet *s, const char **atts)
         char *end;
         row = strtoul(r, &end, 10);
         if (end == r || *end || row == 0 || row <= s->row) {
-            ras_xml_scan_fail(&s->xml, RAS_ERR_SYNTAX,
-                              "row '%.20s' is not a row number after row %lu", r, s->row);
+            ras_xml_fail(&s->xml, RAS_ERR_SYNTAX, "row '%.20s' is not a row number after row %lu",
+                         r, s->row);
             return;
         }
     }
@@ -335,82 +320,66 @@ static void end_row(ras_sheet *s)
     if (s->header_width == 0)
         s->header_width = n;
     s->ready = true;
-    ras_xml_scan_pause(&s->xml);
+    ras_xml_suspend(&s->xml);
 }
 
-/* Only a value's text (<v>) and an inline string's (<is><t>, less its
- * phonetic runs <rPh>) are read; the scanner skips the rest. */
-static void want_text(ras_sheet *s)
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
-    ras_xml_scan_want(&s->xml, s->in_v || (s->in_t && !s->in_rph));
+    ras_xml *x = ud;
+    ras_sheet *s = x->user;
+    const char *n = ras_xml_local(name);
+    if (strcmp(n, "c") == 0)
+        start_cell(s, atts);
+    else if (strcmp(n, "v") == 0)
+        s->in_v = s->in_cell;
+    else if (strcmp(n, "is") == 0)
+        s->in_is = s->in_cell;
+    else if (strcmp(n, "t") == 0)
+        s->in_t = s->in_is;
+    else if (strcmp(n, "rPh") == 0)
+        s->in_rph = true;
+    else if (strcmp(n, "row") == 0)
+        start_row(s, atts);
 }
 
-/* The elements a sheet's cells are read from. */
-enum { E_OTHER, E_C, E_V, E_IS, E_T, E_RPH, E_ROW };
-
-static int element(const char *name, size_t len)
+static void XMLCALL on_end(void *ud, const XML_Char *name)
 {
-    switch (len) {
-    case 1: return name[0] == 'c' ? E_C : name[0] == 'v' ? E_V : name[0] == 't' ? E_T : E_OTHER;
-    case 2: return name[0] == 'i' && name[1] == 's' ? E_IS : E_OTHER;
-    case 3:
-        return memcmp(name, "row", 3) == 0 ? E_ROW : memcmp(name, "rPh", 3) == 0 ? E_RPH : E_OTHER;
-    default: return E_OTHER;
-    }
+    ras_xml *x = ud;
+    ras_sheet *s = x->user;
+    const char *n = ras_xml_local(name);
+    if (strcmp(n, "c") == 0 && s->in_cell)
+        end_cell(s);
+    else if (strcmp(n, "v") == 0)
+        s->in_v = false;
+    else if (strcmp(n, "is") == 0)
+        s->in_is = false;
+    else if (strcmp(n, "t") == 0)
+        s->in_t = false;
+    else if (strcmp(n, "rPh") == 0)
+        s->in_rph = false;
+    else if (strcmp(n, "row") == 0)
+        end_row(s);
 }
 
-static void on_start(void *ud, const char *name, size_t len, const char **atts)
+static void XMLCALL on_text(void *ud, const XML_Char *text, int len)
 {
-    ras_sheet *s = ud;
-    switch (element(name, len)) {
-    case E_C: start_cell(s, atts); break;
-    case E_V: s->in_v = s->in_cell; break;
-    case E_IS: s->in_is = s->in_cell; break;
-    case E_T: s->in_t = s->in_is; break;
-    case E_RPH: s->in_rph = true; break;
-    case E_ROW: start_row(s, atts); break;
-    default: return;
-    }
-    want_text(s);
-}
-
-static void on_end(void *ud, const char *name, size_t len)
-{
-    ras_sheet *s = ud;
-    switch (element(name, len)) {
-    case E_C:
-        if (s->in_cell)
-            end_cell(s);
-        break;
-    case E_V: s->in_v = false; break;
-    case E_IS: s->in_is = false; break;
-    case E_T: s->in_t = false; break;
-    case E_RPH: s->in_rph = false; break;
-    case E_ROW: end_row(s); break;
-    default: return;
-    }
-    want_text(s);
-}
-
-static void on_text(void *ud, const char *text, size_t len)
-{
-    ras_sheet *s = ud;
-    if (!(s->in_v || (s->in_t && !s->in_rph)) || len == 0)
+    ras_xml *x = ud;
+    ras_sheet *s = x->user;
+    if (!(s->in_v || (s->in_t && !s->in_rph)) || len <= 0)
         return;
-    if (s->val_len + len > RAS_CSV_FIELD_MAX) {
+    if (s->val_len + (size_t)len > RAS_CSV_FIELD_MAX) {
         char col[4];
         column_name(s->col, col);
-        ras_xml_scan_fail(&s->xml, RAS_ERR_LIMIT,
-                          "cell %s%lu is longer than %zu bytes (the limit on a cell)", col, s->row,
-                          RAS_CSV_FIELD_MAX);
+        ras_xml_fail(x, RAS_ERR_LIMIT, "cell %s%lu is longer than %zu bytes (the limit on a cell)",
+                     col, s->row, RAS_CSV_FIELD_MAX);
         return;
     }
-    if (!grow(&s->val, &s->val_cap, s->val_len + len + 1)) {
+    if (!grow(&s->val, &s->val_cap, s->val_len + (size_t)len + 1)) {
         nomem(s);
         return;
     }
-    memcpy(s->val + s->val_len, text, len);
-    s->val_len += len;
+    memcpy(s->val + s->val_len, text, (size_t)len);
+    s->val_len += (size_t)len;
 }
 
 /* ---- the reader -------------------------------------------------------- */
@@ -422,15 +391,15 @@ ras_status ras_sheet_open(ras_sheet *s, const ras_xlsx_book *book, ras_chunk_fn 
     s->book = book;
     s->file = file;
     s->open = true;
-    return ras_xml_scan_init(&s->xml, read, ctx, file, part, s, on_start, on_end, on_text, err);
+    return ras_xml_init(&s->xml, read, ctx, file, part, s, on_start, on_end, on_text, err);
 }
 
 ras_status ras_sheet_next(ras_sheet *s, bool *have, ras_error *err)
 {
     *have = false;
     s->ready = false;
-    bool paused;
-    ras_status st = ras_xml_scan_run(&s->xml, &paused, err);
+    bool suspended;
+    ras_status st = ras_xml_run(&s->xml, &suspended, err);
     if (st != RAS_OK) {
         if (err && err->line == 0 && s->row > 0 && st != RAS_ERR_NOMEM && st != RAS_ERR_IO)
             err->line = s->row;
@@ -444,7 +413,7 @@ void ras_sheet_close(ras_sheet *s)
 {
     if (!s->open)
         return;
-    ras_xml_scan_free(&s->xml);
+    ras_xml_free(&s->xml);
     free(s->val);
     free(s->rec);
     free(s->off);
