@@ -15,6 +15,7 @@
 #include "case_rows.h"
 #include "csv.h"
 #include "error.h"
+#include "hash_read.h"
 #include "model.h"
 #include "num.h"
 #include "outbuf.h"
@@ -29,6 +30,7 @@ static const char out_header[] =
 
 typedef struct batch {
     const ras_model *model;
+    FILE *in;
     const char *in_name;
     ras_csv csv;
     ras_rows rows;
@@ -221,6 +223,19 @@ static void add_group(ras_batch_summary *s, const ras_batch_count *g)
 }
 
 /* The summary's totals by group, the reasons and what reading found. */
+/* A workbook is read by seeking, not through the CSV layer that hashes a
+ * CSV as it reads it: its SHA-256 is taken from the whole file after. */
+static void hash_workbook(FILE *in, char hex[65])
+{
+    ras_hash_read h;
+    hex[0] = '\0';
+    if (ras_hash_read_init(&h, in) == RAS_OK) {
+        ras_hash_read_whole(&h);
+        ras_hash_read_hex(&h, hex);
+    }
+    ras_hash_read_free(&h);
+}
+
 static void summarise(batch *b)
 {
     ras_batch_summary *s = b->sum;
@@ -234,6 +249,8 @@ static void summarise(batch *b)
                 add_group(s, &b->groups[b->group_at[t] + g]);
     ras_reasons_top(&b->reasons, s);
     ras_rows_facts(&b->rows, &b->csv, &s->read);
+    if (ras_records_workbook(&b->csv))
+        hash_workbook(b->in, s->read.sha256);
 }
 
 static void batch_free(batch *b)
@@ -313,6 +330,7 @@ ras_status ras_batch_to(const ras_model *model, FILE *in, const char *in_name,
     b.sink = sink;
     b.model = model;
     b.in_name = in_name ? in_name : "-";
+    b.in = in;
     b.sum = summary;
     ras_status st = ras_rows_open(&b.rows, &b.csv, in, b.in_name, opts, err);
     bool buffered = sink || ras_outbuf_init(&b.out, out);
