@@ -751,11 +751,11 @@ RAS_EXPORT ras_status ras_batch_with(const ras_model *model, FILE *in, const cha
  * rows in error: line, client_id, message) and a Summary sheet (what
  * ras_batch_summary_write_json writes: the counts, what reading found,
  * the total and mean budget, the totals by basis and group, the reasons
- * for errors, the questionnaire's and every table used's SHA-256). Text is always written as text, never as a formula.
- * Memory stays flat: rows go through temporary files. The file at path
- * is created when the run ends, also after a failure (then incomplete):
- * write to a temporary and rename it on success, as the program does. A
- * sheet holds at most 1,048,575 rows (RAS_ERR_LIMIT beyond). */
+ * for errors, the questionnaire's and every table used's SHA-256). Text is always written as text,
+ * never as a formula. Memory stays flat: rows go through temporary files. The file at path is
+ * created when the run ends, also after a failure (then incomplete): write to a temporary and
+ * rename it on success, as the program does. A sheet holds at most 1,048,575 rows (RAS_ERR_LIMIT
+ * beyond). */
 RAS_EXPORT ras_status ras_batch_workbook(const ras_model *model, FILE *in, const char *in_name,
                                          const ras_read_options *opts, const char *path,
                                          ras_batch_summary *summary, ras_warn_fn warn,
