@@ -14,6 +14,7 @@
 #include "options.h"
 #include "output.h"
 #include "ras.h"
+#include "read_opts.h"
 #include "report.h"
 #include "run_info.h"
 
@@ -21,7 +22,8 @@ static const ras_cli_spec compare_spec = {
     "compare", RAS_OPT_OUTPUT | RAS_OPT_FORMAT | RAS_OPT_HTML | RAS_OPT_RAW_TEXT | RAS_OPT_DATES, 1,
     "CASES.csv"};
 
-enum { X_FROM, X_TO, X_BY, X_REPORT, X_SHEET, N_EXTRAS };
+/* The reading options (read_opts.h) come last, in their order. */
+enum { X_FROM, X_TO, X_BY, X_REPORT, X_READ, N_EXTRAS = X_READ + RAS_READ_OPT_COUNT };
 
 typedef struct compare_run {
     const ras_cli_opts *opts;
@@ -139,7 +141,7 @@ static ras_exit load_and_run(const compare_run *c, const ras_model *base, const 
 
 ras_exit ras_cmd_compare(int argc, char **argv)
 {
-    static const char *const names[N_EXTRAS] = {"from", "to", "by", "report", "sheet"};
+    static const char *const names[N_EXTRAS] = {"from", "to", "by", "report", RAS_READ_OPT_NAMES};
     const char *values[N_EXTRAS];
     char **rest = NULL;
     int n_rest = 0;
@@ -155,7 +157,8 @@ ras_exit ras_cmd_compare(int argc, char **argv)
         return rc;
     }
     c.report = values[X_REPORT];
-    c.read.sheet = values[X_SHEET];
+    ras_cli_read read;
+    memset(&read, 0, sizeof read);
     rc = ras_cli_parse(&compare_spec, n_rest, rest, &opts);
     if (rc == RAS_EXIT_OK && opts.help)
         rc = ras_cli_help_command(compare_spec.command);
@@ -163,8 +166,12 @@ ras_exit ras_cmd_compare(int argc, char **argv)
         rc = usage("%s", "--to TABLE is needed: the new scoring table, or a model folder");
     else if (rc == RAS_EXIT_OK && (rc = split_by(&c, values[X_BY])) == RAS_EXIT_OK &&
              (rc = ras_cli_run_info(&c.run, "compare", argc, argv)) == RAS_EXIT_OK &&
-             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK)
+             (rc = ras_cli_read_options("compare", &values[X_READ], &opts, &read)) == RAS_EXIT_OK &&
+             (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
+        c.read = read.opts;
         rc = load_and_run(&c, model, values[X_FROM], values[X_TO]);
+    }
+    ras_cli_read_free(&read);
     ras_cli_run_info_free(&c.run);
     ras_model_free(model);
     ras_cli_opts_free(&opts);

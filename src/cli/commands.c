@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <string.h>
 
-/* The reading options of batch and audit (read_opts.h), aligned as their
- * other options are. */
+/* The reading options of batch, audit and compare (read_opts.h), aligned
+ * as their other options are. */
 #define READ_OPTS_HELP                                                                             \
     "  --encoding ENC        utf-8 or cp1252 (default: UTF-8 unless the bytes\n"                   \
     "                        are not valid UTF-8, then Windows-1252)\n"                            \
@@ -234,7 +234,8 @@ const ras_cli_command ras_cli_commands[] = {
     {"compare", ras_cmd_compare, "price cases under two scoring tables: who gains, who loses",
      "ras compare [MODEL] [--from TABLE] --to TABLE|DIR CASES.csv|CASES.xlsx [--by COL,...]\n"
      "            [-o ROWS.csv] [--report FILE] [--sheet NAME] [--format text|json|html]\n"
-     "            [--raw-text] [--dates dmy|mdy]",
+     "            [--raw-text] [--dates dmy|mdy] [--encoding ENC] [--delimiter D]\n"
+     "            [--columns FILE]",
      "Prices every row of CASES.csv (a batch CSV; - for standard input) under\n"
      "the old scoring table (--from, default the model's latest) and the new\n"
      "one (--to: a scoring file such as `ras calibrate --write` wrote, or a\n"
@@ -260,7 +261,7 @@ const ras_cli_command ras_cli_commands[] = {
      "  --raw-text            no ' before text cells of -o starting with =, +, -,\n"
      "                        @, tab or CR (see ras batch --help)\n"
      "  --dates dmy|mdy       read dates such as 01/07/2025 day first (default)\n"
-     "                        or month first, as US exports write them\n"
+     "                        or month first, as US exports write them\n" READ_OPTS_HELP
      "  --format text|json|html  the report as text (default), JSON or an HTML\n"
      "                        page to file (prints on A4), with a histogram of\n"
      "                        the changes and a before/after scatter\n"

@@ -8,6 +8,7 @@
  * the fitted price is rounded half up to the penny (docs/calibration.md). */
 #include "calibrate.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "records.h"
 #include "error.h"
 #include "hash_read.h"
+#include "largest.h"
 #include "num.h"
 #include "price.h"
 #include "result.h"
@@ -275,34 +277,101 @@ static bool trial_group(const ras_calibration *cal, size_t g, bool flat, int64_t
     return true;
 }
 
-/* docs/scoring.md steps 5 to 8 for a priced case under a trial group and
- * the latest table's settings; false when it would overflow. */
-static bool amount_at(const ras_calibration *cal, const ras_cal_case *k, const ras_group *grp,
-                      ras_pence *amount)
+/* docs/scoring.md steps 5 to 8 for a priced case of these points and
+ * adjustments under a trial group and the latest table's settings;
+ * false when it would overflow. */
+static bool amount_at(const ras_calibration *cal, int64_t points, int32_t adjust,
+                      const ras_group *grp, ras_pence *amount)
 {
     ras_pence priced, adjusted, rounded;
     int clamped;
-    return ras_price_group(grp, k->points, NULL, NULL, &priced) == RAS_OK &&
-           ras_price_adjust(priced, k->adjust, &adjusted) == RAS_OK &&
+    return ras_price_group(grp, points, NULL, NULL, &priced) == RAS_OK &&
+           ras_price_adjust(priced, adjust, &adjusted) == RAS_OK &&
            ras_price_finish(cal->latest, adjusted, &rounded, amount, &clamped) == RAS_OK;
 }
 
-/* The total of the group's priced RAS amounts at a trial pricing; false
- * when it would overflow (as good as "more than any cost"). */
+/* The total of the group's priced RAS amounts at a trial pricing, each
+ * kind of case (cal->kinds, the group's) priced once and counted as
+ * often as it is met; false when it would overflow (as good as "more
+ * than any cost"). Amounts are never negative, so the sum overflows in
+ * any order if it does in input order. */
 static bool total_at(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_pence *total)
 {
     ras_group grp;
     *total = 0;
     if (!trial_group(cal, g, flat, x, &grp))
         return false;
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        ras_pence a;
-        if (in_group(cal, k, g) && priced(k) &&
-            (!amount_at(cal, k, &grp, &a) || !ras_add_i64(*total, a, total)))
+    for (size_t i = 0; i < cal->n_kinds; i++) {
+        const ras_cal_kind *k = &cal->kinds[i];
+        ras_pence a, many;
+        if (!amount_at(cal, k->points, k->adjust, &grp, &a) ||
+            !ras_mul_i64(a, (int64_t)k->count, &many) || !ras_add_i64(*total, many, total))
             return false;
     }
     return true;
+}
+
+/* The slot of a kind in an open-addressing table of n_slots (a power of
+ * two): its own, or the empty one (count 0) where it goes. */
+static size_t kind_slot(const ras_cal_kind *table, size_t n_slots, int32_t points, int32_t adjust)
+{
+    uint64_t key = (uint64_t)(uint32_t)points << 32 | (uint32_t)adjust;
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 40) & (n_slots - 1);
+    while (table[i].count && (table[i].points != points || table[i].adjust != adjust))
+        i = (i + 1) & (n_slots - 1);
+    return i;
+}
+
+/* The table doubled, its kinds placed again; false when out of memory
+ * (the table is then as it was). */
+static bool more_slots(ras_cal_kind **table, size_t *n_slots)
+{
+    size_t n = 2 * *n_slots;
+    ras_cal_kind *t = calloc(n, sizeof *t);
+    if (!t)
+        return false;
+    for (size_t i = 0; i < *n_slots; i++)
+        if ((*table)[i].count)
+            t[kind_slot(t, n, (*table)[i].points, (*table)[i].adjust)] = (*table)[i];
+    free(*table);
+    *table = t;
+    *n_slots = n;
+    return true;
+}
+
+/* The kinds of group g's priced cases, each with how many there are,
+ * into cal->kinds (in no particular order): the cost-neutral search then
+ * prices a few hundred kinds a trial instead of every case. Counted in a
+ * hash table kept under three quarters full; its size goes with the
+ * kinds, not the cases. */
+static ras_status group_kinds(ras_calibration *cal, size_t g, ras_error *err)
+{
+    size_t n_slots = 256, n = 0;
+    ras_cal_kind *table = calloc(n_slots, sizeof *table);
+    for (size_t i = 0; table && i < cal->n_cases; i++) {
+        const ras_cal_case *k = &cal->cases[i];
+        if (!in_group(cal, k, g) || !priced(k))
+            continue;
+        ras_cal_kind *slot = &table[kind_slot(table, n_slots, k->points, k->adjust)];
+        if (slot->count++ == 0) {
+            slot->points = k->points;
+            slot->adjust = k->adjust;
+            if (++n * 4 > n_slots * 3 && !more_slots(&table, &n_slots)) {
+                free(table);
+                table = NULL;
+            }
+        }
+    }
+    if (!table)
+        return no_memory(err);
+    size_t m = 0;
+    for (size_t i = 0; i < n_slots; i++)
+        if (table[i].count)
+            table[m++] = table[i];
+    free(cal->kinds);
+    cal->kinds = table;
+    cal->n_kinds = m;
+    return RAS_OK;
 }
 
 /* The least x in lo..hi whose total reaches goal (hi reaches it). */
@@ -374,11 +443,14 @@ static bool shaped(const ras_group *g)
 /* The flat cost-neutral price of every group (and of all together), and
  * for a shaped group, unless flat pricing is asked for, the scale of its
  * own values that is cost neutral: the table --write writes. */
-static void solve_group(ras_calibration *cal, size_t g)
+static ras_status solve_group(ras_calibration *cal, size_t g, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
     if (s->total_points == 0)
-        return;
+        return RAS_OK;
+    ras_status st = group_kinds(cal, g, err);
+    if (st != RAS_OK)
+        return st;
     s->neutral_price = solve(cal, g, true, s->ratio_price, &s->out_of_reach);
     bool real = g + 1 < cal->n_groups;
     if (real && !cal->flat && shaped(&cal->latest->groups[g])) {
@@ -387,6 +459,7 @@ static void solve_group(ras_calibration *cal, size_t g)
         s->scaled = true;
         s->out_of_reach = beyond;
     }
+    return RAS_OK;
 }
 
 /* A non-negative double to whole pence, half up; false when out of range. */
@@ -516,27 +589,17 @@ static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k
     return st == RAS_OK ? RAS_OK : too_large(err, "a new budget");
 }
 
-/* Inserts a difference into the group's list, largest size first; on a
- * tie the earlier row stays first. */
+/* Keeps a difference in the group's largest-first list. */
 static void note_difference(ras_calibration_group *s, const ras_calibration *cal,
                             const ras_cal_case *k, ras_pence projected)
 {
     ras_pence d = projected - k->cost;
-    ras_pence size = d < 0 ? -d : d;
-    size_t at = s->n_largest;
-    while (at > 0) {
-        ras_pence o = s->largest[at - 1].difference;
-        if ((o < 0 ? -o : o) >= size)
-            break;
-        at--;
-    }
-    if (at >= RAS_CALIBRATION_LARGEST)
-        return;
-    size_t n = s->n_largest < RAS_CALIBRATION_LARGEST ? s->n_largest + 1 : s->n_largest;
-    memmove(&s->largest[at + 1], &s->largest[at], (n - 1 - at) * sizeof s->largest[0]);
-    s->largest[at] =
-        (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, projected, d};
-    s->n_largest = n;
+    size_t at = ras_largest_place(s->largest, sizeof s->largest[0],
+                                  offsetof(ras_calibration_diff, difference), &s->n_largest,
+                                  RAS_CALIBRATION_LARGEST, d);
+    if (at < RAS_CALIBRATION_LARGEST)
+        s->largest[at] =
+            (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, projected, d};
 }
 
 /* How one case fares under the new table, counted in one group's figures;
@@ -617,7 +680,10 @@ static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ct
     ras_status st = RAS_OK;
     for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
         if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
-            solve_group(cal, g);
+            st = solve_group(cal, g, err);
+    free(cal->kinds);
+    cal->kinds = NULL;
+    cal->n_kinds = 0;
     if (st == RAS_OK)
         st = build_fresh(cal, warn, warn_ctx, err);
     if (st == RAS_OK)
@@ -706,6 +772,7 @@ void ras_calibration_free(ras_calibration *cal)
         return;
     ras_arena_free(&cal->arena);
     free(cal->cases);
+    free(cal->kinds);
     free(cal->packages);
     free(cal->ids);
     free(cal);

@@ -9,10 +9,10 @@
 #include "ras.h"
 
 /* One case, all calibration keeps of it: 24 bytes and its client id, so
- * a million rows take about 33 MB (docs/calibration.md, "Memory"). What
- * is only summed (its budget under the latest table, its cost for the
- * all-cases total) is added up as it is read; a kept case's package is in
- * ras_calibration.packages, in input order. */
+ * a million rows take about 33 MB (docs/calibration.md, "Memory and
+ * speed"). What is only summed (its budget under the latest table, its
+ * cost for the all-cases total) is added up as it is read; a kept case's
+ * package is in ras_calibration.packages, in input order. */
 typedef struct ras_cal_case {
     ras_pence cost;     /* current_cost */
     int32_t points;     /* at most RAS_MAX_POINTS in size */
@@ -21,6 +21,14 @@ typedef struct ras_cal_case {
     uint16_t group;     /* index in the latest table's groups */
     uint8_t flags;      /* RAS_CAL_* */
 } ras_cal_case;
+
+/* Priced cases alike in points and adjustments are priced alike by any
+ * trial pricing: the cost-neutral search counts each kind once
+ * (calibrate.c). */
+typedef struct ras_cal_kind {
+    int32_t points, adjust;
+    uint64_t count;
+} ras_cal_kind;
 
 #define RAS_CAL_ELIGIBLE 1u /* at or over the threshold */
 #define RAS_CAL_EXISTING 2u /* basis existing_package: the budget is the package */
@@ -41,8 +49,10 @@ struct ras_calibration {
     size_t ids_len, ids_cap;
     ras_calibration_group *groups; /* the latest table's groups, then "all" */
     size_t n_groups;
-    bool flat;          /* RAS_CALIBRATE_FLAT: every repriced group one flat rate */
-    ras_pence *scratch; /* a trial group's values (calibrate.c), as many as the most bands */
+    bool flat;           /* RAS_CALIBRATE_FLAT: every repriced group one flat rate */
+    ras_pence *scratch;  /* a trial group's values (calibrate.c), as many as the most bands */
+    ras_cal_kind *kinds; /* the kinds of the group being solved */
+    size_t n_kinds;
 };
 
 /* The largest points and cost over the cases (for the plot's axes). */

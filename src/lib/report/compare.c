@@ -7,6 +7,7 @@
  * are kept, so memory stays flat however many rows there are. */
 #include "compare.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "error.h"
 #include "hash_read.h"
 #include "header_name.h"
+#include "largest.h"
 #include "num.h"
 #include "outbuf.h"
 #include "records.h"
@@ -78,24 +80,13 @@ static bool add_case(ras_compare_figures *f, ras_pence before, ras_pence after)
     return true;
 }
 
-/* Keeps the change in a largest-first list of RAS_COMPARE_LARGEST; on a
- * tie the earlier row stays first. */
+/* Keeps the change in a largest-first list of RAS_COMPARE_LARGEST. */
 static void note_change(ras_compare_change *list, size_t *n, const ras_compare_change *c)
 {
-    ras_pence size = c->change < 0 ? -c->change : c->change;
-    size_t at = *n;
-    while (at > 0) {
-        ras_pence o = list[at - 1].change;
-        if ((o < 0 ? -o : o) >= size)
-            break;
-        at--;
-    }
-    if (at >= RAS_COMPARE_LARGEST)
-        return;
-    size_t count = *n < RAS_COMPARE_LARGEST ? *n + 1 : *n;
-    memmove(&list[at + 1], &list[at], (count - 1 - at) * sizeof list[0]);
-    list[at] = *c;
-    *n = count;
+    size_t at = ras_largest_place(list, sizeof list[0], offsetof(ras_compare_change, change), n,
+                                  RAS_COMPARE_LARGEST, c->change);
+    if (at < RAS_COMPARE_LARGEST)
+        list[at] = *c;
 }
 
 /* The category of the current row in one --by column: found, or added. */
@@ -392,7 +383,15 @@ static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opt
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
                         "out of memory: cannot compute the SHA-256 of the input");
     }
-    st = ras_records_open(&rd.csv, in, ras_hash_read_fn, &rd.hash, cmp->in_name, opts, err);
+    /* The comparison hashes what it reads itself (even a workbook's
+     * bytes), as the calibration does. */
+    ras_read_options read;
+    ras_read_options_init(&read);
+    if (opts)
+        read = *opts;
+    read.no_sha256 = true;
+    st = ras_rows_open_read(&rd.rows, &rd.csv, in, ras_hash_read_fn, &rd.hash, cmp->in_name, &read,
+                            err);
     if (st != RAS_OK) {
         ras_hash_read_free(&rd.hash);
         return st;

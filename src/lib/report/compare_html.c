@@ -7,6 +7,7 @@
 
 #include "compare.h"
 #include "report_html.h"
+#include "svg.h"
 
 static const char more_style[] = "table.figures { font-size: 8.5pt; }\n"
                                  "table.figures th, table.figures td { padding-right: 0.7em; }\n"
@@ -164,13 +165,18 @@ static void pictures(FILE *out, const ras_comparison *cmp)
     fputs("<figcaption>Each dot is a case: its budget under the old table across, under the new "
           "up. Above the dashed line it gains; below, it loses. ",
           out);
-    if (cmp->stride == 1)
-        fprintf(out, "All %llu priced cases are shown.", (unsigned long long)cmp->all.cases);
-    else
-        fprintf(out,
-                "%zu of the %llu priced cases are shown: the first and one in every %llu after "
-                "it, in the order of the input.",
-                cmp->n_sample, (unsigned long long)cmp->all.cases, (unsigned long long)cmp->stride);
+    if (cmp->stride == 1) {
+        fputs("All ", out);
+        ras_svg_count(out, cmp->all.cases);
+        fputs(" priced cases are shown.", out);
+    } else {
+        ras_svg_count(out, cmp->n_sample);
+        fputs(" of the ", out);
+        ras_svg_count(out, cmp->all.cases);
+        fputs(" priced cases are shown: the first and one in every ", out);
+        ras_svg_count(out, cmp->stride);
+        fputs(" after it, in the order of the input.", out);
+    }
     fputs("</figcaption>\n</figure>\n", out);
 }
 

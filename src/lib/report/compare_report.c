@@ -54,8 +54,12 @@ static void text_line(FILE *out, const ras_compare_figures *f, const char *cur, 
     bool small = flag_small && f->cases < RAS_COMPARE_SMALL;
     char name[64];
     snprintf(name, sizeof name, "%s%s", f->name, small ? " *" : "");
-    fprintf(out, "%-22s %7llu %15s %15s %14s", name, (unsigned long long)f->cases, b, a,
-            ch ? c : c + 1);
+    /* padded to 22 characters, not bytes: a category may be "Södermalm" */
+    int shown = 0;
+    for (const char *p = name; *p; p++)
+        shown += ((unsigned char)*p & 0xC0) != 0x80 ? 1 : 0;
+    fprintf(out, "%s%*s %7llu %15s %15s %14s", name, shown < 22 ? 22 - shown : 0, "",
+            (unsigned long long)f->cases, b, a, ch ? c : c + 1);
     for (size_t i = 0; i < RAS_COMPARE_STEPS; i++)
         fprintf(out, " %7llu", (unsigned long long)f->gaining[i]);
     for (size_t i = 0; i < RAS_COMPARE_STEPS; i++)

@@ -70,7 +70,7 @@ static void make_bars(const ras_comparison *cmp, bars *b)
 static void count_label(FILE *out, int64_t v, const void *ctx)
 {
     (void)ctx;
-    fprintf(out, "%lld", (long long)v);
+    ras_svg_count(out, v > 0 ? (uint64_t)v : 0);
 }
 
 static void pounds_label(FILE *out, int64_t v, const void *ctx)
@@ -91,7 +91,7 @@ static void bar_labels(const ras_svg_frame *f, const bars *b, double slot)
     size_t every = b->n > 10 ? (b->n + 9) / 10 : 1; /* at most about ten labels */
     int64_t step = (int64_t)every * b->width;
     double y = f->bottom + 18;
-    char text[16];
+    char text[32];
     fputs("<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n", out);
     for (size_t j = 1; j <= b->n_lower; j++) {
         int64_t pct = -(int64_t)j * b->width;
@@ -152,9 +152,11 @@ void ras_compare_histogram_svg(const ras_comparison *cmp, FILE *out)
         double top = ras_svg_y(&f, (double)b.count[i]);
         fprintf(out,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                "<title>%llu</title></rect>\n",
+                "<title>",
                 f.left + slot * (double)i + slot * 0.075, top, slot * 0.85, f.bottom - top,
-                b.fill[i], (unsigned long long)b.count[i]);
+                b.fill[i]);
+        ras_svg_count(out, b.count[i]);
+        fputs("</title></rect>\n", out);
     }
     fputs("</g>\n", out);
     bar_labels(&f, &b, slot);
@@ -174,7 +176,9 @@ static void scatter_legend(const ras_comparison *cmp, FILE *out, double x, doubl
                 "y=\"%.1f\">",
                 x + 5, y - 4, ras_svg_colour(g), x + 16, y);
         ras_html_text(out, cmp->groups[g].name);
-        fprintf(out, " (%llu)</text>\n", (unsigned long long)cmp->groups[g].cases);
+        fputs(" (", out);
+        ras_svg_count(out, cmp->groups[g].cases);
+        fputs(")</text>\n", out);
         y += 20;
     }
     fprintf(out,

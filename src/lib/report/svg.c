@@ -31,6 +31,17 @@ int64_t ras_svg_nice_step(int64_t max)
     return 10 * p;
 }
 
+void ras_svg_count(FILE *out, uint64_t n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            fputc(',', out);
+        fputc(digits[i], out);
+    }
+}
+
 void ras_svg_pounds(FILE *out, int64_t pounds, const char *currency)
 {
     char buf[48];

@@ -15,6 +15,9 @@ const char *ras_svg_colour(size_t i);
  * ticks up to max. */
 int64_t ras_svg_nice_step(int64_t max);
 
+/* A count with its thousands grouped: "1,000,000". */
+void ras_svg_count(FILE *out, uint64_t n);
+
 /* Whole pounds as "£12,000" (the pence, always .00 here, left off). */
 void ras_svg_pounds(FILE *out, int64_t pounds, const char *currency);
 

@@ -17,7 +17,7 @@ echo "exit status $?"
 run - <"$TMP/cases.csv" >"$TMP/stdin.html"
 # the dots: every circle but the legend's (r="4")
 echo "dots: $(grep -c '<circle cx="[0-9.]*" cy="[0-9.]*" r="3"' "$TMP/page.html")"
-grep -o '[0-9]* of the [0-9]* priced cases are shown[^<]*' "$TMP/page.html"
+grep -o '[0-9,]* of the [0-9,]* priced cases are shown[^<]*' "$TMP/page.html"
 size=$(wc -c <"$TMP/page.html")
 [ "$size" -lt 200000 ] && echo "page under 200 kB" || echo "page of $size bytes"
 # The same dots from standard input (the record names the input differently).
