@@ -30,15 +30,23 @@ fi
 cc -O2 -o "$work/gen_cases" "$here/gen_cases.c"
 
 # One file for all four: batch ignores the two extra columns (one warning
-# each), audit reads recorded_budget, calibrate current_cost.
+# each), audit reads recorded_budget, calibrate current_cost. The recorded
+# budget is what the batch gives, as in a council's records, so the audit
+# finds them consistent (rows in error aside); "audit, all differ" runs on
+# a copy where every recorded budget is wrong, the audit's worst case: a
+# row and a reason written for every case.
 extend() { # extend ROWS OUT
-  "$work/gen_cases" "$1" | awk 'NR == 1 { print $0 ",recorded_budget,current_cost"; next }
-    { print $0 ",1234.00," (NR % 97) * 100 + 500 ".00" }' >"$2"
+  "$work/gen_cases" "$1" >"$work/plain.csv"
+  "$build/ras" batch -m "$model" "$work/plain.csv" -o "$work/plain-out.csv" 2>/dev/null || true
+  cut -d, -f5 "$work/plain-out.csv" | paste -d, "$work/plain.csv" - |
+    awk 'NR == 1 { sub(/,[^,]*$/, ""); print $0 ",recorded_budget,current_cost"; next }
+      { print $0 "," (NR % 97) * 100 + 500 ".00" }' >"$2"
+  awk -F, -v OFS=, 'NR > 1 { $(NF - 1) = "1234.00" } { print }' "$2" >"${2%.csv}-differ.csv"
 }
+model=$here/model
 extend "$rows" "$work/cases.csv"
 extend $((rows / 10)) "$work/tenth.csv"
 bytes=$(stat -c %s "$work/cases.csv")
-model=$here/model
 old_table=$(ls "$model"/scoring-*.yaml | head -1)
 new_table=$(ls "$model"/scoring-*.yaml | tail -1)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
@@ -49,6 +57,7 @@ command_for() { # command_for WHAT IN: the command line, outputs into $work
   case $1 in
   batch) echo "$build/ras batch -m $model $2 -o $work/out-batch.csv" ;;
   audit) echo "$build/ras audit -m $model $2 -o $work/out-audit.csv" ;;
+  audit-differ) echo "$build/ras audit -m $model ${2%.csv}-differ.csv -o $work/out-audit.csv" ;;
   calibrate) echo "$build/ras calibrate -m $model $2 -o $work/out-calibrate.txt" ;;
   compare) echo "$build/ras compare -m $model --from $old_table --to $new_table $2 -o $work/out-compare.csv --report $work/out-compare.txt" ;;
   esac
@@ -65,10 +74,10 @@ measure() { # measure WHAT IN: "wall cpu peak_kb", the best of $runs runs
 }
 
 cat "$work/cases.csv" >/dev/null # into the page cache
-printf '%-10s %9s %7s %9s %7s %10s %12s %14s\n' "" wall "x batch" CPU "x batch" "peak RSS" "at a tenth" "beyond batch"
+printf '%-12s %9s %7s %9s %7s %10s %12s %14s\n' "" wall "x batch" CPU "x batch" "peak RSS" "at a tenth" "beyond batch"
 read -r bw bc bm <<<"$(measure batch "$work/cases.csv")"
 read -r _ _ btm <<<"$(measure batch "$work/tenth.csv")"
-for what in batch audit calibrate compare; do
+for what in batch audit audit-differ calibrate compare; do
   if [ "$what" = batch ]; then
     w=$bw c=$bc m=$bm tm=$btm
   else
@@ -77,6 +86,6 @@ for what in batch audit calibrate compare; do
   fi
   awk -v l="$what" -v w="$w" -v c="$c" -v m="$m" -v tm="$tm" -v bw="$bw" -v bc="$bc" -v bm="$bm" \
     -v r="$rows" 'BEGIN {
-      printf "%-10s %7.3f s %6.2fx %7.3f s %6.2fx %7.1f MB %9.1f MB %8.1f B/row\n",
+      printf "%-12s %7.3f s %6.2fx %7.3f s %6.2fx %7.1f MB %9.1f MB %8.1f B/row\n",
         l, w, w / bw, c, c / bc, m / 1024, tm / 1024, (m - bm) * 1024 / r }'
 done
