@@ -102,7 +102,9 @@ int main(int argc, char **argv)
             *p++ = messy ? 'Y' : 'y';
         *p++ = d;
         if (r % 20 == 1)
-            p = put_s(p, messy ? "\xa3" "7,800.00" : "7800.00"); /* £ in Windows-1252 */
+            p = put_s(p, messy ? "\xa3"
+                                 "7,800.00"
+                               : "7800.00"); /* £ in Windows-1252 */
         *p++ = d;
         if ((r >> 8) % 20 == 0) {
             const char *date = dates[(r >> 13) % 4];
