@@ -483,6 +483,26 @@ ras_status ras_rows_open_read(ras_rows *h, ras_csv *r, FILE *in, ras_csv_read_fn
     return RAS_OK;
 }
 
+ras_status ras_rows_open_hashed(ras_rows *h, ras_csv *r, FILE *in, ras_hash_read *hash,
+                                const char *in_name, const ras_read_options *opts, ras_error *err)
+{
+    ras_status st = ras_hash_read_init(hash, in);
+    if (st != RAS_OK) {
+        ras_hash_read_free(hash);
+        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
+                        "out of memory: cannot compute the SHA-256 of the input");
+    }
+    ras_read_options read;
+    ras_read_options_init(&read);
+    if (opts)
+        read = *opts;
+    read.no_sha256 = true;
+    st = ras_rows_open_read(h, r, in, ras_hash_read_fn, hash, in_name, &read, err);
+    if (st != RAS_OK)
+        ras_hash_read_free(hash);
+    return st;
+}
+
 void ras_rows_facts(ras_rows *h, const ras_csv *r, ras_read_facts *facts)
 {
     memset(facts, 0, sizeof *facts);

@@ -12,6 +12,7 @@
 
 #include "case.h"
 #include "client_ids.h"
+#include "hash_read.h"
 #include "csv.h"
 #include "csv_source.h"
 #include "ras.h"
@@ -107,6 +108,13 @@ ras_status ras_rows_open(ras_rows *h, ras_csv *r, FILE *in, const char *in_name,
 ras_status ras_rows_open_read(ras_rows *h, ras_csv *r, FILE *in, ras_csv_read_fn read,
                               void *read_ctx, const char *in_name, const ras_read_options *opts,
                               ras_error *err);
+
+/* ras_rows_open_read through hash (hash_read.h, set up here), for a
+ * report that files its input's SHA-256 (audit, calibrate, compare): the
+ * bytes are hashed as read, a workbook's too, not by the encoding layer.
+ * On failure hash is freed and nothing is left open. */
+ras_status ras_rows_open_hashed(ras_rows *h, ras_csv *r, FILE *in, ras_hash_read *hash,
+                                const char *in_name, const ras_read_options *opts, ras_error *err);
 
 /* What reading found so far (ras_read_facts); the SHA-256 only once the
  * input was read to its end (call it then, once). */

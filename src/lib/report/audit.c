@@ -335,23 +335,10 @@ ras_status ras_audit_to(const ras_model *model, FILE *in, const char *in_name,
     a.require_dates = summary->dates_required;
     a.sum = summary;
     a.sink = sink;
-    ras_status st = ras_hash_read_init(&a.hash, in);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&a.hash);
-        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
-                        "out of memory: cannot compute the SHA-256 of the input");
-    }
     /* The audit hashes what it reads itself (even a workbook's bytes). */
-    ras_read_options read;
-    ras_read_options_init(&read);
-    if (opts)
-        read = *opts;
-    read.no_sha256 = true;
-    st = ras_rows_open_read(&a.rows, &a.csv, in, ras_hash_read_fn, &a.hash, a.in_name, &read, err);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&a.hash);
+    ras_status st = ras_rows_open_hashed(&a.rows, &a.csv, in, &a.hash, a.in_name, opts, err);
+    if (st != RAS_OK)
         return st;
-    }
     bool buffered = ras_outbuf_init(&a.out, out);
     a.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
     a.own_c = ras_case_new(model);

@@ -702,24 +702,10 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
     ras_hash_read hash;
-    ras_status st = ras_hash_read_init(&hash, in);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&hash);
-        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
-                        "out of memory: cannot compute the SHA-256 of the input");
-    }
     /* The calibration hashes what it reads itself (even a workbook's bytes). */
-    ras_read_options read;
-    ras_read_options_init(&read);
-    if (opts)
-        read = *opts;
-    read.no_sha256 = true;
-    st = ras_rows_open_read(&rd.rows, &rd.csv, in, ras_hash_read_fn, &hash, cal->in_name, &read,
-                            err);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&hash);
+    ras_status st = ras_rows_open_hashed(&rd.rows, &rd.csv, in, &hash, cal->in_name, opts, err);
+    if (st != RAS_OK)
         return st;
-    }
     rd.c = ras_case_new(cal->model);
     rd.r = ras_result_new(cal->model);
     if (rd.r)

@@ -377,25 +377,11 @@ static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opt
     rd.cmp = cmp;
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
-    ras_status st = ras_hash_read_init(&rd.hash, in);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&rd.hash);
-        return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL,
-                        "out of memory: cannot compute the SHA-256 of the input");
-    }
     /* The comparison hashes what it reads itself (even a workbook's
      * bytes), as the calibration does. */
-    ras_read_options read;
-    ras_read_options_init(&read);
-    if (opts)
-        read = *opts;
-    read.no_sha256 = true;
-    st = ras_rows_open_read(&rd.rows, &rd.csv, in, ras_hash_read_fn, &rd.hash, cmp->in_name, &read,
-                            err);
-    if (st != RAS_OK) {
-        ras_hash_read_free(&rd.hash);
+    ras_status st = ras_rows_open_hashed(&rd.rows, &rd.csv, in, &rd.hash, cmp->in_name, opts, err);
+    if (st != RAS_OK)
         return st;
-    }
     rd.writing = rows != NULL;
     bool buffered = !rd.writing || ras_outbuf_init(&rd.out, rows);
     rd.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
