@@ -14,7 +14,9 @@
 typedef struct ras_ask {
     const ras_model *model;
     ras_case *c;
-    FILE *in;
+    int in;           /* the replies' file descriptor (standard input) */
+    char inbuf[4096]; /* bytes read from it, not yet taken (ask_input.c) */
+    size_t in_pos, in_len;
     bool echo;         /* input is not a terminal: echo each reply, so the
                           transcript on standard output reads as typed */
     const char *group; /* the group chosen, borrowed from the model; NULL: default */
@@ -60,7 +62,9 @@ ras_ask_reply ras_ask_read(ras_ask *a, const char *prompt, const char *help, con
 /* Ctrl-C (SIGINT) at a prompt ends that read instead of the program, so
  * that ras_ask_read can ask first (ask_input.c). Installed for the
  * session and put back after it; a SIGINT ignored when ras started stays
- * ignored. */
+ * ignored. While the session runs SIGINT is blocked except while a read
+ * waits for input, so a Ctrl-C that comes just before a read is never
+ * lost (a flag checked before a blocking read could miss it). */
 void ras_ask_catch_interrupt(void);
 void ras_ask_release_interrupt(void);
 

@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
 
 #include "ask.h"
 
@@ -20,9 +22,11 @@ static const char keys_help[] =
 
 typedef enum line_kind { LINE_OK, LINE_EOF, LINE_INTR, LINE_LONG, LINE_ENDLESS } line_kind;
 
-/* Set by SIGINT; a read in progress is cut short (no SA_RESTART). */
+/* Set by SIGINT while a read waits; the wait ends at once (EINTR). */
 static volatile sig_atomic_t interrupted;
 static struct sigaction before;
+static sigset_t mask_before;  /* the signal mask put back after the session */
+static sigset_t mask_waiting; /* the mask a read waits under: SIGINT open */
 static bool caught;
 
 static void on_interrupt(int sig)
@@ -34,25 +38,81 @@ static void on_interrupt(int sig)
 void ras_ask_catch_interrupt(void)
 {
     struct sigaction sa;
+    sigset_t block;
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
     if (sigaction(SIGINT, NULL, &before) != 0 || before.sa_handler == SIG_IGN)
         return;
-    caught = sigaction(SIGINT, &sa, NULL) == 0;
+    if (sigprocmask(SIG_BLOCK, &block, &mask_before) != 0)
+        return;
+    if (sigaction(SIGINT, &sa, NULL) != 0) {
+        sigprocmask(SIG_SETMASK, &mask_before, NULL);
+        return;
+    }
+    mask_waiting = mask_before;
+    sigdelset(&mask_waiting, SIGINT);
+    caught = true;
 }
 
 void ras_ask_release_interrupt(void)
 {
-    if (caught)
+    /* Unblocked first, while the handler is still ours: a Ctrl-C pending
+     * after the last read only sets the flag, it does not end ras. */
+    if (caught) {
+        sigprocmask(SIG_SETMASK, &mask_before, NULL);
         sigaction(SIGINT, &before, NULL);
+    }
+    interrupted = 0;
     caught = false;
 }
 
 static bool is_blank(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+#define BYTE_INTR (-2)
+
+/* Waits until a->in can be read without blocking: true, or false when
+ * Ctrl-C came first. SIGINT is open only inside pselect, so one that came
+ * since the last wait is delivered here and ends the wait. */
+static bool wait_for_input(ras_ask *a)
+{
+    for (;;) {
+        fd_set readable;
+        FD_ZERO(&readable);
+        FD_SET(a->in, &readable);
+        if (pselect(a->in + 1, &readable, NULL, NULL, NULL, &mask_waiting) >= 0)
+            return true;
+        if (errno != EINTR)
+            return true; /* the read that follows reports it */
+        if (interrupted)
+            return false;
+    }
+}
+
+/* The next byte of the replies, EOF at their end (or on a read error),
+ * or BYTE_INTR on Ctrl-C. */
+static int next_byte(ras_ask *a)
+{
+    if (a->in_pos < a->in_len)
+        return (unsigned char)a->inbuf[a->in_pos++];
+    for (;;) {
+        if (caught && !wait_for_input(a))
+            return BYTE_INTR;
+        ssize_t got = read(a->in, a->inbuf, sizeof a->inbuf);
+        if (got > 0) {
+            a->in_len = (size_t)got;
+            a->in_pos = 1;
+            return (unsigned char)a->inbuf[0];
+        }
+        if (got == 0 || errno != EINTR)
+            return EOF; /* a terminal may be read again after Ctrl-D */
+    }
 }
 
 /* Reads one line, its newline dropped, into a->line: at most
@@ -63,7 +123,7 @@ static line_kind get_line(ras_ask *a, size_t *len)
     long dropped = 0;
     int ch = 0;
 
-    while (!interrupted && (ch = getc(a->in)) != EOF && ch != '\n') {
+    while ((ch = next_byte(a)) >= 0 && ch != '\n') {
         if (n < RAS_ASK_REPLY_MAX)
             a->line[n++] = (char)ch;
         else if (++dropped > RAS_ASK_LINE_MAX)
@@ -71,18 +131,15 @@ static line_kind get_line(ras_ask *a, size_t *len)
     }
     a->line[n] = '\0';
     *len = n;
-    if (interrupted || (ch == EOF && ferror(a->in) && errno == EINTR)) {
+    if (ch == BYTE_INTR) {
         /* The terminal dropped the line typed so far: so does the reply. */
         interrupted = 0;
-        clearerr(a->in);
         a->line[0] = '\0';
         *len = 0;
         return LINE_INTR;
     }
-    if (ch == EOF && n == 0) {
-        clearerr(a->in); /* a terminal may be read again after Ctrl-D */
+    if (ch == EOF && n == 0)
         return LINE_EOF;
-    }
     return dropped > 0 ? LINE_LONG : LINE_OK;
 }
 

@@ -311,7 +311,7 @@ static ras_exit session(const ras_cli_opts *opts, const ras_model *model, const 
     memset(&a, 0, sizeof a);
     a.model = model;
     a.c = ras_case_new(model);
-    a.in = stdin;
+    a.in = STDIN_FILENO;
     a.echo = !isatty(STDIN_FILENO);
     a.output = opts->output;
     a.model_arg = opts->questionnaire == NULL ? opts->model : NULL;

@@ -88,9 +88,18 @@ class Session:
             self.wait_for(prompt)
             self.type(reply)
 
-    def end(self):
-        """Reads to the end and returns the exit status."""
+    def end(self, timeout=30.0):
+        """Reads to the end and returns the exit status. A session that
+        does not end in time is killed and the test fails, saying where."""
+        end = time.time() + timeout
         while True:
+            left = end - time.time()
+            ready = select.select([self.fd], [], [], max(left, 0))[0] if left > 0 else []
+            if not ready:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                os.close(self.fd)
+                raise SystemExit("ras did not end; screen:\n%s" % self.screen)
             try:
                 data = os.read(self.fd, 4096)
             except OSError:

@@ -57,6 +57,26 @@ def read_until(fd, want, screen, timeout=10.0):
     screen[1] = screen[0].index(want, screen[1]) + len(want)
 
 
+def drain(pid, fd, screen, timeout=30.0):
+    """Reads until the program ends; its wait status. One that does not
+    end in time is killed and the test fails, showing the screen."""
+    end = time.time() + timeout
+    while True:
+        left = end - time.time()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            raise SystemExit("ras did not end; screen:\n%s" % screen[0])
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        screen[0] += data.decode("utf-8", "replace")
+    return os.waitpid(pid, 0)[1]
+
+
 def session(no_color, out_path):
     env = dict(os.environ, TERM="xterm")
     env.pop("NO_COLOR", None)
@@ -70,15 +90,7 @@ def session(no_color, out_path):
         read_until(fd, prompt, screen)
         os.write(fd, (reply + "\r").encode())
     read_until(fd, "Panel", screen)
-    while True:  # drain until the program ends
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        screen[0] += data.decode("utf-8", "replace")
-    _, status = os.waitpid(pid, 0)
+    status = drain(pid, fd, screen)
     return screen[0], os.waitstatus_to_exitcode(status)
 
 
@@ -97,15 +109,7 @@ def replace_session(path, reply):
     read_until(fd, "Client id: " if reply == "y" else "is kept", screen)
     if reply == "y":
         os.kill(pid, 9)
-    while True:
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        screen[0] += data.decode("utf-8", "replace")
-    _, status = os.waitpid(pid, 0)
+    status = drain(pid, fd, screen)
     return screen[0], status
 
 
