@@ -15,7 +15,7 @@ source "$here/common.sh"
 bench_build ras ras_static
 cc -O2 -o "$work/gen_big" "$here/gen_big.c"
 cc -O2 -I"$root/include" -I"$build/include" -o "$work/batch_driver" "$here/batch_driver.c" \
-  "$build/libras.a" $(pkg-config --libs yaml-0.1 minizip expat xlsxwriter) -lcrypto
+  "$build/libras.a" $(pkg-config --libs yaml-0.1 minizip expat xlsxwriter) -lcrypto -pthread
 
 "$work/gen_cases" "$rows" >"$work/cases.csv"
 "$work/gen_cases" $((rows / 10)) >"$work/cases-tenth.csv"

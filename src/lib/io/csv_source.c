@@ -1,10 +1,9 @@
 /* csv_source.c - the bytes under the CSV reader (csv_source.h). */
 #include "csv_source.h"
 
-#include <openssl/err.h>
-#include <openssl/evp.h>
 #include <string.h>
 
+#include "digest.h"
 #include "encoding.h"
 #include "error.h"
 
@@ -27,13 +26,9 @@ ras_status ras_csv_source_open(ras_csv_source *s, ras_csv_read_fn read, void *ct
     s->detected = encoding == RAS_ENCODING_AUTO;
     if (!sha256)
         return RAS_OK;
-    EVP_MD_CTX *md = EVP_MD_CTX_new();
-    if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
-        EVP_MD_CTX_free(md);
-        ERR_clear_error();
+    s->sha = ras_digest_new(RAS_DIGEST_AUTO);
+    if (!s->sha)
         return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    }
-    s->sha = md;
     return RAS_OK;
 }
 
@@ -41,27 +36,15 @@ void ras_csv_source_close(ras_csv_source *s)
 {
     if (!s)
         return;
-    EVP_MD_CTX_free(s->sha);
+    ras_digest_free(s->sha);
     s->sha = NULL;
 }
 
 void ras_csv_source_sha256(ras_csv_source *s, char out[65])
 {
-    static const char hex[] = "0123456789abcdef";
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
     out[0] = '\0';
-    if (!s->sha || s->failed_hash || !EVP_DigestFinal_ex(s->sha, md, &len) || len != 32) {
-        ERR_clear_error();
-        return;
-    }
-    for (size_t i = 0; i < len; i++) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 15];
-    }
-    out[64] = '\0';
-    EVP_MD_CTX_free(s->sha);
-    s->sha = NULL;
+    if (s->sha)
+        ras_digest_hex(s->sha, out);
 }
 
 /* One raw read, hashed and counted. */
@@ -71,8 +54,8 @@ static ras_status raw_read(ras_csv_source *s, char *buf, size_t size, size_t *go
     if (st != RAS_OK)
         return st;
     s->bytes += *got;
-    if (s->sha && *got && !EVP_DigestUpdate(s->sha, buf, *got))
-        s->failed_hash = true;
+    if (s->sha)
+        ras_digest_add(s->sha, buf, *got);
     return RAS_OK;
 }
 

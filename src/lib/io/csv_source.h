@@ -1,6 +1,7 @@
 /* csv_source.h - the bytes under the CSV reader (docs/exports.md,
- * "Encodings"): it reads the input, works out its SHA-256 as it goes, and
- * hands the reader UTF-8, turning Windows-1252 into UTF-8 first.
+ * "Encodings"): it reads the input, works out its SHA-256 as it goes
+ * (digest.h, on a second thread), and hands the reader UTF-8, turning
+ * Windows-1252 into UTF-8 first.
  *
  * With RAS_ENCODING_AUTO the encoding is settled by the first bytes above
  * 0x7f: if they are valid UTF-8 up to the end of the read they came in,
@@ -29,9 +30,8 @@ typedef struct ras_csv_source {
     size_t n_held;
     char pending[24]; /* bytes made but not yet handed on (a tiny room) */
     size_t n_pending;
-    void *sha; /* an EVP_MD_CTX, or NULL when not hashing */
+    struct ras_digest *sha; /* digest.h; NULL when not hashing */
     uint64_t bytes;
-    bool failed_hash; /* OpenSSL failed: no SHA-256 to give */
 } ras_csv_source;
 
 /* Sets up a source over a raw read callback. sha256: work the hash out. */

@@ -10,7 +10,7 @@
 
 typedef struct ras_hash_read {
     FILE *in;
-    void *md; /* the digest under way (OpenSSL's EVP_MD_CTX) */
+    struct ras_digest *md; /* the digest under way (digest.h) */
 } ras_hash_read;
 
 /* Starts hashing what will be read from in. RAS_ERR_NOMEM when the digest
