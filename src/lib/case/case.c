@@ -478,6 +478,11 @@ static long answer_named(const ras_case *c, const ras_question *q, const char *t
     return i >= 0 ? i : ras_model_answer_named(c->model, q, text, len);
 }
 
+long ras_case_answer_named(const ras_case *c, const ras_question *q, const char *text, size_t len)
+{
+    return len ? answer_named(c, q, text, len) : -1;
+}
+
 /* The error for a cell that named no answer (found: what answer_named
  * gave). */
 static ras_status unknown_answer(const ras_question *q, long found, const char *text, size_t len,

@@ -121,6 +121,14 @@ void ras_case_count_share(ras_case *c, const ras_question *q, int sign);
 ras_status ras_case_put_answer(ras_case *c, const ras_question *q, const char *text, size_t len,
                                ras_error *err);
 
+/* The index of the answer of q (a single or multiple question of c's
+ * model) that text names, as the setters find it: by its id as it is,
+ * else by its id or text in any case (docs/exports.md). text is trimmed
+ * of spaces by the caller. -1 for none or an empty text,
+ * RAS_NAME_AMBIGUOUS for a text two answers share. The row loader
+ * remembers what it gives (answer_memo.h), so the two cannot disagree. */
+long ras_case_answer_named(const ras_case *c, const ras_question *q, const char *text, size_t len);
+
 /* What question q's answer in c adds to its domain's points and to the
  * adjust sum (docs/scoring.md step 1): 0 and 0 when unanswered. Worked from the
  * answer itself, not the running totals, so the explanation and the

@@ -282,6 +282,15 @@ static ras_status match_column(ras_rows *h, const ras_model *model, size_t i, co
     return RAS_OK;
 }
 
+/* True when a column holds answers a text may name (single, multiple). */
+static bool names_answers(const ras_rows *h)
+{
+    for (size_t i = 0; i < h->n_cols; i++)
+        if (h->cols[i].op == RAS_OP_SINGLE || h->cols[i].op == RAS_OP_MULTIPLE)
+            return true;
+    return false;
+}
+
 ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, const char *in_name,
                          const char *extra, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
@@ -325,7 +334,10 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
     for (size_t i = 0; i < h->n_cols; i++)
         if (h->cols[i].kind == RAS_COL_IGNORED && !h->cols[i].quiet)
             warn_ignored(h, &h->cols[i], line, warn, warn_ctx);
-    return check_required(h, model, line, err);
+    st = check_required(h, model, line, err);
+    if (st == RAS_OK && names_answers(h))
+        h->memo = ras_answer_memo_new(); /* none: every text the long way */
+    return st;
 }
 
 /* ras_csv_next, with a broken field's error naming its column. */
@@ -535,6 +547,8 @@ void ras_rows_free(ras_rows *h)
     free(h->cols);
     free(h->names);
     free(h->plans);
+    ras_answer_memo_free(h->memo);
+    h->memo = NULL;
     h->cols = NULL;
     h->names = NULL;
     h->plans = NULL;
@@ -626,6 +640,139 @@ static inline bool put_usual(ras_case *c, ras_case_fill *f, const ras_col *col, 
     return true; /* RAS_OP_SKIP */
 }
 
+/* Spaces and tabs off both ends of a cell or of one answer in it, as
+ * the general setters take them off. */
+static inline void trim_cell(const char **text, size_t *len)
+{
+    const char *t = *text;
+    size_t n = *len;
+    while (n > 0 && (t[0] == ' ' || t[0] == '\t')) {
+        t++;
+        n--;
+    }
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+        n--;
+    *text = t;
+    *len = n;
+}
+
+/* The answer of col's question that one trimmed answer of a cell names:
+ * remembered (the memo is per question, which one column names), else
+ * found as the general setter finds it and remembered. Negative when it
+ * names none, which is never remembered. */
+static long answer_of(const ras_rows *h, const ras_case *c, const ras_col *col, const char *text,
+                      size_t len)
+{
+    const ras_memo_slot *s = ras_answer_memo_find(h->memo, col->index, text, len);
+    if (s && s->n == 1)
+        return s->answer[0];
+    long i = ras_case_answer_named(c, col->question, text, len);
+    if (i >= 0)
+        ras_answer_memo_put(h->memo, col->index, text, len, &i, 1);
+    return i;
+}
+
+/* A single question's cell that names its answer by text, or by an id
+ * in another case or with spaces: the cell as written from the memo,
+ * else trimmed and found. */
+static bool put_single_text(const ras_rows *h, const ras_case *c, ras_case_fill *f,
+                            const ras_col *col, const char *text, size_t len)
+{
+    const ras_memo_slot *s = ras_answer_memo_find(h->memo, col->index, text, len);
+    long i;
+    if (s) {
+        i = s->answer[0];
+    } else {
+        const char *t = text;
+        size_t n = len;
+        trim_cell(&t, &n);
+        if (n == 0)
+            return true; /* spaces: unanswered, as cleared */
+        if ((i = ras_case_answer_named(c, col->question, t, n)) < 0)
+            return false;
+        ras_answer_memo_put(h->memo, col->index, text, len, &i, 1);
+    }
+    const ras_answer *a = &col->question->answers[i];
+    ras_case_fill_single(f, col->index, col->domain, (size_t)i, a->points, a->adjust);
+    return true;
+}
+
+/* Answers of one multiple cell set here; a longer list goes the long way. */
+#define RAS_TEXT_CHOICES 16
+
+/* The answers a multiple question's cell names, each found on its own:
+ * texts or ids separated by ';' or '|' (`Activity e | Activity c`), as
+ * the general setter splits them. False for a cell it must refuse (an
+ * empty or unknown answer, one chosen twice) or one too long to list. */
+static bool split_answers(const ras_rows *h, const ras_case *c, const ras_col *col,
+                          const char *text, size_t len, long *chosen, size_t *n)
+{
+    *n = 0;
+    trim_cell(&text, &len);
+    for (size_t start = 0; start < len;) {
+        size_t stop = start;
+        while (stop < len && text[stop] != ';' && text[stop] != '|')
+            stop++;
+        const char *one = text + start;
+        size_t one_len = stop - start;
+        trim_cell(&one, &one_len);
+        long i = *n < RAS_TEXT_CHOICES && one_len > 0 ? answer_of(h, c, col, one, one_len) : -1;
+        if (i < 0)
+            return false;
+        for (size_t k = 0; k < *n; k++)
+            if (chosen[k] == i)
+                return false;
+        chosen[(*n)++] = i;
+        if (stop == len)
+            break;
+        start = stop + 1;
+        if (start == len)
+            return false; /* a trailing separator: an empty answer */
+    }
+    return true;
+}
+
+/* A multiple question's cell of texts or ids: the cell as written from
+ * the memo, else split and each answer found. Every answer is found
+ * before any is set, so a cell the long way must refuse leaves the case
+ * as it was. */
+static bool put_multiple_text(const ras_rows *h, const ras_case *c, ras_case_fill *f,
+                              const ras_col *col, const char *text, size_t len)
+{
+    long chosen[RAS_TEXT_CHOICES];
+    size_t n;
+    const ras_memo_slot *s = ras_answer_memo_find(h->memo, col->index, text, len);
+    if (s) {
+        n = s->n;
+        for (size_t k = 0; k < n; k++)
+            chosen[k] = s->answer[k];
+    } else {
+        if (!split_answers(h, c, col, text, len, chosen, &n))
+            return false;
+        ras_answer_memo_put(h->memo, col->index, text, len, chosen, n);
+    }
+    ras_case_fill_none(f, col->index);
+    for (size_t k = 0; k < n; k++) {
+        const ras_answer *a = &col->question->answers[chosen[k]];
+        ras_case_fill_choose(f, col->domain, col->first_answer + (size_t)chosen[k], a->points,
+                             a->adjust);
+    }
+    return true;
+}
+
+/* A question cell put_usual did not take, set through the memo of texts
+ * (answer_memo.h): answers by their text, in another case, with spaces.
+ * False sends it the long way, which also gives every error. */
+static bool put_text(const ras_rows *h, const ras_case *c, ras_case_fill *f, const ras_col *col,
+                     const char *text, size_t len)
+{
+    if (col->op == RAS_OP_SINGLE)
+        return put_single_text(h, c, f, col, text, len);
+    if (col->op == RAS_OP_MULTIPLE)
+        return put_multiple_text(h, c, f, col, text, len);
+    return false;
+}
+
 /* A cell put_usual did not take: the general setters, which check it and
  * name what is wrong. They keep the case's running totals themselves, so
  * the caller hands the fill's adjust sum over first and takes it back
@@ -687,6 +834,8 @@ bool ras_rows_load(const ras_rows *h, const ras_csv *r, ras_case *c, char *msg, 
     const ras_csv_field *cell = r->fields;
     for (const ras_col *col = h->cols, *end = col + h->n_cols; col < end; col++, cell++) {
         if (put_usual(c, &f, col, cell->text, cell->len))
+            continue;
+        if (h->memo && put_text(h, c, &f, col, cell->text, cell->len))
             continue;
         ras_case_fill_end(c, &f);
         bool ok = put_long_way(c, col, cell->text, cell->len, msg, size, line);

@@ -10,6 +10,7 @@
 #ifndef RAS_CASE_ROWS_H
 #define RAS_CASE_ROWS_H
 
+#include "answer_memo.h"
 #include "case.h"
 #include "client_ids.h"
 #include "hash_read.h"
@@ -70,6 +71,9 @@ typedef struct ras_rows {
     size_t n_cols;
     char *names;         /* the header's names, one block */
     ras_col_plan *plans; /* per model question */
+    /* The answers the texts of each column named (owned; NULL when out
+     * of memory or no column names answers): the rows fill it in. */
+    ras_answer_memo *memo;
     size_t client_col;
     long extra_col; /* the caller's extra column, or -1 */
     /* What reading the export found (ras_rows_open): the encoding layer

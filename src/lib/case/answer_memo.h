@@ -1,0 +1,129 @@
+/* answer_memo.h - the answers a column's cells named, remembered for the
+ * rows after (docs/performance.md, "Exports as councils write them").
+ *
+ * An export names each answer by its text, `Answer b` or `Activity e |
+ * Activity c`, and a column holds the same few cells row after row.
+ * Finding an answer by its text costs a trim, a case-blind hash and a
+ * compare in the model's name index; the memo keeps, per question, the
+ * bytes of each cell seen exactly as written and the answers they named,
+ * so the next row finds them with one multiply and three compares.
+ *
+ * The key is the bytes as written, spaces and case included: `answer b`
+ * and ` Answer b` are two entries naming one answer, never one entry, so
+ * no fold or trim rule here can make the memo disagree with the general
+ * setter, whose answer is what is kept (ras_case_answer_named). One answer
+ * of a multiple cell (`Activity e`) is kept as the cell it would be alone,
+ * which names that one answer, so the two kinds of entry agree too. Only
+ * what named answers is kept; an unknown or ambiguous text goes the long
+ * way every time, which gives the error. The table is a fixed size,
+ * allocated once per bound header, so memory does not grow with the
+ * rows: a cell pushed out is found the long way again and put back. */
+#ifndef RAS_ANSWER_MEMO_H
+#define RAS_ANSWER_MEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Bytes of the longest cell kept; a longer one always goes the long way. */
+#define RAS_MEMO_KEY_MAX 64
+/* Answers of the longest list kept (a slot is 64 bytes). */
+#define RAS_MEMO_CHOICES 9
+/* Sets of two slots: room for the few cells of hundreds of questions. */
+#define RAS_MEMO_SETS 1024u
+
+typedef struct ras_memo_slot {
+    uint64_t head, tail;              /* the cell's first and last 8 bytes (shorter: 0-padded) */
+    uint64_t tag;                     /* (the question's index + 1) << 32 | length; 0: empty */
+    uint32_t n;                       /* answers named: 1 for a single question's cell */
+    int32_t answer[RAS_MEMO_CHOICES]; /* their indexes in the question */
+} ras_memo_slot;
+
+typedef struct ras_answer_memo {
+    ras_memo_slot slots[2 * RAS_MEMO_SETS];
+    char keys[2 * RAS_MEMO_SETS][RAS_MEMO_KEY_MAX]; /* each slot's whole cell */
+} ras_answer_memo;
+
+/* An empty memo, or NULL when out of memory; free it with
+ * ras_answer_memo_free (NULL is fine). */
+ras_answer_memo *ras_answer_memo_new(void);
+void ras_answer_memo_free(ras_answer_memo *m);
+
+/* A cell as the memo compares it: its first and last 8 bytes (the whole
+ * of one of up to 16), its length and question, and its set. */
+typedef struct ras_memo_key {
+    uint64_t head, tail, tag;
+    size_t set;
+} ras_memo_key;
+
+static inline uint64_t ras_memo_word(const char *text)
+{
+    uint64_t w;
+    memcpy(&w, text, 8);
+    return w;
+}
+
+/* The key of question q's cell, 1 to RAS_MEMO_KEY_MAX bytes. The set is
+ * a multiply per 8 bytes: every byte counts (`Activity a | Activity c`
+ * and `Activity e | Activity c` differ in the middle), and the question
+ * is mixed in so that two questions' same text part. */
+static inline ras_memo_key ras_memo_key_of(size_t q, const char *text, size_t len)
+{
+    ras_memo_key k;
+    k.tag = ((uint64_t)q + 1) << 32 | len;
+    if (len >= 8) {
+        k.head = ras_memo_word(text);
+        k.tail = ras_memo_word(text + len - 8);
+    } else {
+        k.head = 0;
+        for (size_t i = 0; i < len; i++)
+            k.head |= (uint64_t)(unsigned char)text[i] << (8 * i);
+        k.tail = 0;
+    }
+    const uint64_t mul = 0x9e3779b97f4a7c15u;
+    uint64_t h = (k.head ^ k.tag) * mul;
+    for (size_t at = 8; at + 8 < len; at += 8)
+        h = (h ^ h >> 31 ^ ras_memo_word(text + at)) * mul;
+    h = (h ^ h >> 31 ^ k.tail) * mul;
+    k.set = (size_t)(h >> 54) & (RAS_MEMO_SETS - 1);
+    return k;
+}
+
+/* True when slot i holds the cell k was made of: the words and tag, and
+ * for a cell longer than 16 bytes the bytes between, 8 at a time. */
+static inline bool ras_memo_slot_is(const ras_answer_memo *m, size_t i, const ras_memo_key *k,
+                                    const char *text, size_t len)
+{
+    const ras_memo_slot *s = &m->slots[i];
+    if (s->head != k->head || s->tail != k->tail || s->tag != k->tag)
+        return false;
+    for (size_t at = 8; at + 8 < len; at += 8)
+        if (ras_memo_word(m->keys[i] + at) != ras_memo_word(text + at))
+            return false;
+    return true;
+}
+
+/* The slot remembering question q's cell (len bytes as written), or NULL. */
+static inline const ras_memo_slot *ras_answer_memo_find(const ras_answer_memo *m, size_t q,
+                                                        const char *text, size_t len)
+{
+    if (len == 0 || len > RAS_MEMO_KEY_MAX || q >= UINT32_MAX)
+        return NULL;
+    ras_memo_key k = ras_memo_key_of(q, text, len);
+    size_t i = 2 * k.set;
+    if (ras_memo_slot_is(m, i, &k, text, len))
+        return &m->slots[i];
+    if (ras_memo_slot_is(m, i + 1, &k, text, len))
+        return &m->slots[i + 1];
+    return NULL;
+}
+
+/* Remembers that question q's cell (len bytes as written) named the n
+ * answers (indexes in the question) of answer. A cell that is empty,
+ * longer than RAS_MEMO_KEY_MAX or names more than RAS_MEMO_CHOICES is not
+ * kept. */
+void ras_answer_memo_put(ras_answer_memo *m, size_t q, const char *text, size_t len,
+                         const long *answer, size_t n);
+
+#endif
