@@ -152,6 +152,28 @@ static void test_quoting(void **state)
             s[at] = 'x';
         }
     }
+    /* Quotes doubled wherever they fall, one or two of them, in fields
+     * longer than a word (a quoted field is copied in runs between its
+     * quotes): each compared with the quoting done byte by byte. */
+    for (size_t len = 1; len <= 40; len++)
+        for (size_t at = 0; at < len; at++) {
+            char s[40], want[96];
+            memset(s, 'y', len);
+            s[at] = '"';
+            s[len - 1 - at / 2] = '"';
+            size_t n = 0;
+            want[n++] = '"';
+            for (size_t i = 0; i < len; i++) {
+                want[n++] = s[i];
+                if (s[i] == '"')
+                    want[n++] = '"';
+            }
+            want[n++] = '"';
+            want[n] = '\0';
+            char *got = write_field(s, len);
+            assert_string_equal(got, want);
+            free(got);
+        }
 }
 
 /* The byte-loop meaning of ras_printable_ascii. */
