@@ -22,13 +22,14 @@ static void help_model(FILE *out)
 
     fprintf(out, "Model options (every command; default: the built-in model%s%s):\n",
             any ? " " : "", any ? names[0] : "");
-    fputs("  -m, --model DIR|NAME       a folder holding questionnaire.yaml and\n"
+    fputs("  -m, --model DIR|NAME       a folder holding questionnaire*.yaml and\n"
           "                             scoring*.yaml, or a built-in model:",
           out);
     for (size_t i = 0; any && names[i] != NULL; i++)
         fprintf(out, "%s %s", i > 0 ? "," : "", names[i]);
     fputs("\n"
-          "  -q, --questionnaire FILE   a questionnaire file, with\n"
+          "  -q, --questionnaire FILE   a questionnaire file, used with -s; repeat it\n"
+          "                             for several versions of one questionnaire\n"
           "  -s, --scoring FILE         a scoring table (repeat for several)\n"
           "  -h, --help                 show this help\n",
           out);

@@ -15,6 +15,11 @@ option column: "  -o, --output FILE   ..."). Then:
   every option of the command, `ras COMMAND --format <TAB>` offers exactly
   the formats its help names, and `ras <TAB>` every command.
 
+- An option that `--help` says may be repeated ("repeat ...", such as -q
+  and -s) says so in its ras.1 entry under OPTIONS too, and the completion
+  offers it again once it has been given; an OPTIONS entry that says
+  "repeat" belongs to an option some `--help` says so of.
+
 A command or option added without its man page entry or completion fails
 here, naming what is missing.
 """
@@ -60,6 +65,25 @@ def help_options(command):
             m = re.search(r"--format\s+(\S+)", spec)
             formats = m.group(1).split("|") if m else []
     return options, formats
+
+
+def repeated_options(command):
+    """The options `ras COMMAND --help` says may be repeated: those whose
+    description (the option's line and the lines under it) says "repeat"."""
+    found, current = set(), None
+    for line in run(command, "--help").splitlines():
+        if re.match(r"  -", line):
+            spec = re.split(r"\s{2,}", line.strip(), maxsplit=1)
+            current = tuple(OPTION.findall(spec[0]))
+            text = spec[1] if len(spec) > 1 else ""
+        elif current and re.match(r"\s{6,}\S", line):
+            text = line
+        else:
+            current = None
+            continue
+        if re.search(r"\brepeat", text, re.I):
+            found.add(current)
+    return found
 
 
 def plain_troff(text):
@@ -127,6 +151,37 @@ def check_man(cmds, opts):
             failures.append("ras.1: ras %s is not in the SYNOPSIS" % opt)
 
 
+def man_option_entries():
+    """Each .TP entry under OPTIONS: (the names it gives, its text)."""
+    options = man_parts()[2]
+    entries = []
+    for block in options.split(".TP\n")[1:]:
+        head, _, body = block.partition("\n")
+        entries.append((set(OPTION.findall(head)), body))
+    return entries
+
+
+def check_repeated(cmds, repeated):
+    entries = man_option_entries()
+    every = {names for cmd in cmds for names in repeated[cmd]}
+    for names in sorted(every):
+        said = [body for heads, body in entries if heads & set(names)]
+        if not any(re.search(r"\brepeat", body, re.I) for body in said):
+            failures.append("ras.1: %s may be repeated (--help says so) but its entry "
+                            "under OPTIONS does not say so" % ", ".join(names))
+    named = {n for names in every for n in names}
+    for heads, body in entries:
+        if re.search(r"\brepeat", body, re.I) and heads and not heads & named:
+            failures.append("ras.1: the OPTIONS entry of %s says it may be repeated, but no "
+                            "--help says so" % ", ".join(sorted(heads)))
+    for cmd in cmds:
+        for names in sorted(repeated[cmd]):
+            offered = complete(["ras", cmd, names[0], "x.yaml", "-"])
+            if names[0] not in offered:
+                failures.append("completion: ras %s %s x.yaml -<TAB> does not offer %s again"
+                                % (cmd, names[0], names[0]))
+
+
 def complete(words):
     """What the completion offers for the words typed, the last being the
     word under the cursor."""
@@ -167,6 +222,7 @@ for cmd in cmds:
         failures.append("ras %s --help lists no options: has its layout changed?" % cmd)
 check_man(cmds, opts)
 check_completion(cmds, opts, formats)
+check_repeated(cmds, {cmd: repeated_options(cmd) for cmd in cmds})
 
 if failures:
     print("\n".join(failures))
