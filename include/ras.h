@@ -873,10 +873,12 @@ RAS_EXPORT ras_status ras_audit_workbook(const ras_model *model, FILE *in, const
 /* Added for `ras calibrate`. A calibration reads a batch CSV with a
  * current_cost column (pounds a year) and prices every case with the
  * model's latest table (assessed_on is checked but does not pick a
- * table: the new prices are for now). It does not stream: the prices
- * need every case first and the comparisons a second pass over them, and
- * the input may be standard input, so it keeps each case's points, cost,
- * group and client id in memory (about 64 bytes and the id a row). */
+ * table: the new prices are for now). The prices need every case first
+ * and the comparisons a second look at each: a CSV that is a regular
+ * file is read twice and nothing is kept a case; standard input (which
+ * cannot be read twice), a workbook, and a calibration made with
+ * RAS_CALIBRATE_PLOT keep each case's points, cost, group and client id
+ * in memory (24 bytes and the id a case). */
 typedef struct ras_calibration ras_calibration;
 
 #define RAS_CALIBRATION_LARGEST 10
@@ -945,6 +947,10 @@ typedef struct ras_calibration_group {
 /* ras_calibrate flags: every repriced group becomes one flat band at its
  * cost-neutral price, steps and bands flattened (each named through warn). */
 #define RAS_CALIBRATE_FLAT 1u
+/* ras_calibrate flags: keep every case, for ras_calibration_write_svg and
+ * _write_html, which draw each case and refuse (RAS_ERR_ARG) a
+ * calibration made without it. */
+#define RAS_CALIBRATE_PLOT 2u
 
 /* Reads the CSV and works out the figures. Rows in error (a bad case, a
  * blank or bad current_cost) are left out and each named through warn.
@@ -976,7 +982,8 @@ RAS_EXPORT ras_status ras_calibration_write_text(const ras_calibration *cal,
 RAS_EXPORT ras_status ras_calibration_write_json(const ras_calibration *cal,
                                                  const ras_run_info *run, FILE *out);
 /* The report as one self-contained HTML page that prints on A4: the
- * record, the figures per group, the largest differences and the plot. */
+ * record, the figures per group, the largest differences and the plot
+ * (the calibration made with RAS_CALIBRATE_PLOT). */
 RAS_EXPORT ras_status ras_calibration_write_html(const ras_calibration *cal,
                                                  const ras_run_info *run, FILE *out);
 
@@ -1000,7 +1007,8 @@ RAS_EXPORT ras_status ras_calibration_write_table(const ras_calibration *cal, ra
                                                   FILE *out, ras_error *err);
 
 /* Draws the cases (points against current cost), each group's
- * cost-neutral line and the latest table's pricing curve as SVG. */
+ * cost-neutral line and the latest table's pricing curve as SVG. The
+ * calibration must be made with RAS_CALIBRATE_PLOT (else RAS_ERR_ARG). */
 RAS_EXPORT ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out);
 
 /* ------------------------------------------------------------------ */

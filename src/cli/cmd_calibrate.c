@@ -250,6 +250,9 @@ ras_exit ras_cmd_calibrate(int argc, char **argv)
                  RAS_EXIT_OK &&
              (rc = ras_cli_load_model(&opts, &model)) == RAS_EXIT_OK) {
         r.read = read.opts;
+        /* The plot draws every case: only then are they kept. */
+        if (r.plot != NULL || opts.format == RAS_FORMAT_HTML)
+            r.flags |= RAS_CALIBRATE_PLOT;
         rc = open_and_run(&r, model);
     }
     ras_cli_read_free(&read);

@@ -495,7 +495,9 @@ static void test_writers_report_io(void **state)
     in = fopen(DATA "csv/costs.csv", "rb");
     assert_non_null(in);
     ras_calibration *cal = NULL;
-    assert_int_equal(ras_calibrate(m, in, "costs.csv", NULL, 0, &cal, NULL, NULL, &err), RAS_OK);
+    assert_int_equal(
+        ras_calibrate(m, in, "costs.csv", NULL, RAS_CALIBRATE_PLOT, &cal, NULL, NULL, &err),
+        RAS_OK);
     fclose(in);
     assert_int_equal(ras_calibration_write_text(cal, NULL, bad), RAS_ERR_IO);
     assert_int_equal(ras_calibration_write_json(cal, NULL, bad), RAS_ERR_IO);

@@ -465,6 +465,60 @@ static void test_plot(void **state)
     ras_model_free(m);
 }
 
+/* The report as text, for comparing two calibrations. */
+static char *report_text(const ras_calibration *cal)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    assert_int_equal(ras_calibration_write_text(cal, NULL, out), RAS_OK);
+    fclose(out);
+    return text;
+}
+
+/* A file is read twice and keeps no case; memory (which cannot be read
+ * twice) keeps every case: the two give the same report, the largest
+ * differences' client ids included (forty rows whose differences grow,
+ * so that every one pushes one off the list), and only the kept one can
+ * be drawn. */
+static void test_file_read_twice(void **state)
+{
+    (void)state;
+    ras_model *m = test_model(questionnaire, table);
+    char csv[4096];
+    size_t len = (size_t)snprintf(
+        csv, sizeof csv,
+        "client_id,group,new_client,needs_increased,existing_package,hours,current_cost\n");
+    for (int i = 0; i < 40; i++)
+        len += (size_t)snprintf(csv + len, sizeof csv - len, "R%02d,%s,,,,%d,%d.00\n", i,
+                                i % 3 ? "" : "b", 2 + i % 7, 10 + i * i);
+    unsigned warnings = 0;
+    ras_calibration *kept = calibrate_text(m, csv, &warnings);
+    FILE *file = tmpfile();
+    assert_non_null(file);
+    fputs(csv, file);
+    rewind(file);
+    ras_calibration *twice = NULL;
+    ras_error err;
+    assert_int_equal(ras_calibrate(m, file, "costs.csv", NULL, 0, &twice, NULL, NULL, &err),
+                     RAS_OK);
+    fclose(file);
+    char *a = report_text(kept), *b = report_text(twice);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "R39"));
+    FILE *out = tmpfile();
+    assert_int_equal(ras_calibration_write_svg(twice, out), RAS_ERR_ARG);
+    assert_int_equal(ras_calibration_write_html(twice, NULL, out), RAS_ERR_ARG);
+    assert_int_equal(ftell(out), 0);
+    fclose(out);
+    free(a);
+    free(b);
+    ras_calibration_free(kept);
+    ras_calibration_free(twice);
+    ras_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_rows_left_out),
         cmocka_unit_test(test_group_without_points),
         cmocka_unit_test(test_plot),
+        cmocka_unit_test(test_file_read_twice),
         cmocka_unit_test(test_written_table_keeps_the_statement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -432,7 +432,8 @@ ras_status ras_rows_next(ras_rows *h, ras_csv *r, bool *have, ras_error *err)
             break;
         h->blank_rows++;
     }
-    note_client_id(h, r);
+    if (!h->ids_known)
+        note_client_id(h, r);
     return RAS_OK;
 }
 

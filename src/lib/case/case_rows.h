@@ -93,6 +93,9 @@ typedef struct ras_rows {
     uint64_t duplicate_ids; /* rows whose client id an earlier row had */
     ras_warn_fn warn;       /* for ids seen twice */
     void *warn_ctx;
+    /* Set (after ras_rows_start) by a second reading of one file: its
+     * client ids were checked on the first, so are not again. */
+    bool ids_known;
 } ras_rows;
 
 /* At most this many ids seen twice are named one by one through the

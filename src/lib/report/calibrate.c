@@ -3,6 +3,14 @@
  * cost-neutral and least-squares prices per point and how the clients
  * would fare under a table priced at the cost-neutral rate (docs/calibration.md).
  *
+ * Two looks at the cases: the first sums what the prices need (the
+ * cost-neutral search itself is in calibrate_solve.c), the second, with
+ * the new table made, compares each case's new budget with its cost. A
+ * CSV file is read twice for them and nothing is kept a case; standard
+ * input, a workbook and a calibration to be drawn keep each case
+ * compactly and look at it again from memory (docs/calibration.md,
+ * "Memory and speed").
+ *
  * Money sums are checked 64-bit integers; the least-squares fit, R squared
  * and the mean percentage difference use doubles, being statistics, and
  * the fitted price is rounded half up to the penny (docs/calibration.md). */
@@ -11,6 +19,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "case_rows.h"
 #include "csv.h"
@@ -24,7 +33,11 @@
 #include "text_check.h"
 
 #define CURRENT_COST "current_cost"
-#define SCALE_ONE 1000000 /* a scale is in millionths: this keeps a table's values */
+
+/* One look at a case: its figures, client id and budget under the latest
+ * table (its package when it keeps one). */
+typedef ras_status (*look_fn)(ras_calibration *cal, const ras_cal_case *k, const char *id,
+                              ras_pence budget, ras_error *err);
 
 typedef struct reader {
     ras_calibration *cal;
@@ -32,8 +45,10 @@ typedef struct reader {
     ras_rows rows;
     ras_case *c;
     ras_result *r;
-    ras_warn_fn warn;
+    ras_warn_fn warn; /* NULL on the second reading: the rows were named on the first */
     void *warn_ctx;
+    bool again;    /* the second reading: rows already counted */
+    uint64_t used; /* rows used on this reading */
 } reader;
 
 static ras_status no_memory(ras_error *err)
@@ -41,9 +56,16 @@ static ras_status no_memory(ras_error *err)
     return ras_fail(err, RAS_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
 }
 
-/* A row left out: named through the warning callback. */
+static ras_status too_large(ras_error *err, const char *what)
+{
+    return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, NULL, "%s is too large to add up", what);
+}
+
+/* A row left out: counted and named through the warning callback, once. */
 static void skip_row(reader *rd, const char *msg)
 {
+    if (rd->again)
+        return;
     rd->cal->errors++;
     if (!rd->warn)
         return;
@@ -76,6 +98,53 @@ static bool read_cost(reader *rd, ras_pence *cost)
     return true;
 }
 
+/* ---- the first look: what the prices need --------------------------- */
+
+/* A case whose budget the price sets: eligible, and not kept at its
+ * existing package. Only these make the prices and the comparisons. */
+static bool priced(const ras_cal_case *k)
+{
+    return (k->flags & (RAS_CAL_ELIGIBLE | RAS_CAL_EXISTING)) == RAS_CAL_ELIGIBLE;
+}
+
+/* The case in group g's figures (g its own group or "all"): the counts
+ * and sums of every case, and for a priced case the cost-neutral target
+ * (its cost and points, whole numbers, checked), the least-squares sums
+ * and, in its own group, its kind ("all" merges them: merge_kinds). */
+static ras_status first_in(ras_calibration *cal, size_t g, const ras_cal_case *k, ras_pence budget,
+                           ras_error *err)
+{
+    ras_calibration_group *s = &cal->groups[g];
+    s->cases++;
+    s->eligible += k->flags & RAS_CAL_ELIGIBLE ? 1 : 0;
+    s->kept += k->flags & RAS_CAL_EXISTING ? 1 : 0;
+    if (!ras_add_i64(s->all_cost, k->cost, &s->all_cost) ||
+        !ras_add_i64(s->current_total, budget, &s->current_total))
+        return ras_fail(err, RAS_ERR_OVERFLOW, cal->in_name, 0, 0, NULL,
+                        "the totals are too large to add up");
+    if (!priced(k))
+        return RAS_OK;
+    ras_cal_stats *f = &cal->stats[g];
+    s->priced++;
+    if (!ras_add_i64(s->total_cost, k->cost, &s->total_cost))
+        return too_large(err, "the total current cost");
+    if (!ras_add_i64(s->total_points, k->points, &s->total_points))
+        return too_large(err, "the total of points");
+    f->sxy += (double)k->points * (double)k->cost;
+    f->sxx += (double)k->points * (double)k->points;
+    if (g + 1 == cal->n_groups || ras_cal_add_kind(&f->kinds, k->points, k->adjust, 1))
+        return RAS_OK;
+    return no_memory(err);
+}
+
+static ras_status first_look(ras_calibration *cal, const ras_cal_case *k, const char *id,
+                             ras_pence budget, ras_error *err)
+{
+    (void)id;
+    ras_status st = first_in(cal, k->group, k, budget, err);
+    return st == RAS_OK ? first_in(cal, cal->n_groups - 1, k, budget, err) : st;
+}
+
 /* A capacity to grow to: half as much again (not twice: an array of a
  * million cases must not hold room for a million more). */
 static size_t grown(size_t cap, size_t least)
@@ -106,24 +175,6 @@ static ras_status keep_id(ras_calibration *cal, const char *id, uint32_t *offset
     return RAS_OK;
 }
 
-/* What is only summed is added up now, into the case's group and "all". */
-static ras_status add_read(ras_calibration *cal, size_t g, ras_pence cost, ras_pence budget,
-                           const ras_result *r, ras_error *err)
-{
-    size_t at[2] = {g, cal->n_groups - 1};
-    for (size_t i = 0; i < 2; i++) {
-        ras_calibration_group *s = &cal->groups[at[i]];
-        s->cases++;
-        s->eligible += r->eligible ? 1 : 0;
-        s->kept += r->basis == RAS_BASIS_EXISTING_PACKAGE ? 1 : 0;
-        if (!ras_add_i64(s->all_cost, cost, &s->all_cost) ||
-            !ras_add_i64(s->current_total, budget, &s->current_total))
-            return ras_fail(err, RAS_ERR_OVERFLOW, cal->in_name, 0, 0, NULL,
-                            "the totals are too large to add up");
-    }
-    return RAS_OK;
-}
-
 static ras_status keep_package(ras_calibration *cal, ras_pence package, ras_error *err)
 {
     if (cal->n_packages == cal->packages_cap) {
@@ -138,13 +189,13 @@ static ras_status keep_package(ras_calibration *cal, ras_pence package, ras_erro
     return RAS_OK;
 }
 
-static ras_status keep_case(reader *rd, ras_pence cost, ras_error *err)
+/* The first look, and the case kept for the second (and the plot). */
+static ras_status first_look_keeping(ras_calibration *cal, const ras_cal_case *k, const char *id,
+                                     ras_pence budget, ras_error *err)
 {
-    ras_calibration *cal = rd->cal;
-    const ras_result *r = rd->r;
-    if (r->total > INT32_MAX || r->total < INT32_MIN || r->group_index > UINT16_MAX)
-        return ras_fail(err, RAS_ERR_LIMIT, cal->in_name, rd->csv.record_line, 0, NULL,
-                        "a case's points or group are beyond what calibration holds");
+    ras_status st = first_look(cal, k, id, budget, err);
+    if (st != RAS_OK)
+        return st;
     if (cal->n_cases == cal->cap) {
         size_t cap = grown(cal->cap, 256);
         ras_cal_case *p = realloc(cal->cases, cap * sizeof *p);
@@ -153,29 +204,40 @@ static ras_status keep_case(reader *rd, ras_pence cost, ras_error *err)
         cal->cases = p;
         cal->cap = cap;
     }
-    ras_cal_case *k = &cal->cases[cal->n_cases];
-    memset(k, 0, sizeof *k);
-    ras_status st = keep_id(cal, rd->c->client_id, &k->id_offset, err);
+    ras_cal_case *kept = &cal->cases[cal->n_cases];
+    *kept = *k;
+    st = keep_id(cal, id, &kept->id_offset, err);
+    if (st == RAS_OK && (k->flags & RAS_CAL_EXISTING))
+        st = keep_package(cal, budget, err);
     if (st == RAS_OK)
-        st = add_read(cal, r->group_index, cost, r->budget, r, err);
-    if (st == RAS_OK && r->basis == RAS_BASIS_EXISTING_PACKAGE)
-        st = keep_package(cal, r->budget, err);
-    if (st != RAS_OK)
-        return st;
+        cal->n_cases++;
+    return st;
+}
+
+/* ---- reading the rows ------------------------------------------------ */
+
+/* The case just scored, as calibration holds it. */
+static ras_status make_case(const reader *rd, ras_pence cost, ras_cal_case *k, ras_error *err)
+{
+    const ras_result *r = rd->r;
+    memset(k, 0, sizeof *k);
+    if (r->total > INT32_MAX || r->total < INT32_MIN || r->group_index > UINT16_MAX)
+        return ras_fail(err, RAS_ERR_LIMIT, rd->cal->in_name, rd->csv.record_line, 0, NULL,
+                        "a case's points or group are beyond what calibration holds");
     k->points = (int32_t)r->total;
     k->cost = cost;
     k->adjust = r->adjust_total;
     k->group = (uint16_t)r->group_index;
     k->flags = (uint8_t)((r->eligible ? RAS_CAL_ELIGIBLE : 0) |
                          (r->basis == RAS_BASIS_EXISTING_PACKAGE ? RAS_CAL_EXISTING : 0));
-    cal->n_cases++;
     return RAS_OK;
 }
 
-static ras_status read_row(reader *rd, ras_error *err)
+static ras_status read_row(reader *rd, look_fn look, ras_error *err)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
-    rd->cal->rows++;
+    if (!rd->again)
+        rd->cal->rows++;
     if (!ras_rows_load(&rd->rows, &rd->csv, rd->c, msg, sizeof msg)) {
         skip_row(rd, msg);
         return RAS_OK;
@@ -190,277 +252,35 @@ static ras_status read_row(reader *rd, ras_error *err)
         skip_row(rd, msg);
         return RAS_OK;
     }
-    return keep_case(rd, cost, err);
+    ras_cal_case k;
+    ras_status st = make_case(rd, cost, &k, err);
+    if (st == RAS_OK)
+        st = look(rd->cal, &k, rd->c->client_id, rd->r->budget, err);
+    rd->used += st == RAS_OK ? 1 : 0;
+    return st;
 }
 
-static ras_status read_all(reader *rd, ras_error *err)
+/* Every row of the input rd->csv is open on, each used one to look. */
+static ras_status read_all(reader *rd, look_fn look, ras_error *err)
 {
     ras_calibration *cal = rd->cal;
     bool have;
+    rd->used = 0;
     ras_status st = ras_rows_start(&rd->rows, cal->model, &rd->csv, cal->in_name, CURRENT_COST,
                                    "the cost of each client's current package, pounds a year",
                                    rd->warn, rd->warn_ctx, err);
     if (st != RAS_OK)
         return st;
+    rd->rows.ids_known = rd->again;
     for (;;) {
         if ((st = ras_rows_next(&rd->rows, &rd->csv, &have, err)) != RAS_OK || !have)
             return st;
-        if ((st = read_row(rd, err)) != RAS_OK)
+        if ((st = read_row(rd, look, err)) != RAS_OK)
             return st;
     }
 }
 
-/* ---- the statistics ------------------------------------------------ */
-
-static ras_status too_large(ras_error *err, const char *what)
-{
-    return ras_fail(err, RAS_ERR_OVERFLOW, NULL, 0, 0, NULL, "%s is too large to add up", what);
-}
-
-static bool in_group(const ras_calibration *cal, const ras_cal_case *k, size_t g)
-{
-    return g + 1 == cal->n_groups || k->group == g; /* the last is "all" */
-}
-
-/* A case whose budget the price sets: eligible, and not kept at its
- * existing package. Only these make the prices and the comparisons. */
-static bool priced(const ras_cal_case *k)
-{
-    return (k->flags & (RAS_CAL_ELIGIBLE | RAS_CAL_EXISTING)) == RAS_CAL_ELIGIBLE;
-}
-
-/* The priced cases, their cost and points: whole numbers, checked (the
- * counts of all cases were made as they were read). */
-static ras_status sum_group(const ras_calibration *cal, size_t g, ras_error *err)
-{
-    ras_calibration_group *s = &cal->groups[g];
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g) || !priced(k))
-            continue;
-        s->priced++;
-        if (!ras_add_i64(s->total_cost, k->cost, &s->total_cost))
-            return too_large(err, "the total current cost");
-        if (!ras_add_i64(s->total_points, k->points, &s->total_points))
-            return too_large(err, "the total of points");
-    }
-    if (s->total_points > 0)
-        s->ratio_price = ras_div_round_half_up(s->total_cost, s->total_points);
-    return RAS_OK;
-}
-
-/* A trial pricing of group g: flat, one band from 0 at x pence a point;
- * or scaled, the latest table's bands or steps each times x millionths
- * (SCALE_ONE keeps them), half up to the penny. false when a value would
- * not fit. The values go in cal->scratch. */
-static bool trial_group(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_group *out)
-{
-    static const int64_t from_zero = 0;
-    if (flat) {
-        cal->scratch[0] = x;
-        *out = (ras_group){.name = "",
-                           .steps = false,
-                           .from = (int64_t *)&from_zero,
-                           .value = cal->scratch,
-                           .n_bands = 1};
-        return true;
-    }
-    const ras_group *old = &cal->latest->groups[g];
-    for (size_t k = 0; k < old->n_bands; k++) {
-        int64_t v;
-        if (!ras_mul_i64(old->value[k], x, &v))
-            return false;
-        cal->scratch[k] = ras_div_round_half_up(v, SCALE_ONE);
-    }
-    *out = *old;
-    out->value = cal->scratch;
-    return true;
-}
-
-/* docs/scoring.md steps 5 to 8 for a priced case of these points and
- * adjustments under a trial group and the latest table's settings;
- * false when it would overflow. */
-static bool amount_at(const ras_calibration *cal, int64_t points, int32_t adjust,
-                      const ras_group *grp, ras_pence *amount)
-{
-    ras_pence priced, adjusted, rounded;
-    int clamped;
-    return ras_price_group(grp, points, NULL, NULL, &priced) == RAS_OK &&
-           ras_price_adjust(priced, adjust, &adjusted) == RAS_OK &&
-           ras_price_finish(cal->latest, adjusted, &rounded, amount, &clamped) == RAS_OK;
-}
-
-/* The total of the group's priced RAS amounts at a trial pricing, each
- * kind of case (cal->kinds, the group's) priced once and counted as
- * often as it is met; false when it would overflow (as good as "more
- * than any cost"). Amounts are never negative, so the sum overflows in
- * any order if it does in input order. */
-static bool total_at(const ras_calibration *cal, size_t g, bool flat, int64_t x, ras_pence *total)
-{
-    ras_group grp;
-    *total = 0;
-    if (!trial_group(cal, g, flat, x, &grp))
-        return false;
-    for (size_t i = 0; i < cal->n_kinds; i++) {
-        const ras_cal_kind *k = &cal->kinds[i];
-        ras_pence a, many;
-        if (!amount_at(cal, k->points, k->adjust, &grp, &a) ||
-            !ras_mul_i64(a, (int64_t)k->count, &many) || !ras_add_i64(*total, many, total))
-            return false;
-    }
-    return true;
-}
-
-/* The slot of a kind in an open-addressing table of n_slots (a power of
- * two): its own, or the empty one (count 0) where it goes. */
-static size_t kind_slot(const ras_cal_kind *table, size_t n_slots, int32_t points, int32_t adjust)
-{
-    uint64_t key = (uint64_t)(uint32_t)points << 32 | (uint32_t)adjust;
-    size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 40) & (n_slots - 1);
-    while (table[i].count && (table[i].points != points || table[i].adjust != adjust))
-        i = (i + 1) & (n_slots - 1);
-    return i;
-}
-
-/* The table doubled, its kinds placed again; false when out of memory
- * (the table is then as it was). */
-static bool more_slots(ras_cal_kind **table, size_t *n_slots)
-{
-    size_t n = 2 * *n_slots;
-    ras_cal_kind *t = calloc(n, sizeof *t);
-    if (!t)
-        return false;
-    for (size_t i = 0; i < *n_slots; i++)
-        if ((*table)[i].count)
-            t[kind_slot(t, n, (*table)[i].points, (*table)[i].adjust)] = (*table)[i];
-    free(*table);
-    *table = t;
-    *n_slots = n;
-    return true;
-}
-
-/* The kinds of group g's priced cases, each with how many there are,
- * into cal->kinds (in no particular order): the cost-neutral search then
- * prices a few hundred kinds a trial instead of every case. Counted in a
- * hash table kept under three quarters full; its size goes with the
- * kinds, not the cases. */
-static ras_status group_kinds(ras_calibration *cal, size_t g, ras_error *err)
-{
-    size_t n_slots = 256, n = 0;
-    ras_cal_kind *table = calloc(n_slots, sizeof *table);
-    for (size_t i = 0; table && i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (!in_group(cal, k, g) || !priced(k))
-            continue;
-        ras_cal_kind *slot = &table[kind_slot(table, n_slots, k->points, k->adjust)];
-        if (slot->count++ == 0) {
-            slot->points = k->points;
-            slot->adjust = k->adjust;
-            if (++n * 4 > n_slots * 3 && !more_slots(&table, &n_slots)) {
-                free(table);
-                table = NULL;
-            }
-        }
-    }
-    if (!table)
-        return no_memory(err);
-    size_t m = 0;
-    for (size_t i = 0; i < n_slots; i++)
-        if (table[i].count)
-            table[m++] = table[i];
-    free(cal->kinds);
-    cal->kinds = table;
-    cal->n_kinds = m;
-    return RAS_OK;
-}
-
-/* The least x in lo..hi whose total reaches goal (hi reaches it). */
-static int64_t least_reaching(const ras_calibration *cal, size_t g, bool flat, int64_t lo,
-                              int64_t hi, ras_pence goal)
-{
-    ras_pence t;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (total_at(cal, g, flat, mid, &t) && t < goal)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The cost-neutral x (a flat price, or a scale of the group's own
- * values), searched from start. The total is non-decreasing in x (every
- * step of the pricing is), so bisection finds the least x whose total
- * reaches the cost; then that or the one below, whichever total is
- * nearer. When a ceiling keeps the total below the cost at any x, the
- * least x giving the highest total the ceiling allows (*out_of_reach). */
-static int64_t solve(const ras_calibration *cal, size_t g, bool flat, int64_t start,
-                     bool *out_of_reach)
-{
-    const ras_calibration_group *s = &cal->groups[g];
-    int64_t lo = 0, hi = start > 0 ? start : 1;
-    ras_pence t = 0, goal = s->total_cost;
-    while (total_at(cal, g, flat, hi, &t) && t < goal && hi <= RAS_MAX_PENCE / 2) {
-        lo = hi;
-        hi *= 2;
-    }
-    if (!total_at(cal, g, flat, hi, &t)) {
-        /* An x the scorer could not work with: keep below the least such,
-         * found by bisection (0 always fits). */
-        int64_t a = lo, b = hi - 1;
-        ras_pence u;
-        while (a < b) {
-            int64_t mid = a + (b - a + 1) / 2;
-            if (total_at(cal, g, flat, mid, &u))
-                a = mid;
-            else
-                b = mid - 1;
-        }
-        hi = a;
-        total_at(cal, g, flat, hi, &t);
-    }
-    if (t < goal) {
-        goal = t; /* out of reach (a ceiling): aim for the most that can be had */
-        *out_of_reach = true;
-        lo = 0; /* which a far lower x may already give */
-    }
-    lo = least_reaching(cal, g, flat, lo, hi, goal);
-    ras_pence below;
-    if (lo > 0 && total_at(cal, g, flat, lo - 1, &below) &&
-        (!total_at(cal, g, flat, lo, &t) || s->total_cost - below <= t - s->total_cost))
-        return lo - 1;
-    return lo;
-}
-
-/* A group whose pricing has a shape a flat rate would lose: steps, or
- * more than one band. */
-static bool shaped(const ras_group *g)
-{
-    return g->steps || g->n_bands > 1;
-}
-
-/* The flat cost-neutral price of every group (and of all together), and
- * for a shaped group, unless flat pricing is asked for, the scale of its
- * own values that is cost neutral: the table --write writes. */
-static ras_status solve_group(ras_calibration *cal, size_t g, ras_error *err)
-{
-    ras_calibration_group *s = &cal->groups[g];
-    if (s->total_points == 0)
-        return RAS_OK;
-    ras_status st = group_kinds(cal, g, err);
-    if (st != RAS_OK)
-        return st;
-    s->neutral_price = solve(cal, g, true, s->ratio_price, &s->out_of_reach);
-    bool real = g + 1 < cal->n_groups;
-    if (real && !cal->flat && shaped(&cal->latest->groups[g])) {
-        bool beyond = false;
-        s->neutral_scale = solve(cal, g, false, SCALE_ONE, &beyond);
-        s->scaled = true;
-        s->out_of_reach = beyond;
-    }
-    return RAS_OK;
-}
+/* ---- the prices ------------------------------------------------------ */
 
 /* A non-negative double to whole pence, half up; false when out of range. */
 static bool round_pence(double v, ras_pence *out)
@@ -471,190 +291,150 @@ static bool round_pence(double v, ras_pence *out)
     return true;
 }
 
-/* The least-squares price through the origin and its R squared:
- * b = sum(x*y) / sum(x*x); R^2 = 1 - SSE/SST, SSE = sum((y - b*x)^2),
- * SST = sum((y - mean y)^2). */
-static ras_status fit_group(const ras_calibration *cal, size_t g, ras_error *err)
+/* The cost / points ratio and the least-squares price through the
+ * origin, b = sum(x*y) / sum(x*x); R squared needs b and the mean cost,
+ * so waits for the second look. */
+static ras_status fit_group(ras_calibration *cal, size_t g, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
+    ras_cal_stats *f = &cal->stats[g];
+    if (s->total_points > 0)
+        s->ratio_price = ras_div_round_half_up(s->total_cost, s->total_points);
     if (s->priced == 0 || s->total_points == 0)
         return RAS_OK;
-    double sxy = 0, sxx = 0, mean = (double)s->total_cost / (double)s->priced;
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (in_group(cal, k, g) && priced(k)) {
-            sxy += (double)k->points * (double)k->cost;
-            sxx += (double)k->points * (double)k->points;
-        }
-    }
-    double b = sxy / sxx, sse = 0, sst = 0;
-    if (!round_pence(b, &s->fitted_price))
-        return too_large(err, "the least-squares price");
-    for (size_t i = 0; i < cal->n_cases; i++) {
-        const ras_cal_case *k = &cal->cases[i];
-        if (in_group(cal, k, g) && priced(k)) {
-            double e = (double)k->cost - b * (double)k->points;
-            double d = (double)k->cost - mean;
-            sse += e * e;
-            sst += d * d;
-        }
-    }
-    s->has_r_squared = sst > 0;
-    s->r_squared = sst > 0 ? 1.0 - sse / sst : 0.0;
-    return RAS_OK;
+    f->mean = (double)s->total_cost / (double)s->priced;
+    f->b = f->sxy / f->sxx;
+    f->fitted = true;
+    return round_pence(f->b, &s->fitted_price) ? RAS_OK : too_large(err, "the least-squares price");
 }
 
-/* Tells warn that flat pricing changes a group's shape. */
-static void warn_flattened(const ras_calibration *cal, size_t g, ras_warn_fn warn, void *ctx)
-{
-    const ras_group *old = &cal->latest->groups[g];
-    if (!warn || !shaped(old))
-        return;
-    char price[48];
-    ras_money_format(cal->groups[g].neutral_price, RAS_MONEY_HUMAN, cal->latest->currency, price,
-                     sizeof price);
-    ras_error w;
-    ras_error_clear(&w);
-    ras_fail(&w, RAS_OK, cal->in_name, 0, 0, old->name,
-             "group '%s': its %zu %s become one flat rate of %s a point (flat pricing)", old->name,
-             old->n_bands, old->steps ? "steps" : "bands", price);
-    warn(ctx, &w);
-}
-
-/* The new table: the latest's settings; each group with priced points
- * repriced: a shaped group's own bands or steps scaled to cost neutral,
- * any other (or every one, with flat pricing) one flat band at its
- * cost-neutral price; the others keep their prices. */
-static ras_status build_fresh(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx,
-                              ras_error *err)
-{
-    const ras_table *t = cal->latest;
-    cal->fresh = *t;
-    cal->fresh.groups = ras_arena_array(&cal->arena, t->n_groups, sizeof *cal->fresh.groups);
-    if (!cal->fresh.groups)
-        return no_memory(err);
-    for (size_t g = 0; g < t->n_groups; g++) {
-        ras_group *ng = &cal->fresh.groups[g];
-        *ng = t->groups[g];
-        ras_calibration_group *s = &cal->groups[g];
-        s->repriced = s->total_points > 0;
-        if (!s->repriced)
-            continue;
-        ras_group trial;
-        bool flat = !s->scaled;
-        if (!trial_group(cal, g, flat, flat ? s->neutral_price : s->neutral_scale, &trial))
-            return too_large(err, "a scaled price");
-        *ng = trial;
-        ng->name = t->groups[g].name;
-        ng->title = t->groups[g].title;
-        ng->value = ras_arena_array(&cal->arena, trial.n_bands, sizeof *ng->value);
-        if (!ng->value)
-            return no_memory(err);
-        memcpy(ng->value, trial.value, trial.n_bands * sizeof *ng->value);
-        if (flat) {
-            ng->from = ras_arena_alloc(&cal->arena, sizeof *ng->from);
-            if (!ng->from)
-                return no_memory(err);
-            ng->from[0] = 0;
-            if (cal->flat)
-                warn_flattened(cal, g, warn, warn_ctx);
-        }
-    }
-    return RAS_OK;
-}
+/* ---- the second look: how each case fares ---------------------------- */
 
 /* docs/scoring.md steps 4 to 9 for a case under the new table. Its settings
  * (threshold, rounding, floor, ceiling, existing_package) are the
  * latest's, so eligibility and the existing-package basis stay as the
- * latest table decided them; only the price changes. *package walks the
- * kept cases' packages in input order. */
-static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k, size_t *package,
+ * latest table decided them; only the price changes. */
+static ras_status project_case(const ras_calibration *cal, const ras_cal_case *k, ras_pence budget,
                                ras_pence *projected, ras_error *err)
 {
     if (k->flags & RAS_CAL_EXISTING) {
-        *projected = cal->packages[(*package)++];
+        *projected = budget;
         return RAS_OK;
     }
     if (!(k->flags & RAS_CAL_ELIGIBLE)) {
         *projected = 0;
         return RAS_OK;
     }
-    ras_pence priced, adjusted, rounded;
+    ras_pence priced_at, adjusted, rounded;
     int clamped;
-    ras_status st = ras_price_group(&cal->fresh.groups[k->group], k->points, NULL, NULL, &priced);
+    ras_status st =
+        ras_price_group(&cal->fresh.groups[k->group], k->points, NULL, NULL, &priced_at);
     if (st == RAS_OK)
-        st = ras_price_adjust(priced, k->adjust, &adjusted);
+        st = ras_price_adjust(priced_at, k->adjust, &adjusted);
     if (st == RAS_OK)
         st = ras_price_finish(&cal->fresh, adjusted, &rounded, projected, &clamped);
     return st == RAS_OK ? RAS_OK : too_large(err, "a new budget");
 }
 
-/* Keeps a difference in the group's largest-first list. */
-static void note_difference(ras_calibration_group *s, const ras_calibration *cal,
-                            const ras_cal_case *k, ras_pence projected)
+/* Room for a listed difference's client id: a buffer of the group's that
+ * no other listed difference holds (the list, shifted for the new one at
+ * at, still holds the others' ids). */
+static char *free_id(const ras_calibration_group *s, const ras_cal_stats *f, size_t at)
+{
+    for (size_t b = 0; b < RAS_CALIBRATION_LARGEST; b++) {
+        bool taken = false;
+        for (size_t i = 0; i < s->n_largest && !taken; i++)
+            taken = i != at && s->largest[i].client_id == f->ids[b];
+        if (!taken)
+            return f->ids[b];
+    }
+    return f->ids[RAS_CALIBRATION_LARGEST];
+}
+
+/* Keeps a difference in the group's largest-first list, with a copy of
+ * the client id (the row's is gone by the next row). */
+static void note_difference(ras_calibration_group *s, ras_cal_stats *f, const ras_cal_case *k,
+                            const char *id, ras_pence projected)
 {
     ras_pence d = projected - k->cost;
     size_t at = ras_largest_place(s->largest, sizeof s->largest[0],
                                   offsetof(ras_calibration_diff, difference), &s->n_largest,
                                   RAS_CALIBRATION_LARGEST, d);
-    if (at < RAS_CALIBRATION_LARGEST)
-        s->largest[at] =
-            (ras_calibration_diff){cal->ids + k->id_offset, k->points, k->cost, projected, d};
+    if (at == RAS_CALIBRATION_LARGEST)
+        return;
+    char *copy = free_id(s, f, at);
+    size_t len = strnlen(id, RAS_MAX_CLIENT_ID);
+    memcpy(copy, id, len);
+    copy[len] = '\0';
+    s->largest[at] = (ras_calibration_diff){copy, k->points, k->cost, projected, d};
 }
 
-/* How one case fares under the new table, counted in one group's figures;
- * pct and n_pct gather the group's mean percentage. */
-static ras_status compare_case(const ras_calibration *cal, size_t g, const ras_cal_case *k,
-                               ras_pence projected, double *pct, uint64_t *n_pct, ras_error *err)
+/* How one case fares under the new table, counted in group g's figures
+ * (its own group or "all"). */
+static ras_status second_in(ras_calibration *cal, size_t g, const ras_cal_case *k, const char *id,
+                            ras_pence projected, ras_error *err)
 {
     ras_calibration_group *s = &cal->groups[g];
+    ras_cal_stats *f = &cal->stats[g];
     if (!ras_add_i64(s->projected_total, projected, &s->projected_total))
         return too_large(err, "the total of new budgets");
     if (!priced(k))
         return RAS_OK;
     if (!ras_add_i64(s->projected_priced, projected, &s->projected_priced))
         return too_large(err, "the total of new budgets");
+    if (f->fitted) {
+        double e = (double)k->cost - f->b * (double)k->points;
+        double dm = (double)k->cost - f->mean;
+        f->sse += e * e;
+        f->sst += dm * dm;
+    }
     /* Both are at most RAS_MAX_PENCE, so ten times either fits. */
     ras_pence d = projected - k->cost;
     s->gaining += d * 10 > k->cost ? 1 : 0;
     s->losing += -d * 10 > k->cost ? 1 : 0;
     if (k->cost > 0) {
-        pct[g] += (double)(d < 0 ? -d : d) / (double)k->cost;
-        n_pct[g]++;
+        f->pct += (double)(d < 0 ? -d : d) / (double)k->cost;
+        f->n_pct++;
     }
-    note_difference(s, cal, k, projected);
+    note_difference(s, f, k, id, projected);
     return RAS_OK;
 }
 
-/* How the clients fare under the new table: one pass over the cases,
- * each priced once and counted in its group and in all. */
-static ras_status compare_all(const ras_calibration *cal, ras_error *err)
+static ras_status second_look(ras_calibration *cal, const ras_cal_case *k, const char *id,
+                              ras_pence budget, ras_error *err)
 {
-    size_t all = cal->n_groups - 1, package = 0;
-    double *pct = calloc(cal->n_groups, sizeof *pct);
-    uint64_t *n_pct = calloc(cal->n_groups, sizeof *n_pct);
-    if (!pct || !n_pct) {
-        free(pct);
-        free(n_pct);
-        return no_memory(err);
-    }
+    ras_pence projected = 0;
+    ras_status st = project_case(cal, k, budget, &projected, err);
+    if (st == RAS_OK)
+        st = second_in(cal, k->group, k, id, projected, err);
+    return st == RAS_OK ? second_in(cal, cal->n_groups - 1, k, id, projected, err) : st;
+}
+
+/* The second look at the kept cases, in input order. */
+static ras_status second_look_kept(ras_calibration *cal, ras_error *err)
+{
+    size_t package = 0;
     ras_status st = RAS_OK;
     for (size_t i = 0; i < cal->n_cases && st == RAS_OK; i++) {
         const ras_cal_case *k = &cal->cases[i];
-        ras_pence projected = 0;
-        st = project_case(cal, k, &package, &projected, err);
-        if (st == RAS_OK)
-            st = compare_case(cal, k->group, k, projected, pct, n_pct, err);
-        if (st == RAS_OK)
-            st = compare_case(cal, all, k, projected, pct, n_pct, err);
+        ras_pence budget = k->flags & RAS_CAL_EXISTING ? cal->packages[package++] : 0;
+        st = second_look(cal, k, cal->ids + k->id_offset, budget, err);
     }
-    for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++) {
-        cal->groups[g].has_mape = n_pct[g] > 0;
-        cal->groups[g].mape = n_pct[g] ? 100.0 * pct[g] / (double)n_pct[g] : 0.0;
-    }
-    free(pct);
-    free(n_pct);
     return st;
+}
+
+/* R squared, 1 - SSE/SST with SSE = sum((y - b*x)^2) and SST = sum((y -
+ * mean y)^2), and the mean percentage difference, from the second look. */
+static void finish_groups(ras_calibration *cal)
+{
+    for (size_t g = 0; g < cal->n_groups; g++) {
+        ras_calibration_group *s = &cal->groups[g];
+        const ras_cal_stats *f = &cal->stats[g];
+        s->has_r_squared = f->fitted && f->sst > 0;
+        s->r_squared = s->has_r_squared ? 1.0 - f->sse / f->sst : 0.0;
+        s->has_mape = f->n_pct > 0;
+        s->mape = f->n_pct ? 100.0 * f->pct / (double)f->n_pct : 0.0;
+    }
 }
 
 /* The latest table's groups and "all", for the counts made while
@@ -668,44 +448,98 @@ static ras_status make_groups(ras_calibration *cal, ras_error *err)
     for (size_t g = 0; g < t->n_groups; g++)
         most = t->groups[g].n_bands > most ? t->groups[g].n_bands : most;
     cal->scratch = ras_arena_array(&cal->arena, most, sizeof *cal->scratch);
-    if (!cal->groups || !cal->scratch)
+    cal->stats = ras_arena_array(&cal->arena, cal->n_groups, sizeof *cal->stats);
+    if (!cal->groups || !cal->scratch || !cal->stats)
         return no_memory(err);
-    for (size_t g = 0; g < cal->n_groups; g++)
+    for (size_t g = 0; g < cal->n_groups; g++) {
         cal->groups[g].name = g < t->n_groups ? t->groups[g].name : "all";
+        cal->stats[g].ids =
+            ras_arena_array(&cal->arena, RAS_CALIBRATION_LARGEST + 1, sizeof *cal->stats[g].ids);
+        if (!cal->stats[g].ids)
+            return no_memory(err);
+    }
     return RAS_OK;
 }
 
+/* The kinds of "all": every group's, counted once a case as read. */
+static ras_status merge_kinds(ras_calibration *cal, ras_error *err)
+{
+    ras_cal_kinds *all = &cal->stats[cal->n_groups - 1].kinds;
+    for (size_t g = 0; g + 1 < cal->n_groups; g++)
+        if (!ras_cal_merge_kinds(all, &cal->stats[g].kinds))
+            return no_memory(err);
+    return RAS_OK;
+}
+
+/* The prices from the first look, and the new table. */
 static ras_status work_out(ras_calibration *cal, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
-    ras_status st = RAS_OK;
+    ras_status st = merge_kinds(cal, err);
     for (size_t g = 0; g < cal->n_groups && st == RAS_OK; g++)
-        if ((st = sum_group(cal, g, err)) == RAS_OK && (st = fit_group(cal, g, err)) == RAS_OK)
-            st = solve_group(cal, g, err);
-    free(cal->kinds);
-    cal->kinds = NULL;
-    cal->n_kinds = 0;
-    if (st == RAS_OK)
-        st = build_fresh(cal, warn, warn_ctx, err);
-    if (st == RAS_OK)
-        st = compare_all(cal, err);
-    return st;
+        if ((st = fit_group(cal, g, err)) == RAS_OK)
+            ras_cal_solve_group(cal, g);
+    return st == RAS_OK ? ras_cal_build_fresh(cal, warn, warn_ctx, err) : st;
 }
 
 /* ---- the public calls ---------------------------------------------- */
 
+/* Where in is when it is a regular file that can be read again from
+ * there, else -1. */
+static off_t start_of(FILE *in)
+{
+    struct stat st;
+    int fd = fileno(in);
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    return ftello(in);
+}
+
+static void close_reading(reader *rd)
+{
+    ras_csv_close(&rd->csv);
+    ras_rows_free(&rd->rows);
+    memset(&rd->csv, 0, sizeof rd->csv);
+    memset(&rd->rows, 0, sizeof rd->rows);
+}
+
+/* The second reading of a file, from where the first began, for the
+ * second look; rows are neither counted nor named again. */
+static ras_status read_again(reader *rd, FILE *in, off_t start, const ras_read_options *opts,
+                             ras_error *err)
+{
+    ras_calibration *cal = rd->cal;
+    uint64_t first = rd->used;
+    if (fseeko(in, start, SEEK_SET) != 0)
+        return ras_fail(err, RAS_ERR_IO, cal->in_name, 0, 0, NULL, "cannot read it again");
+    rd->again = true;
+    rd->warn = NULL;
+    ras_status st = ras_rows_open(&rd->rows, &rd->csv, in, cal->in_name, opts, err);
+    if (st == RAS_OK)
+        st = read_all(rd, second_look, err);
+    close_reading(rd);
+    if (st == RAS_OK && rd->used != first)
+        st = ras_fail(err, RAS_ERR_IO, cal->in_name, 0, 0, NULL,
+                      "the file changed while it was read");
+    return st;
+}
+
 static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_options *opts,
-                            ras_warn_fn warn, void *warn_ctx, ras_error *err)
+                            unsigned flags, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
     reader rd;
     memset(&rd, 0, sizeof rd);
     rd.cal = cal;
     rd.warn = warn;
     rd.warn_ctx = warn_ctx;
+    off_t start = start_of(in);
     ras_hash_read hash;
     /* The calibration hashes what it reads itself (even a workbook's bytes). */
     ras_status st = ras_rows_open_hashed(&rd.rows, &rd.csv, in, &hash, cal->in_name, opts, err);
     if (st != RAS_OK)
         return st;
+    /* A workbook is read by seeking within it: kept, as standard input is. */
+    cal->keeps_cases =
+        start < 0 || (flags & RAS_CALIBRATE_PLOT) != 0 || ras_records_workbook(&rd.csv);
     rd.c = ras_case_new(cal->model);
     rd.r = ras_result_new(cal->model);
     if (rd.r)
@@ -715,16 +549,22 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     if (st == RAS_OK)
         st = make_groups(cal, err);
     if (st == RAS_OK)
-        st = read_all(&rd, err);
+        st = read_all(&rd, cal->keeps_cases ? first_look_keeping : first_look, err);
+    cal->used = rd.used;
     if (st == RAS_OK && ras_records_workbook(&rd.csv))
         ras_hash_read_whole(&hash); /* read by seeking, not through the hash */
     ras_hash_read_hex(&hash, cal->in_sha256);
     ras_hash_read_free(&hash);
-    ras_csv_close(&rd.csv);
-    ras_rows_free(&rd.rows);
+    close_reading(&rd);
+    if (st == RAS_OK)
+        st = work_out(cal, warn, warn_ctx, err);
+    if (st == RAS_OK)
+        st = cal->keeps_cases ? second_look_kept(cal, err) : read_again(&rd, in, start, opts, err);
+    if (st == RAS_OK)
+        finish_groups(cal);
     ras_case_free(rd.c);
     ras_result_free(rd.r);
-    return st == RAS_OK ? work_out(cal, warn, warn_ctx, err) : st;
+    return st;
 }
 
 ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
@@ -743,7 +583,8 @@ ras_status ras_calibrate(const ras_model *model, FILE *in, const char *in_name,
     cal->flat = (flags & RAS_CALIBRATE_FLAT) != 0;
     const char *name = in_name ? in_name : "-";
     cal->in_name = ras_arena_strndup(&cal->arena, name, strlen(name));
-    ras_status st = cal->in_name ? calibrate(cal, in, opts, warn, warn_ctx, err) : no_memory(err);
+    ras_status st =
+        cal->in_name ? calibrate(cal, in, opts, flags, warn, warn_ctx, err) : no_memory(err);
     if (st != RAS_OK) {
         ras_calibration_free(cal);
         return st;
@@ -756,9 +597,10 @@ void ras_calibration_free(ras_calibration *cal)
 {
     if (!cal)
         return;
+    for (size_t g = 0; cal->stats && g < cal->n_groups; g++)
+        free(cal->stats[g].kinds.slots);
     ras_arena_free(&cal->arena);
     free(cal->cases);
-    free(cal->kinds);
     free(cal->packages);
     free(cal->ids);
     free(cal);

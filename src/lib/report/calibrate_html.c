@@ -129,7 +129,7 @@ static void largest(FILE *out, const ras_calibration_group *g, const char *cur)
 ras_status ras_calibration_write_html(const ras_calibration *cal, const ras_run_info *run,
                                       FILE *out)
 {
-    if (!cal || !out)
+    if (!cal || !out || !cal->keeps_cases) /* the plot's cases: RAS_CALIBRATE_PLOT */
         return RAS_ERR_ARG;
     const ras_table *t = cal->latest;
     char title[2 * RAS_MAX_ID + 64];
@@ -137,7 +137,7 @@ ras_status ras_calibration_write_html(const ras_calibration *cal, const ras_run_
     ras_html_begin(out, title);
     ras_html_record(out, cal->model, run, cal->in_name, cal->in_sha256);
     fprintf(out, "<p>Rows: %llu read, %llu used, %llu left out.</p>\n",
-            (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
+            (unsigned long long)cal->rows, (unsigned long long)cal->used,
             (unsigned long long)cal->errors);
     fputs("<h2>Figures</h2>\n", out);
     figures_table(out, cal, t->currency);

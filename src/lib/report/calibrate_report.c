@@ -131,7 +131,7 @@ ras_status ras_calibration_write_text(const ras_calibration *cal, const ras_run_
     snprintf(title, sizeof title, "calibration against %s", cal->in_name);
     ras_record_text(out, title, cal->model, run, cal->in_name, cal->in_sha256);
     fprintf(out, "  %-14s %llu read, %llu used, %llu left out\n", "rows",
-            (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
+            (unsigned long long)cal->rows, (unsigned long long)cal->used,
             (unsigned long long)cal->errors);
     fprintf(out, "\ncalibration of %s@%s, the latest table\n", t->id, t->version);
     for (size_t g = 0; g < cal->n_groups; g++)
@@ -228,7 +228,7 @@ ras_status ras_calibration_write_json(const ras_calibration *cal, const ras_run_
     fputs("  \"input\": ", out);
     ras_json_string(out, cal->in_name);
     fprintf(out, ",\n  \"rows\": %llu, \"used\": %llu, \"left_out\": %llu,\n",
-            (unsigned long long)cal->rows, (unsigned long long)cal->n_cases,
+            (unsigned long long)cal->rows, (unsigned long long)cal->used,
             (unsigned long long)cal->errors);
     fputs("  \"scoring\": {", out);
     ras_json_source(out, "id", t->id, t->version, false, NULL, t->fingerprint);

@@ -180,7 +180,7 @@ static void legend(const plot *p)
 
 ras_status ras_calibration_write_svg(const ras_calibration *cal, FILE *out)
 {
-    if (!cal || !out)
+    if (!cal || !out || !cal->keeps_cases) /* each case a dot: RAS_CALIBRATE_PLOT */
         return RAS_ERR_ARG;
     plot p = {{out, LEFT, RIGHT, TOP, BOTTOM, 0, 0, 1, 0, 0, 1}, out, cal};
     set_scales(&p);

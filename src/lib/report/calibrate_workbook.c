@@ -105,7 +105,7 @@ static void write_sheets(cal_book *cb, const ras_calibration *cal, const ras_run
     if (!ras_book_summary(b, &s, cal->model, run, cal->in_name, cal->in_sha256))
         return;
     ras_book_summary_count(&s, "rows read", cal->rows, NULL);
-    ras_book_summary_count(&s, "rows used", cal->n_cases, NULL);
+    ras_book_summary_count(&s, "rows used", cal->used, NULL);
     ras_book_summary_count(&s, "rows left out", cal->errors, NULL);
     char idv[2 * RAS_MAX_ID + 2];
     snprintf(idv, sizeof idv, "%s@%s", cal->latest->id, cal->latest->version);
