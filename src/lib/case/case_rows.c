@@ -12,6 +12,7 @@
 #include "num.h"
 #include "outbuf.h"
 #include "records.h"
+#include "short_text.h"
 #include "text_check.h"
 
 /* The first column bound to the same target as col, or NULL: two
@@ -859,8 +860,9 @@ bool ras_rows_client(const ras_rows *h, const ras_csv *r, ras_csv_field *out)
     }
     while (out->len > 0 && (out->text[out->len - 1] == ' ' || out->text[out->len - 1] == '	'))
         out->len--;
-    /* An error row does not echo a control character (ESC, U+0085...). */
-    return ras_text_is_clean(out->text, out->len);
+    /* An error row does not echo a control character (ESC, U+0085...).
+     * The usual id is printable ASCII, seen so a word at a time. */
+    return ras_printable_ascii(out->text, out->len) || ras_text_is_clean(out->text, out->len);
 }
 
 const ras_csv_field *ras_rows_extra(const ras_rows *h, const ras_csv *r)

@@ -1,15 +1,24 @@
 /* client_ids.h - the client ids a CSV has shown so far, to warn about one
  * seen twice (docs/exports.md, "A malformed export loses nothing
- * silently") in bounded memory: each id is kept as its 64-bit hash and
- * the line it was first on, one 16-byte slot (one cache line to look at),
- * in an open-addressing table that doubles when half full (so that a
- * probe, a new id's above all, stays short). A
- * false "seen twice" takes two ids with the same 64-bit hash: about once
- * in 30 million files of a million rows. The table stops growing at
- * RAS_IDS_MAX_SLOTS (4 MiB, 131,072 ids: more clients than any council
- * assesses in a year), so batch memory stays flat however many rows
- * there are; from then on new ids are still checked against those kept
- * but no longer kept, and capped says so. */
+ * silently") in bounded memory and at little cost a row.
+ *
+ * Each id is kept as its 64-bit hash and the line it was first on, in
+ * two arrays in the order the ids came (hashes, lines). An open-addressing
+ * table of 4-byte slots finds them: a slot holds an id's place in those
+ * arrays and 15 other bits of its hash, so a look-up reads one slot (a
+ * probe, a new id's above all, stays short: the table doubles when half
+ * full) and reads the id's whole hash only when those bits agree. Every
+ * row looks an id up, so the table it reads is kept small (1 MiB at
+ * most, a quarter of what 16-byte slots took): a table larger than the
+ * caches made the look-up about a fifth of a clean batch's time
+ * (docs/performance.md, "Exports as councils write them").
+ *
+ * A false "seen twice" takes two ids with the same 64-bit hash: about
+ * once in 30 million files of a million rows. The table stops growing at
+ * RAS_IDS_MAX_SLOTS (262,144 slots, 131,072 ids: more clients than any
+ * council assesses in a year; 2.5 MiB in all), so batch memory stays flat
+ * however many rows there are; from then on new ids are still checked
+ * against those kept but no longer kept, and capped says so. */
 #ifndef RAS_CLIENT_IDS_H
 #define RAS_CLIENT_IDS_H
 
@@ -19,24 +28,21 @@
 
 #define RAS_IDS_MAX_SLOTS ((size_t)1 << 18) /* 262,144 slots, up to 131,072 ids */
 
-typedef struct ras_id_slot {
-    uint64_t hash; /* never 0; 0 is an empty slot */
-    uint32_t line; /* the line the id was first on (saturated) */
-} ras_id_slot;
-
 typedef struct ras_client_ids {
-    ras_id_slot *slots;
-    size_t n_slots; /* a power of two, or 0 before the first id */
-    size_t used;
-    bool capped; /* the table is full: new ids are no longer kept */
+    uint32_t *slots;  /* 0 empty, else the id's place << 15 | 15 bits of its hash */
+    size_t n_slots;   /* a power of two, or 0 before the first id */
+    uint64_t *hashes; /* the ids kept, in the order they came: their hashes */
+    uint32_t *lines;  /* and the lines they were first on (saturated) */
+    size_t used;      /* ids kept; hashes and lines have room for n_slots / 2 */
+    bool capped;      /* the table is full: new ids are no longer kept */
 } ras_client_ids;
 
-/* The id's 64-bit hash (never 0), for the two calls below. */
+/* The id's 64-bit hash, for the two calls below. */
 uint64_t ras_client_ids_hash(const char *id, size_t len);
 
 /* Asks the processor to fetch the slot where h starts its probe, so that
- * adding h a row later does not wait for memory: the table is larger
- * than the caches, and an id's slot is anywhere in it. */
+ * adding h a row later does not wait for memory: an id's slot is
+ * anywhere in a table larger than the nearest caches. */
 static inline void ras_client_ids_prefetch(const ras_client_ids *ids, uint64_t h)
 {
     if (ids->n_slots)
