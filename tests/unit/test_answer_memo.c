@@ -22,12 +22,14 @@ static long found(const ras_answer_memo *m, size_t q, const char *text)
     if (!s)
         return -1;
     assert_int_equal(s->n, 1);
+    assert_int_equal(s->points, 10 * s->answer[0]);
+    assert_int_equal(s->adjust, s->answer[0]);
     return s->answer[0];
 }
 
 static void put(ras_answer_memo *m, size_t q, const char *text, long answer)
 {
-    ras_answer_memo_put(m, q, text, strlen(text), &answer, 1);
+    ras_answer_memo_put(m, q, text, strlen(text), &answer, 1, 10 * answer, answer);
 }
 
 static void test_memo_keys(void **state)
@@ -134,15 +136,17 @@ static void test_memo_lists(void **state)
     long list[RAS_MEMO_CHOICES + 1];
     for (long i = 0; i <= RAS_MEMO_CHOICES; i++)
         list[i] = 10 - i;
-    ras_answer_memo_put(m, 5, "a;b", 3, list, 2);
-    ras_answer_memo_put(m, 5, "all", 3, list, RAS_MEMO_CHOICES);
-    ras_answer_memo_put(m, 5, "too many", 8, list, RAS_MEMO_CHOICES + 1);
-    ras_answer_memo_put(m, 5, " ", 1, list, 0);
+    ras_answer_memo_put(m, 5, "a;b", 3, list, 2, 19, -3);
+    ras_answer_memo_put(m, 5, "all", 3, list, RAS_MEMO_CHOICES, 7, 0);
+    ras_answer_memo_put(m, 5, "too many", 8, list, RAS_MEMO_CHOICES + 1, 7, 0);
+    ras_answer_memo_put(m, 5, " ", 1, list, 0, 0, 0);
     const ras_memo_slot *s = ras_answer_memo_find(m, 5, "a;b", 3);
     assert_non_null(s);
     assert_int_equal(s->n, 2);
     assert_int_equal(s->answer[0], 10);
     assert_int_equal(s->answer[1], 9);
+    assert_int_equal(s->points, 19);
+    assert_int_equal(s->adjust, -3);
     s = ras_answer_memo_find(m, 5, "all", 3);
     assert_non_null(s);
     assert_int_equal(s->n, RAS_MEMO_CHOICES);

@@ -616,6 +616,84 @@ static void test_block_bad_bytes(void **state)
     }
 }
 
+/* The quotes a whole input kept as characters, and the line of the
+ * first, as read in chunks by one scan. */
+static void count_quotes(const char *data, size_t size, int chunk, unsigned simd, uint64_t *quotes,
+                         unsigned long *first)
+{
+    feed f = {data, size, 0, chunk, 7u};
+    ras_csv r;
+    ras_error err;
+    assert_int_equal(ras_csv_open(&r, feed_read, &f, "t.csv", &err), RAS_OK);
+    if (simd < r.simd)
+        r.simd = (unsigned char)simd;
+    bool have = true;
+    while (have && ras_csv_next(&r, &have, &err) == RAS_OK)
+        ;
+    *quotes = r.literal_quotes;
+    *first = r.first_quote_line;
+    ras_csv_close(&r);
+}
+
+/* Checks every scan reads the input as the general one does: the same
+ * fields, and the same quotes kept as characters, counted alike. */
+static void check_quotes(const char *data, size_t size)
+{
+    char *want = render(data, size, 0, 0);
+    check_size(data, size, want);
+    free(want);
+    uint64_t want_quotes;
+    unsigned long want_first;
+    count_quotes(data, size, 0, 0, &want_quotes, &want_first);
+    static const int chunks[] = {0, 1, -1, 66};
+    for (unsigned simd = 1; simd < SIMD_LEVELS; simd++) {
+        for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+            uint64_t quotes;
+            unsigned long first;
+            count_quotes(data, size, chunks[i], simd, &quotes, &first);
+            assert_int_equal(quotes, want_quotes);
+            assert_int_equal(first, want_first);
+        }
+    }
+}
+
+/* A quote at each position of a long record's blocks, as a Notes column
+ * writes one (`5" tall`): inside a field, at a field's end, opening a
+ * field (a quoted field, which the vector scans leave to the general
+ * one), and two at once, one each side of a block's edge. The AVX2 scan
+ * keeps the quotes inside fields itself. */
+static void test_block_quotes(void **state)
+{
+    (void)state;
+    char data[1024];
+    for (size_t at = 0; at < 140; at++) {
+        for (size_t kind = 0; kind < 3; kind++) {
+            size_t n = 0;
+            memcpy(data + n, "first,record\n", 13);
+            n += 13;
+            size_t rec = n;
+            for (size_t k = 0; k < 150; k++)
+                data[n++] = k % 5 == 4 ? ';' : 'v';
+            data[n++] = '\n';
+            data[rec + at] = '"';
+            if (kind == 1 && at + 1 < 150)
+                data[rec + at + 1] = '"';
+            if (kind == 2)
+                data[rec + (at * 7) % 150] = '"';
+            for (size_t k = 0; k < 200; k++)
+                data[n++] = k % 100 == 99 ? '\n' : k % 7 == 3 ? ';' : k % 31 == 5 ? '"' : 'p';
+            check_quotes(data, n);
+        }
+    }
+    /* Read as semicolon-separated: the delimiter the reader detects. */
+    const char *two = "a;b\nx\"1;y\n";
+    uint64_t quotes;
+    unsigned long first;
+    count_quotes(two, strlen(two), 0, 0, &quotes, &first);
+    assert_int_equal(quotes, 1);
+    assert_int_equal(first, 2);
+}
+
 /* More fields than the reader starts with room for, in one record. */
 static void test_many_fields(void **state)
 {
@@ -698,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_block_bad_bytes),
         cmocka_unit_test(test_many_fields),
+        cmocka_unit_test(test_block_quotes),
         cmocka_unit_test(test_scans_agree),
         cmocka_unit_test(test_delimiters),
         cmocka_unit_test(test_literal_quotes),

@@ -5,8 +5,9 @@
  * Activity c`, and a column holds the same few cells row after row.
  * Finding an answer by its text costs a trim, a case-blind hash and a
  * compare in the model's name index; the memo keeps, per question, the
- * bytes of each cell seen exactly as written and the answers they named,
- * so the next row finds them with one multiply and three compares.
+ * bytes of each cell seen exactly as written, the answers they named and
+ * what those score, so the next row finds them with two multiplies and
+ * three compares.
  *
  * The key is the bytes as written, spaces and case included: `answer b`
  * and ` Answer b` are two entries naming one answer, never one entry, so
@@ -28,14 +29,16 @@
 
 /* Bytes of the longest cell kept; a longer one always goes the long way. */
 #define RAS_MEMO_KEY_MAX 64
-/* Answers of the longest list kept (a slot is 64 bytes). */
-#define RAS_MEMO_CHOICES 9
+/* Answers of the longest list kept (a slot is 64 bytes, one cache line). */
+#define RAS_MEMO_CHOICES 5
 /* Sets of two slots: room for the few cells of hundreds of questions. */
 #define RAS_MEMO_SETS 1024u
 
 typedef struct ras_memo_slot {
     uint64_t head, tail;              /* the cell's first and last 8 bytes (shorter: 0-padded) */
     uint64_t tag;                     /* (the question's index + 1) << 32 | length; 0: empty */
+    int64_t points;                   /* what the answers add to their domain's points */
+    int64_t adjust;                   /* and to the adjust sum */
     uint32_t n;                       /* answers named: 1 for a single question's cell */
     int32_t answer[RAS_MEMO_CHOICES]; /* their indexes in the question */
 } ras_memo_slot;
@@ -64,31 +67,35 @@ static inline uint64_t ras_memo_word(const char *text)
     return w;
 }
 
-/* The key of question q's cell, 1 to RAS_MEMO_KEY_MAX bytes. The set is
- * a multiply per 8 bytes: every byte counts (`Activity a | Activity c`
- * and `Activity e | Activity c` differ in the middle), and the question
- * is mixed in so that two questions' same text part. */
-static inline ras_memo_key ras_memo_key_of(size_t q, const char *text, size_t len)
+#define RAS_MEMO_MUL 0x9e3779b97f4a7c15u
+
+/* The set of a key: a multiply per 8 bytes, so every byte counts
+ * (`Activity a | Activity c` and `Activity e | Activity c` differ only in
+ * the middle), the question mixed in so that two questions' same text
+ * part. mid is the hash of the bytes between the first and last 8 (0 when
+ * none). */
+static inline size_t ras_memo_set(uint64_t head, uint64_t tail, uint64_t tag, uint64_t mid)
+{
+    uint64_t h = (head ^ tag ^ mid) * RAS_MEMO_MUL;
+    h = (h ^ h >> 31 ^ tail) * RAS_MEMO_MUL;
+    return (size_t)(h >> 54) & (RAS_MEMO_SETS - 1);
+}
+
+/* The key of question q's cell of 8 to 16 bytes, the usual answer text:
+ * no loop. */
+static inline ras_memo_key ras_memo_key_short(size_t q, const char *text, size_t len)
 {
     ras_memo_key k;
     k.tag = ((uint64_t)q + 1) << 32 | len;
-    if (len >= 8) {
-        k.head = ras_memo_word(text);
-        k.tail = ras_memo_word(text + len - 8);
-    } else {
-        k.head = 0;
-        for (size_t i = 0; i < len; i++)
-            k.head |= (uint64_t)(unsigned char)text[i] << (8 * i);
-        k.tail = 0;
-    }
-    const uint64_t mul = 0x9e3779b97f4a7c15u;
-    uint64_t h = (k.head ^ k.tag) * mul;
-    for (size_t at = 8; at + 8 < len; at += 8)
-        h = (h ^ h >> 31 ^ ras_memo_word(text + at)) * mul;
-    h = (h ^ h >> 31 ^ k.tail) * mul;
-    k.set = (size_t)(h >> 54) & (RAS_MEMO_SETS - 1);
+    k.head = ras_memo_word(text);
+    k.tail = ras_memo_word(text + len - 8);
+    k.set = ras_memo_set(k.head, k.tail, k.tag, 0);
     return k;
 }
+
+/* The key of question q's cell of any other length up to
+ * RAS_MEMO_KEY_MAX (answer_memo.c). */
+ras_memo_key ras_memo_key_other(size_t q, const char *text, size_t len);
 
 /* True when slot i holds the cell k was made of: the words and tag, and
  * for a cell longer than 16 bytes the bytes between, 8 at a time. */
@@ -104,26 +111,39 @@ static inline bool ras_memo_slot_is(const ras_answer_memo *m, size_t i, const ra
     return true;
 }
 
-/* The slot remembering question q's cell (len bytes as written), or NULL. */
-static inline const ras_memo_slot *ras_answer_memo_find(const ras_answer_memo *m, size_t q,
-                                                        const char *text, size_t len)
+/* The slot of key k of a cell, or NULL. */
+static inline const ras_memo_slot *ras_memo_lookup(const ras_answer_memo *m, const ras_memo_key *k,
+                                                   const char *text, size_t len)
 {
-    if (len == 0 || len > RAS_MEMO_KEY_MAX || q >= UINT32_MAX)
-        return NULL;
-    ras_memo_key k = ras_memo_key_of(q, text, len);
-    size_t i = 2 * k.set;
-    if (ras_memo_slot_is(m, i, &k, text, len))
+    size_t i = 2 * k->set;
+    if (ras_memo_slot_is(m, i, k, text, len))
         return &m->slots[i];
-    if (ras_memo_slot_is(m, i + 1, &k, text, len))
+    if (ras_memo_slot_is(m, i + 1, k, text, len))
         return &m->slots[i + 1];
     return NULL;
 }
 
+/* The slot remembering question q's cell (len bytes as written, at least
+ * 1), or NULL. q is below UINT32_MAX (a model's questions are far fewer). */
+static inline const ras_memo_slot *ras_answer_memo_find(const ras_answer_memo *m, size_t q,
+                                                        const char *text, size_t len)
+{
+    if (len - 8 <= 8) { /* 8 to 16 bytes */
+        ras_memo_key k = ras_memo_key_short(q, text, len);
+        return ras_memo_lookup(m, &k, text, len);
+    }
+    if (len > RAS_MEMO_KEY_MAX)
+        return NULL;
+    ras_memo_key k = ras_memo_key_other(q, text, len);
+    return ras_memo_lookup(m, &k, text, len);
+}
+
 /* Remembers that question q's cell (len bytes as written) named the n
- * answers (indexes in the question) of answer. A cell that is empty,
+ * answers (indexes in the question) of answer, which add points to their
+ * domain's points and adjust to the adjust sum. A cell that is empty,
  * longer than RAS_MEMO_KEY_MAX or names more than RAS_MEMO_CHOICES is not
  * kept. */
 void ras_answer_memo_put(ras_answer_memo *m, size_t q, const char *text, size_t len,
-                         const long *answer, size_t n);
+                         const long *answer, size_t n, int64_t points, int64_t adjust);
 
 #endif

@@ -203,6 +203,20 @@ static inline void ras_case_fill_choose(ras_case_fill *f, size_t d, size_t at, i
     f->adjust += adjust;
 }
 
+/* Chooses n answers of a multiple question in domain d, at[k] being an
+ * answer's index in the question whose first is the model's answer
+ * first, and adds what they score together: points and adjust (the
+ * caller's sums of theirs). As ras_case_fill_choose, never one twice. */
+static inline void ras_case_fill_choose_all(ras_case_fill *f, size_t d, size_t first,
+                                            const int32_t *at, size_t n, int64_t points,
+                                            int64_t adjust)
+{
+    for (size_t k = 0; k < n; k++)
+        f->chosen[first + (size_t)at[k]] = 1;
+    f->domain_points[d] += points;
+    f->adjust += adjust;
+}
+
 /* The usual client id, printable ASCII of at most RAS_MAX_CLIENT_ID
  * bytes with no space at either end, set inline; false, with nothing
  * changed, for anything else (ras_case_set_field trims, checks and

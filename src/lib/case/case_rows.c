@@ -283,9 +283,12 @@ static ras_status match_column(ras_rows *h, const ras_model *model, size_t i, co
     return RAS_OK;
 }
 
-/* True when a column holds answers a text may name (single, multiple). */
-static bool names_answers(const ras_rows *h)
+/* True when a column holds answers a text may name (single, multiple),
+ * of a model whose question indexes the memo keys (answer_memo.h). */
+static bool names_answers(const ras_rows *h, const ras_model *model)
 {
+    if (model->n_questions >= UINT32_MAX)
+        return false;
     for (size_t i = 0; i < h->n_cols; i++)
         if (h->cols[i].op == RAS_OP_SINGLE || h->cols[i].op == RAS_OP_MULTIPLE)
             return true;
@@ -336,7 +339,7 @@ ras_status ras_rows_bind(ras_rows *h, const ras_model *model, const ras_csv *r, 
         if (h->cols[i].kind == RAS_COL_IGNORED && !h->cols[i].quiet)
             warn_ignored(h, &h->cols[i], line, warn, warn_ctx);
     st = check_required(h, model, line, err);
-    if (st == RAS_OK && names_answers(h))
+    if (st == RAS_OK && names_answers(h, model))
         h->memo = ras_answer_memo_new(); /* none: every text the long way */
     return st;
 }
@@ -669,32 +672,35 @@ static long answer_of(const ras_rows *h, const ras_case *c, const ras_col *col, 
     if (s && s->n == 1)
         return s->answer[0];
     long i = ras_case_answer_named(c, col->question, text, len);
-    if (i >= 0)
-        ras_answer_memo_put(h->memo, col->index, text, len, &i, 1);
+    if (i >= 0) {
+        const ras_answer *a = &col->question->answers[i];
+        ras_answer_memo_put(h->memo, col->index, text, len, &i, 1, a->points, a->adjust);
+    }
     return i;
 }
 
 /* A single question's cell that names its answer by text, or by an id
  * in another case or with spaces: the cell as written from the memo,
- * else trimmed and found. */
+ * else trimmed, found and remembered. */
 static bool put_single_text(const ras_rows *h, const ras_case *c, ras_case_fill *f,
                             const ras_col *col, const char *text, size_t len)
 {
     const ras_memo_slot *s = ras_answer_memo_find(h->memo, col->index, text, len);
-    long i;
     if (s) {
-        i = s->answer[0];
-    } else {
-        const char *t = text;
-        size_t n = len;
-        trim_cell(&t, &n);
-        if (n == 0)
-            return true; /* spaces: unanswered, as cleared */
-        if ((i = ras_case_answer_named(c, col->question, t, n)) < 0)
-            return false;
-        ras_answer_memo_put(h->memo, col->index, text, len, &i, 1);
+        ras_case_fill_single(f, col->index, col->domain, (size_t)s->answer[0], s->points,
+                             s->adjust);
+        return true;
     }
+    const char *t = text;
+    size_t n = len;
+    trim_cell(&t, &n);
+    if (n == 0)
+        return true; /* spaces: unanswered, as cleared */
+    long i = ras_case_answer_named(c, col->question, t, n);
+    if (i < 0)
+        return false;
     const ras_answer *a = &col->question->answers[i];
+    ras_answer_memo_put(h->memo, col->index, text, len, &i, 1, a->points, a->adjust);
     ras_case_fill_single(f, col->index, col->domain, (size_t)i, a->points, a->adjust);
     return true;
 }
@@ -735,30 +741,33 @@ static bool split_answers(const ras_rows *h, const ras_case *c, const ras_col *c
 }
 
 /* A multiple question's cell of texts or ids: the cell as written from
- * the memo, else split and each answer found. Every answer is found
- * before any is set, so a cell the long way must refuse leaves the case
- * as it was. */
+ * the memo, else split, each answer found, and remembered. Every answer
+ * is found before any is set, so a cell the long way must refuse leaves
+ * the case as it was. */
 static bool put_multiple_text(const ras_rows *h, const ras_case *c, ras_case_fill *f,
                               const ras_col *col, const char *text, size_t len)
 {
-    long chosen[RAS_TEXT_CHOICES];
-    size_t n;
     const ras_memo_slot *s = ras_answer_memo_find(h->memo, col->index, text, len);
     if (s) {
-        n = s->n;
-        for (size_t k = 0; k < n; k++)
-            chosen[k] = s->answer[k];
-    } else {
-        if (!split_answers(h, c, col, text, len, chosen, &n))
-            return false;
-        ras_answer_memo_put(h->memo, col->index, text, len, chosen, n);
+        ras_case_fill_none(f, col->index);
+        ras_case_fill_choose_all(f, col->domain, col->first_answer, s->answer, s->n, s->points,
+                                 s->adjust);
+        return true;
     }
+    long chosen[RAS_TEXT_CHOICES];
+    size_t n;
+    if (!split_answers(h, c, col, text, len, chosen, &n))
+        return false;
     ras_case_fill_none(f, col->index);
+    int64_t points = 0, adjust = 0;
     for (size_t k = 0; k < n; k++) {
         const ras_answer *a = &col->question->answers[chosen[k]];
         ras_case_fill_choose(f, col->domain, col->first_answer + (size_t)chosen[k], a->points,
                              a->adjust);
+        points += a->points;
+        adjust += a->adjust;
     }
+    ras_answer_memo_put(h->memo, col->index, text, len, chosen, n, points, adjust);
     return true;
 }
 

@@ -371,6 +371,12 @@ static void check_text(ras_csv *r, const char *start, const char *stop)
     r->bad_reason = NULL;
     if (plain_ascii(start, stop))
         return;
+    /* The whole record at once: fields part at ASCII bytes (delimiters,
+     * quotes), which no UTF-8 sequence holds, so a valid record has valid
+     * fields. Only a record that is not valid is looked at field by field. */
+    size_t len = (size_t)(stop - start);
+    if (!memchr(start, '\0', len) && ras_utf8_valid(start, len))
+        return;
     for (size_t i = 0; i < r->n_fields; i++) {
         const ras_csv_field *f = &r->fields[i];
         if (f->len && memchr(f->text, '\0', f->len)) {

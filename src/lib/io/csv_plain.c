@@ -23,12 +23,15 @@ unsigned char ras_csv_best_simd(void)
 #endif
 }
 
-/* The fast path for the usual record: no quotes, ending in an LF, a CRLF
- * or a lone CR inside the buffer. It reads 64 bytes at a time and takes
+/* The fast path for the usual record: no quoted field, ending in an LF, a
+ * CRLF or a lone CR inside the buffer. It reads 64 bytes at a time and takes
  * the field ends from a 64-bit mask of the commas, so a one-letter field
  * costs a few instructions; it also notes whether the record holds a byte
- * above 0x7f. Anything else (a quote, a NUL, a blank line, the buffer's
- * end, a huge record) gives up before changing anything the caller reads
+ * above 0x7f. The AVX2 version also keeps a quote inside an unquoted
+ * field as a character (a Notes column's `5" tall`), counted as the
+ * general scan counts it. Anything else (a quote that opens a field, or
+ * in the SSE2 version any quote, a NUL, a blank line, the buffer's end, a
+ * huge record) gives up before changing anything the caller reads
  * but the fields array, and the general scan_record takes the record from
  * its start. It never runs before the first record: until then the buffer
  * is empty, so the byte-order mark is always seen by skip_blank.
@@ -74,10 +77,10 @@ static inline bool take_block(plain_state *s, const char *b, block_masks m)
     return m.others != 0;
 }
 
-/* The fast path's record ends at `at`, its first quote, CR, LF or NUL.
- * True for a line end, with *next past it; false for anything the general
- * scan must see: a quote or NUL, a CR that may be half of a CRLF split
- * across reads, a blank line, a record that may hold a field too long. */
+/* The fast path's record ends at `at`, its first CR, LF or NUL (or, in
+ * the SSE2 version, quote). True for a line end, with *next past it;
+ * false for anything the general scan must see: a quote or NUL, a CR that may be half of a CRLF
+ * split across reads, a blank line, a record that may hold a field too long. */
 static inline bool plain_line_end(const char *at, const char *start, const char *end,
                                   const char **next)
 {
@@ -143,18 +146,31 @@ ras_plain_result ras_csv_plain_sse2(ras_csv *r, size_t *next_pos, bool *plain)
 
 #if RAS_CSV_AVX2
 /* vpshufb picks entry (byte & 15) of this table, or 0 for a byte above
- * 0x7f: a byte equals its entry only for NUL, '"', LF and CR, whose low
- * four bits differ (0, 2, 10, 13). The other entries are 0xff, which no
- * byte below 0x80 equals; a byte above 0x7f gets 0 and is not 0. */
-#define RAS_CSV_SPECIALS 0, -1, '"', -1, -1, -1, -1, -1, -1, -1, '\n', -1, -1, '\r', -1, -1
+ * 0x7f: a byte equals its entry only for NUL, LF and CR, whose low four
+ * bits differ (0, 10, 13). The other entries are 0xff, which no byte
+ * below 0x80 equals; a byte above 0x7f gets 0 and is not 0. Quotes have
+ * a mask of their own (block_masks_avx2). */
+#define RAS_CSV_SPECIALS 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, '\n', -1, -1, '\r', -1, -1
 
-RAS_CSV_AVX2_FN static inline block_masks classify_avx2(const char *b, char delim)
+/* The AVX2 scan's masks: a quote is not where it stops, as a quote inside
+ * an unquoted field is a character like any other (docs/exports.md);
+ * only one that opens a field sends the record to the general scan. */
+typedef struct block_masks_avx2 {
+    block_masks m; /* others: CR, LF or NUL */
+    uint64_t quotes;
+} block_masks_avx2;
+
+RAS_CSV_AVX2_FN static inline block_masks_avx2 classify_avx2(const char *b, char delim)
 {
     const __m256i comma = _mm256_set1_epi8(delim); /* or ';' or tab: none is special */
+    const __m256i quote = _mm256_set1_epi8('"');
     const __m256i table = _mm256_setr_epi8(RAS_CSV_SPECIALS, RAS_CSV_SPECIALS);
     __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)b);
     __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(b + 32));
+    block_masks_avx2 q;
     block_masks m;
+    q.quotes = (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, quote)) |
+               (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, quote)) << 32;
     m.commas = (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, comma)) |
                (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, comma)) << 32;
     m.others = (uint64_t)(unsigned)_mm256_movemask_epi8(
@@ -164,7 +180,8 @@ RAS_CSV_AVX2_FN static inline block_masks classify_avx2(const char *b, char deli
                    << 32;
     m.high = (uint64_t)(unsigned)_mm256_movemask_epi8(lo) |
              (uint64_t)(unsigned)_mm256_movemask_epi8(hi) << 32;
-    return m;
+    q.m = m;
+    return q;
 }
 
 /* Byte i of entry m: where the (i+1)-th set bit of m is (0 to 7); the
@@ -265,13 +282,24 @@ RAS_CSV_AVX2_FN ras_plain_result ras_csv_plain_avx2(ras_csv *r, size_t *next_pos
     /* Room for a block's ends (at most 64) and the slack past them. */
     const uint32_t *safe = ends + (r->fields_cap - 65);
     uint64_t bad = 0;
+    uint64_t after_comma = 1; /* the record's first byte starts a field */
+    unsigned long quotes = 0;
     ends[0] = 0;
     for (const char *b = start; b <= end - 64; b += 64) {
         if (w > safe)
             return RAS_PLAIN_ROOM;
-        block_masks m = classify_avx2(b, r->delim);
+        block_masks_avx2 q = classify_avx2(b, r->delim);
+        block_masks m = q.m;
         /* Bits up to and including the first other special; all when none. */
         uint64_t upto = _blsmsk_u64(m.others);
+        /* A quote that starts a field opens a quoted one: the general
+         * scan's. Any other is kept as a character and counted, as the
+         * general scan counts it (csv.h, literal_quotes). */
+        uint64_t starts = m.commas << 1 | after_comma;
+        after_comma = m.commas >> 63;
+        if (q.quotes & starts & upto)
+            return RAS_PLAIN_NO;
+        quotes += (unsigned long)__builtin_popcountll(q.quotes & upto);
         bad |= m.high & upto;
         w = put_ends(w, (m.commas | m.others) & upto, (uint32_t)(b - start) + 1u);
         if (!m.others)
@@ -282,6 +310,9 @@ RAS_CSV_AVX2_FN ras_plain_result ras_csv_plain_avx2(ras_csv *r, size_t *next_pos
         size_t n = (size_t)(w - ends) - 1;
         make_fields(r->fields, ends, n, start);
         r->n_fields = n;
+        if (quotes && !r->literal_quotes)
+            r->first_quote_line = r->line;
+        r->literal_quotes += quotes;
         *next_pos = (size_t)(next - r->buf);
         *plain = bad == 0;
         return RAS_PLAIN_DONE;

@@ -1,5 +1,5 @@
 /* csv_plain.h - the CSV reader's fast path for the usual record
- * (csv_plain.c): no quotes, ending in a line end inside the buffer. csv.c
+ * (csv_plain.c): no quoted field, ending in a line end inside the buffer. csv.c
  * tries it first and hands anything else to its general scan. Private to
  * the reader. */
 #ifndef RAS_CSV_PLAIN_H
