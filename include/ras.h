@@ -872,8 +872,10 @@ RAS_EXPORT ras_status ras_audit_workbook(const ras_model *model, FILE *in, const
 
 /* Added for `ras calibrate`. A calibration reads a batch CSV with a
  * current_cost column (pounds a year) and prices every case with the
- * model's latest table (assessed_on is checked but does not pick a
- * table: the new prices are for now). The prices need every case first
+ * model's latest table (assessed_on does not pick a table: the new
+ * prices are for now; it picks the questionnaire version each row was
+ * answered on, and a row of a version that table does not price is left
+ * out). The prices need every case first
  * and the comparisons a second look at each: a CSV that is a regular
  * file is read twice and nothing is kept a case; standard input (which
  * cannot be read twice), a workbook, and a calibration made with
@@ -964,6 +966,9 @@ RAS_EXPORT void ras_calibration_free(ras_calibration *cal);
 
 RAS_EXPORT uint64_t ras_calibration_rows(const ras_calibration *cal);
 RAS_EXPORT uint64_t ras_calibration_errors(const ras_calibration *cal);
+/* Of the rows left out, those answered on a questionnaire version the
+ * table calibrated does not price (docs/calibration.md). */
+RAS_EXPORT uint64_t ras_calibration_other_versions(const ras_calibration *cal);
 /* The table calibrated: the model's latest. */
 RAS_EXPORT const ras_table *ras_calibration_table(const ras_calibration *cal);
 /* The latest table's groups in its order, then "all" last. */
@@ -1045,9 +1050,12 @@ typedef struct ras_compare_change {
 typedef struct ras_comparison ras_comparison;
 
 /* Prices every row of a batch CSV under the table from and under the
- * table to (assessed_on is checked but picks no table: both prices are
- * for now). Both tables must price model's questionnaire (to may come from
- * another model loaded from the same questionnaire). by names up to
+ * table to (assessed_on picks no table: both prices are for now). Both
+ * tables must price model's questionnaire (to may come from another model
+ * loaded from the same questionnaire). Each row is answered on the
+ * version of model's questionnaire in force on its assessed_on, and a row
+ * answered on a version from or to does not price is an error row
+ * (docs/compare.md, "Questionnaire versions"). by names up to
  * RAS_COMPARE_BY_MAX columns of the CSV whose values are categories
  * (an age band, a locality) to break the figures down by. When rows is not
  * NULL, one CSV row per input row is written to it (the input may be a
@@ -1067,6 +1075,9 @@ RAS_EXPORT void ras_comparison_free(ras_comparison *cmp);
 
 RAS_EXPORT uint64_t ras_comparison_rows(const ras_comparison *cmp);
 RAS_EXPORT uint64_t ras_comparison_errors(const ras_comparison *cmp);
+/* Of the rows in error, those answered on a questionnaire version one of
+ * the tables does not price. */
+RAS_EXPORT uint64_t ras_comparison_other_versions(const ras_comparison *cmp);
 RAS_EXPORT const ras_compare_figures *ras_comparison_all(const ras_comparison *cmp);
 /* Per group (the old table's, in its order), per points band of 10, and
  * per category of the by-th column (in the order first met). */

@@ -88,8 +88,11 @@ static ras_exit write_report(const compare_run *c, const ras_comparison *cmp)
     return ras_out_commit(&out);
 }
 
-static ras_exit run(const compare_run *c, const ras_model *old, const ras_model *fresh, FILE *in,
-                    const char *in_name)
+/* The rows are read with base, the model named, so that each is
+ * answered on its questionnaire version (old, loaded for --from, holds
+ * the latest version only); old's latest table prices before. */
+static ras_exit run(const compare_run *c, const ras_model *base, const ras_model *old,
+                    const ras_model *fresh, FILE *in, const char *in_name)
 {
     ras_comparison *cmp = NULL;
     ras_error err;
@@ -99,7 +102,7 @@ static ras_exit run(const compare_run *c, const ras_model *old, const ras_model 
     if (rc != RAS_EXIT_OK)
         return rc;
     ras_error_clear(&err);
-    ras_status st = ras_compare(old, ras_model_table_on(old, 0), ras_model_table_on(fresh, 0), in,
+    ras_status st = ras_compare(base, ras_model_table_on(old, 0), ras_model_table_on(fresh, 0), in,
                                 in_name, &c->read, c->by, c->n_by, with_rows ? rows.fp : NULL,
                                 c->opts->raw_text ? RAS_CSV_RAW_TEXT : 0u, &cmp, warn_row,
                                 (void *)in_name, &err);
@@ -130,7 +133,7 @@ static ras_exit load_and_run(const compare_run *c, const ras_model *base, const 
     if (rc == RAS_EXIT_OK) {
         const char *name;
         FILE *in = ras_in_open(c->opts->args[0], &name);
-        rc = in ? run(c, old ? old : base, fresh, in, name) : RAS_EXIT_IO;
+        rc = in ? run(c, base, old ? old : base, fresh, in, name) : RAS_EXIT_IO;
         if (in)
             ras_in_close(in);
     }

@@ -169,6 +169,23 @@ void ras_row_versions_pick(const ras_row_versions *v, const ras_rows *main, ras_
     }
 }
 
+bool ras_row_versions_priced(const ras_row_versions *v, const ras_table *t, const ras_model *q)
+{
+    if (t->questionnaire_version)
+        return strcmp(t->questionnaire_version, ras_model_version(q)) == 0;
+    return q == v->model;
+}
+
+void ras_row_versions_unpriced(const ras_row_versions *v, const ras_model *q, const ras_table *t,
+                               const char *what, unsigned long line, char *msg, size_t size)
+{
+    snprintf(msg, size,
+             "line %lu: answered on questionnaire %s version %s (by its assessed_on), which %s, "
+             "%s@%s, does not price: it prices version %s",
+             line, ras_model_id(q), ras_model_version(q), what, t->id, t->version,
+             t->questionnaire_version ? t->questionnaire_version : ras_model_version(v->model));
+}
+
 void ras_row_versions_free(ras_row_versions *v)
 {
     for (size_t i = 0; i + 1 < v->n; i++) {

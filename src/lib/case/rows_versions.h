@@ -63,6 +63,17 @@ ras_status ras_row_versions_bind(ras_row_versions *v, const ras_rows *main, cons
 void ras_row_versions_pick(const ras_row_versions *v, const ras_rows *main, ras_case *c,
                            ras_result *r, const ras_csv *rec, ras_row_pick *out);
 
+/* Whether table t prices version q (a version of v's model): the version
+ * its questionnaire_version names, or, naming none, the latest. */
+bool ras_row_versions_priced(const ras_row_versions *v, const ras_table *t, const ras_model *q);
+
+/* The reason a row answered on version q is not priced by table t (named
+ * as what, "the old table"), into msg: for the reports that price every
+ * row with one table (calibrate, compare), where a row of another
+ * version is an error. */
+void ras_row_versions_unpriced(const ras_row_versions *v, const ras_model *q, const ras_table *t,
+                               const char *what, unsigned long line, char *msg, size_t size);
+
 void ras_row_versions_free(ras_row_versions *v);
 
 #endif

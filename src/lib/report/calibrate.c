@@ -30,6 +30,7 @@
 #include "num.h"
 #include "price.h"
 #include "result.h"
+#include "rows_versions.h"
 #include "text_check.h"
 
 #define CURRENT_COST "current_cost"
@@ -43,8 +44,11 @@ typedef struct reader {
     ras_calibration *cal;
     ras_csv csv;
     ras_rows rows;
-    ras_case *c;
-    ras_result *r;
+    /* Each row on its questionnaire version (rows_versions.h): the
+     * latest's case and result are own_c and own_r, c and r the row's. */
+    ras_row_versions versions;
+    ras_case *own_c, *c;
+    ras_result *own_r, *r;
     ras_warn_fn warn; /* NULL on the second reading: the rows were named on the first */
     void *warn_ctx;
     bool again;    /* the second reading: rows already counted */
@@ -233,12 +237,38 @@ static ras_status make_case(const reader *rd, ras_pence cost, ras_cal_case *k, r
     return RAS_OK;
 }
 
+/* Whether the row's version (p) can be priced by the table calibrated,
+ * which prices the latest: a row answered on another is left out
+ * (docs/calibration.md, "Questionnaire versions"). */
+static bool priced_version(reader *rd, const ras_row_pick *p)
+{
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    if (p->why) {
+        snprintf(msg, sizeof msg, "line %lu: %s", rd->csv.record_line, p->why);
+        skip_row(rd, msg);
+        return false;
+    }
+    if (ras_row_versions_priced(&rd->versions, rd->cal->latest, p->model))
+        return true;
+    ras_row_versions_unpriced(&rd->versions, p->model, rd->cal->latest, "the table calibrated",
+                              rd->csv.record_line, msg, sizeof msg);
+    rd->cal->other_version += rd->again ? 0 : 1;
+    skip_row(rd, msg);
+    return false;
+}
+
 static ras_status read_row(reader *rd, look_fn look, ras_error *err)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
     if (!rd->again)
         rd->cal->rows++;
-    if (!ras_rows_load(&rd->rows, &rd->csv, rd->c, msg, sizeof msg)) {
+    ras_row_pick p;
+    ras_row_versions_pick(&rd->versions, &rd->rows, rd->own_c, rd->own_r, &rd->csv, &p);
+    if (!priced_version(rd, &p))
+        return RAS_OK;
+    rd->c = p.c;
+    rd->r = p.r;
+    if (!ras_rows_load(p.rows, &rd->csv, rd->c, msg, sizeof msg)) {
         skip_row(rd, msg);
         return RAS_OK;
     }
@@ -266,9 +296,15 @@ static ras_status read_all(reader *rd, look_fn look, ras_error *err)
     ras_calibration *cal = rd->cal;
     bool have;
     rd->used = 0;
-    ras_status st = ras_rows_start(&rd->rows, cal->model, &rd->csv, cal->in_name, CURRENT_COST,
-                                   "the cost of each client's current package, pounds a year",
-                                   rd->warn, rd->warn_ctx, err);
+    ras_status st =
+        ras_row_versions_init(&rd->versions, cal->model, false, rd->warn, rd->warn_ctx, err);
+    if (st == RAS_OK)
+        st = ras_rows_start(&rd->rows, cal->model, &rd->csv, cal->in_name, CURRENT_COST,
+                            "the cost of each client's current package, pounds a year",
+                            ras_row_versions_warn, &rd->versions, err);
+    if (st == RAS_OK)
+        st = ras_row_versions_bind(&rd->versions, &rd->rows, &rd->csv, cal->in_name, CURRENT_COST,
+                                   err);
     if (st != RAS_OK)
         return st;
     rd->rows.ids_known = rd->again;
@@ -496,6 +532,7 @@ static off_t start_of(FILE *in)
 
 static void close_reading(reader *rd)
 {
+    ras_row_versions_free(&rd->versions);
     ras_csv_close(&rd->csv);
     ras_rows_free(&rd->rows);
     memset(&rd->csv, 0, sizeof rd->csv);
@@ -540,11 +577,11 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
     /* A workbook is read by seeking within it: kept, as standard input is. */
     cal->keeps_cases =
         start < 0 || (flags & RAS_CALIBRATE_PLOT) != 0 || ras_records_workbook(&rd.csv);
-    rd.c = ras_case_new(cal->model);
-    rd.r = ras_result_new(cal->model);
-    if (rd.r)
-        ras_result_keep_details(rd.r, false); /* a case needs only the figures */
-    if (!rd.c || !rd.r)
+    rd.own_c = ras_case_new(cal->model);
+    rd.own_r = ras_result_new(cal->model);
+    if (rd.own_r)
+        ras_result_keep_details(rd.own_r, false); /* a case needs only the figures */
+    if (!rd.own_c || !rd.own_r)
         st = no_memory(err);
     if (st == RAS_OK)
         st = make_groups(cal, err);
@@ -562,8 +599,8 @@ static ras_status calibrate(ras_calibration *cal, FILE *in, const ras_read_optio
         st = cal->keeps_cases ? second_look_kept(cal, err) : read_again(&rd, in, start, opts, err);
     if (st == RAS_OK)
         finish_groups(cal);
-    ras_case_free(rd.c);
-    ras_result_free(rd.r);
+    ras_case_free(rd.own_c);
+    ras_result_free(rd.own_r);
     return st;
 }
 
@@ -614,6 +651,11 @@ uint64_t ras_calibration_rows(const ras_calibration *cal)
 uint64_t ras_calibration_errors(const ras_calibration *cal)
 {
     return cal ? cal->errors : 0;
+}
+
+uint64_t ras_calibration_other_versions(const ras_calibration *cal)
+{
+    return cal ? cal->other_version : 0;
 }
 
 const char *ras_calibration_input_sha256(const ras_calibration *cal)

@@ -64,8 +64,9 @@ struct ras_calibration {
     const char *in_name;
     char in_sha256[65]; /* of the input as read */
     uint64_t rows, errors;
-    uint64_t used;    /* rows used: read, loaded, scored, with a cost */
-    bool keeps_cases; /* cases below hold every case (else a file is read twice) */
+    uint64_t other_version; /* of errors: rows on a questionnaire version latest does not price */
+    uint64_t used;          /* rows used: read, loaded, scored, with a cost */
+    bool keeps_cases;       /* cases below hold every case (else a file is read twice) */
     ras_cal_case *cases;
     size_t n_cases, cap;
     ras_pence *packages; /* the kept cases' packages, in input order */

@@ -136,9 +136,12 @@ ras_status ras_calibration_write_html(const ras_calibration *cal, const ras_run_
     snprintf(title, sizeof title, "Calibration of %s@%s", t->id, t->version);
     ras_html_begin(out, title);
     ras_html_record(out, cal->model, run, cal->in_name, cal->in_sha256);
-    fprintf(out, "<p>Rows: %llu read, %llu used, %llu left out.</p>\n",
-            (unsigned long long)cal->rows, (unsigned long long)cal->used,
-            (unsigned long long)cal->errors);
+    fprintf(out, "<p>Rows: %llu read, %llu used, %llu left out", (unsigned long long)cal->rows,
+            (unsigned long long)cal->used, (unsigned long long)cal->errors);
+    if (cal->other_version > 0)
+        fprintf(out, " (%llu on a questionnaire version the table does not price)",
+                (unsigned long long)cal->other_version);
+    fputs(".</p>\n", out);
     fputs("<h2>Figures</h2>\n", out);
     figures_table(out, cal, t->currency);
     fputs("<h2>Largest differences</h2>\n", out);

@@ -130,9 +130,13 @@ ras_status ras_calibration_write_text(const ras_calibration *cal, const ras_run_
     char title[RAS_ERROR_FILE_MAX + 32];
     snprintf(title, sizeof title, "calibration against %s", cal->in_name);
     ras_record_text(out, title, cal->model, run, cal->in_name, cal->in_sha256);
-    fprintf(out, "  %-14s %llu read, %llu used, %llu left out\n", "rows",
+    fprintf(out, "  %-14s %llu read, %llu used, %llu left out", "rows",
             (unsigned long long)cal->rows, (unsigned long long)cal->used,
             (unsigned long long)cal->errors);
+    if (cal->other_version > 0)
+        fprintf(out, " (%llu on a questionnaire version the table does not price)",
+                (unsigned long long)cal->other_version);
+    fputc('\n', out);
     fprintf(out, "\ncalibration of %s@%s, the latest table\n", t->id, t->version);
     for (size_t g = 0; g < cal->n_groups; g++)
         text_group(out, &cal->groups[g], g < t->n_groups && t->groups[g].steps ? "steps" : "bands",
@@ -227,9 +231,10 @@ ras_status ras_calibration_write_json(const ras_calibration *cal, const ras_run_
     ras_record_json(out, "calibration", cal->model, run, cal->in_name, cal->in_sha256);
     fputs("  \"input\": ", out);
     ras_json_string(out, cal->in_name);
-    fprintf(out, ",\n  \"rows\": %llu, \"used\": %llu, \"left_out\": %llu,\n",
+    fprintf(out,
+            ",\n  \"rows\": %llu, \"used\": %llu, \"left_out\": %llu, \"other_version\": %llu,\n",
             (unsigned long long)cal->rows, (unsigned long long)cal->used,
-            (unsigned long long)cal->errors);
+            (unsigned long long)cal->errors, (unsigned long long)cal->other_version);
     fputs("  \"scoring\": {", out);
     ras_json_source(out, "id", t->id, t->version, false, NULL, t->fingerprint);
     fputs("},\n  \"currency\": ", out);

@@ -21,6 +21,7 @@
 #include "outbuf.h"
 #include "records.h"
 #include "result.h"
+#include "rows_versions.h"
 
 static const char rows_header[] = "client_id,status,group,points,before,after,change,message\n";
 
@@ -31,7 +32,14 @@ typedef struct reader {
     ras_rows rows;
     ras_outbuf out;
     bool writing;
-    ras_case *c;
+    /* Each row on its questionnaire version (rows_versions.h): own_c is
+     * the latest's case, c the row's. */
+    ras_row_versions versions;
+    ras_case *own_c, *c;
+    /* The row's results under the two tables: the latest version's are
+     * own_before and own_after; an older version's, its own (before) and
+     * afters[i]. */
+    ras_result *own_before, *own_after, **afters;
     ras_result *before, *after;
     ras_warn_fn warn;
     void *warn_ctx;
@@ -249,21 +257,54 @@ static void ok_row(reader *rd)
     ras_outbuf_bytes(o, ",\n", 2);
 }
 
+/* Whether both tables price the row's version (p): a row answered on a
+ * version either does not price is an error row, counted apart
+ * (docs/compare.md, "Questionnaire versions"). */
+static bool priced_version(reader *rd, const ras_row_pick *p)
+{
+    char msg[RAS_ERROR_MESSAGE_MAX + 64];
+    ras_comparison *cmp = rd->cmp;
+    if (p->why) {
+        snprintf(msg, sizeof msg, "line %lu: %s", rd->csv.record_line, p->why);
+        error_row(rd, msg);
+        return false;
+    }
+    bool from = ras_row_versions_priced(&rd->versions, cmp->from, p->model);
+    if (from && ras_row_versions_priced(&rd->versions, cmp->to, p->model))
+        return true;
+    ras_row_versions_unpriced(&rd->versions, p->model, from ? cmp->to : cmp->from,
+                              from ? "the new table" : "the old table", rd->csv.record_line, msg,
+                              sizeof msg);
+    cmp->other_version++;
+    error_row(rd, msg);
+    return false;
+}
+
 static ras_status compare_row(reader *rd, ras_error *err)
 {
     char msg[RAS_ERROR_MESSAGE_MAX + 64];
     ras_comparison *cmp = rd->cmp;
     cmp->rows++;
-    if (!ras_rows_load(&rd->rows, &rd->csv, rd->c, msg, sizeof msg)) {
+    ras_row_pick p;
+    ras_row_versions_pick(&rd->versions, &rd->rows, rd->own_c, rd->own_before, &rd->csv, &p);
+    if (!priced_version(rd, &p))
+        return RAS_OK;
+    rd->c = p.c;
+    rd->before = p.r;
+    rd->after = rd->own_after;
+    for (size_t i = 0; i + 1 < rd->versions.n; i++)
+        if (ras_model_questionnaire_at(cmp->model, i) == p.model)
+            rd->after = rd->afters[i];
+    if (!ras_rows_load(p.rows, &rd->csv, rd->c, msg, sizeof msg)) {
         error_row(rd, msg);
         return RAS_OK;
     }
     ras_error e;
     const ras_table *which = cmp->from;
-    ras_status st = ras_score_with_table(cmp->model, rd->c, cmp->from, rd->before, &e);
+    ras_status st = ras_score_with_table(p.model, rd->c, cmp->from, rd->before, &e);
     if (st == RAS_OK) {
         which = cmp->to;
-        st = ras_score_with_table(cmp->model, rd->c, cmp->to, rd->after, &e);
+        st = ras_score_with_table(p.model, rd->c, cmp->to, rd->after, &e);
     }
     if (st != RAS_OK) {
         snprintf(msg, sizeof msg, "line %lu: %s@%s: %s", rd->csv.record_line, which->id,
@@ -314,7 +355,9 @@ static ras_status read_all(reader *rd, ras_error *err)
 {
     bool have;
     ras_status st = ras_rows_start(&rd->rows, rd->cmp->model, &rd->csv, rd->cmp->in_name, NULL,
-                                   NULL, filter_warning, rd, err);
+                                   NULL, ras_row_versions_warn, &rd->versions, err);
+    if (st == RAS_OK)
+        st = ras_row_versions_bind(&rd->versions, &rd->rows, &rd->csv, rd->cmp->in_name, NULL, err);
     if (st != RAS_OK)
         return st;
     find_by_columns(rd);
@@ -369,6 +412,42 @@ static ras_status set_up(ras_comparison *cmp, const char *in_name, const char *c
     return RAS_OK;
 }
 
+/* A result that keeps only the figures. */
+static ras_result *figures_of(const ras_model *version)
+{
+    ras_result *r = ras_result_new(version);
+    if (r)
+        ras_result_keep_details(r, false);
+    return r;
+}
+
+/* The latest version's two results and every older one's second (its
+ * first is the row versions'); false when out of memory. */
+static bool new_results(reader *rd)
+{
+    const ras_model *m = rd->cmp->model;
+    size_t older = ras_model_questionnaire_count(m) - 1;
+    rd->own_before = figures_of(m);
+    rd->own_after = figures_of(m);
+    rd->afters = calloc(older ? older : 1, sizeof(ras_result *));
+    if (!rd->own_before || !rd->own_after || !rd->afters)
+        return false;
+    for (size_t i = 0; i < older; i++)
+        if (!(rd->afters[i] = figures_of(ras_model_questionnaire_at(m, i))))
+            return false;
+    return true;
+}
+
+static void free_results(reader *rd)
+{
+    size_t older = ras_model_questionnaire_count(rd->cmp->model) - 1;
+    for (size_t i = 0; rd->afters && i < older; i++)
+        ras_result_free(rd->afters[i]);
+    free(rd->afters);
+    ras_result_free(rd->own_before);
+    ras_result_free(rd->own_after);
+}
+
 static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opts, FILE *rows,
                       unsigned flags, ras_warn_fn warn, void *warn_ctx, ras_error *err)
 {
@@ -385,24 +464,22 @@ static ras_status run(ras_comparison *cmp, FILE *in, const ras_read_options *opt
     rd.writing = rows != NULL;
     bool buffered = !rd.writing || ras_outbuf_init(&rd.out, rows);
     rd.out.raw_text = (flags & RAS_CSV_RAW_TEXT) != 0;
-    rd.c = ras_case_new(cmp->model);
-    rd.before = ras_result_new(cmp->model);
-    rd.after = ras_result_new(cmp->model);
-    if (rd.before && rd.after) {
-        ras_result_keep_details(rd.before, false);
-        ras_result_keep_details(rd.after, false);
-    }
-    if (!buffered || !rd.c || !rd.before || !rd.after)
+    rd.own_c = ras_case_new(cmp->model);
+    if (!buffered || !rd.own_c || !new_results(&rd))
         st = no_memory(err);
+    /* Ignored-column warnings pass through filter_warning, which drops
+     * those about the --by columns. */
+    if (st == RAS_OK)
+        st = ras_row_versions_init(&rd.versions, cmp->model, false, filter_warning, &rd, err);
     if (st == RAS_OK)
         st = read_all(&rd, err);
+    ras_row_versions_free(&rd.versions);
     ras_csv_close(&rd.csv);
     ras_rows_free(&rd.rows);
     if (rd.writing)
         ras_outbuf_free(&rd.out);
-    ras_case_free(rd.c);
-    ras_result_free(rd.before);
-    ras_result_free(rd.after);
+    ras_case_free(rd.own_c);
+    free_results(&rd);
     ras_hash_read_free(&rd.hash);
     return st;
 }
@@ -461,6 +538,11 @@ uint64_t ras_comparison_rows(const ras_comparison *cmp)
 uint64_t ras_comparison_errors(const ras_comparison *cmp)
 {
     return cmp ? cmp->errors : 0;
+}
+
+uint64_t ras_comparison_other_versions(const ras_comparison *cmp)
+{
+    return cmp ? cmp->other_version : 0;
 }
 
 const ras_compare_figures *ras_comparison_all(const ras_comparison *cmp)

@@ -41,6 +41,7 @@ struct ras_comparison {
     char *in_name;
     char in_sha256[65];
     uint64_t rows, errors;
+    uint64_t other_version; /* of errors: rows on a questionnaire version a table does not price */
     ras_compare_figures all;
     ras_compare_figures *groups; /* the old table's groups */
     size_t n_groups;

@@ -196,11 +196,13 @@ ras_status ras_comparison_write_html(const ras_comparison *cmp, const ras_run_in
                       cmp->from->fingerprint);
     ras_html_file_row(out, "new table", cmp->to->id, cmp->to->version, cmp->to->file,
                       cmp->to->fingerprint);
-    fprintf(out,
-            "<tr><th>rows</th><td>%llu read, %llu priced under both, %llu in error</td></tr>\n"
-            "</table>\n",
+    fprintf(out, "<tr><th>rows</th><td>%llu read, %llu priced under both, %llu in error",
             (unsigned long long)cmp->rows, (unsigned long long)cmp->all.cases,
             (unsigned long long)cmp->errors);
+    if (cmp->other_version > 0)
+        fprintf(out, " (%llu on a questionnaire version a table does not price)",
+                (unsigned long long)cmp->other_version);
+    fputs("</td></tr>\n</table>\n", out);
     totals(out, &cmp->all, cur);
     breakdown(out, "By group", "group", cmp->groups, cmp->n_groups, &cmp->all, false, cur);
     breakdown(out, "By points band", "points", cmp->bands, cmp->n_bands, &cmp->all, false, cur);

@@ -132,9 +132,13 @@ ras_status ras_comparison_write_text(const ras_comparison *cmp, const ras_run_in
     ras_record_text(out, title, cmp->model, run, cmp->in_name, cmp->in_sha256);
     text_table_line(out, "old table", cmp->from);
     text_table_line(out, "new table", cmp->to);
-    fprintf(out, "  %-14s %llu read, %llu priced under both, %llu in error\n", "rows",
+    fprintf(out, "  %-14s %llu read, %llu priced under both, %llu in error", "rows",
             (unsigned long long)cmp->rows, (unsigned long long)cmp->all.cases,
             (unsigned long long)cmp->errors);
+    if (cmp->other_version > 0)
+        fprintf(out, " (%llu on a questionnaire version a table does not price)",
+                (unsigned long long)cmp->other_version);
+    fputc('\n', out);
     text_totals(out, &cmp->all, cur);
     fputs("\nwho gains and who loses: cases whose budget goes up (up) or down (dn) by more\n"
           "than 0%, 5% and 10% of the old budget\n",
@@ -245,9 +249,11 @@ ras_status ras_comparison_write_json(const ras_comparison *cmp, const ras_run_in
     fputs("},\n  \"new_table\": {", out);
     ras_json_source(out, "id", cmp->to->id, cmp->to->version, true, cmp->to->file,
                     cmp->to->fingerprint);
-    fprintf(out, "},\n  \"rows\": %llu, \"priced\": %llu, \"errors\": %llu,\n  \"all\": ",
+    fprintf(out,
+            "},\n  \"rows\": %llu, \"priced\": %llu, \"errors\": %llu, \"other_version\": "
+            "%llu,\n  \"all\": ",
             (unsigned long long)cmp->rows, (unsigned long long)cmp->all.cases,
-            (unsigned long long)cmp->errors);
+            (unsigned long long)cmp->errors, (unsigned long long)cmp->other_version);
     json_figures(out, &cmp->all, false);
     json_list(out, "groups", cmp->groups, cmp->n_groups, false);
     json_list(out, "points_bands", cmp->bands, cmp->n_bands, false);
