@@ -1,10 +1,13 @@
 /* test_client_ids.c - the table of client ids seen (client_ids.h): the
  * hash reads every byte of an id whatever its length, ids of every
  * length are found again, and two hashes that share their slot and the
- * 15 bits a slot keeps are still told apart by the whole hash. (Growing
- * and the cap: test_exports.c.) */
+ * 15 bits a slot keeps are still told apart by the whole hash; ids in
+ * sorted order are kept without a look-up, and the first id out of that
+ * order finds every id kept before it. (Growing and the cap:
+ * test_exports.c.) */
 #include "support.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "client_ids.h"
@@ -85,13 +88,55 @@ static void test_line_saturates(void **state)
     ras_client_ids_free(&ids);
 }
 
+/* Ids in sorted order build no table; the first out of order does, and
+ * finds what came before, whether it repeats the last id, an earlier one
+ * or none. */
+static void test_sorted_then_not(void **state)
+{
+    (void)state;
+    const char *repeat[] = {"C0000999", "C0000005", "B", "C0000998x"};
+    const unsigned long want[] = {1001, 7, 0, 0};
+    for (size_t k = 0; k < 4; k++) {
+        ras_client_ids ids;
+        memset(&ids, 0, sizeof ids);
+        char id[32];
+        for (unsigned long i = 0; i < 1000; i++) {
+            int n = snprintf(id, sizeof id, "C%07lu", i);
+            assert_int_equal(ras_client_ids_add(&ids, id, (size_t)n, i + 2), 0);
+        }
+        /* A longer id that starts with the last one sorts after it. */
+        assert_int_equal(ras_client_ids_add(&ids, "C0000999 jr", 11, 2000), 0);
+        assert_false(ids.unsorted);
+        assert_int_equal(ids.n_slots, 0);
+        assert_int_equal(ras_client_ids_add(&ids, repeat[k], strlen(repeat[k]), 3000), want[k]);
+        assert_true(ids.unsorted);
+        /* Every id kept is found from now on. */
+        assert_int_equal(ras_client_ids_add(&ids, "C0000000", 8, 4000), 2);
+        assert_int_equal(ras_client_ids_add(&ids, "C0000999 jr", 11, 4000), 2000);
+        assert_int_equal(ras_client_ids_add(&ids, repeat[k], strlen(repeat[k]), 4000),
+                         want[k] ? want[k] : 3000);
+        ras_client_ids_free(&ids);
+    }
+}
+
+/* The same id twice in a row is out of order too. */
+static void test_sorted_same_twice(void **state)
+{
+    (void)state;
+    ras_client_ids ids;
+    memset(&ids, 0, sizeof ids);
+    assert_int_equal(ras_client_ids_add(&ids, "A1", 2, 2), 0);
+    assert_int_equal(ras_client_ids_add(&ids, "A2", 2, 3), 0);
+    assert_int_equal(ras_client_ids_add(&ids, "A2", 2, 4), 3);
+    ras_client_ids_free(&ids);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hash_every_byte),
-        cmocka_unit_test(test_every_length),
-        cmocka_unit_test(test_same_slot_and_tag),
-        cmocka_unit_test(test_line_saturates),
+        cmocka_unit_test(test_hash_every_byte),   cmocka_unit_test(test_every_length),
+        cmocka_unit_test(test_same_slot_and_tag), cmocka_unit_test(test_line_saturates),
+        cmocka_unit_test(test_sorted_then_not),   cmocka_unit_test(test_sorted_same_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,8 +210,8 @@ static void test_client_ids_capped(void **state)
         assert_int_equal(ras_client_ids_add(&ids, id, (size_t)n, i + 2), 0);
     }
     assert_true(ids.capped);
-    assert_int_equal(ids.n_slots, RAS_IDS_MAX_SLOTS);
     assert_int_equal(ras_client_ids_add(&ids, "C0000007", 8, 1), 9);
+    assert_int_equal(ids.n_slots, RAS_IDS_MAX_SLOTS);
     assert_int_equal(ras_client_ids_add(&ids, "C0001000", 8, 1), 1002);
     int n = snprintf(id, sizeof id, "C%07lu", (unsigned long)kept + 5);
     assert_int_equal(ras_client_ids_add(&ids, id, (size_t)n, 1), 0); /* not kept */

@@ -388,7 +388,8 @@ static void check_pending_id(ras_rows *h)
     if (!h->id_pending)
         return;
     h->id_pending = false;
-    unsigned long first = ras_client_ids_add_hash(&h->ids, h->pending_hash, h->pending_line);
+    unsigned long first = ras_client_ids_add_id(&h->ids, h->pending_id, h->pending_len,
+                                                h->pending_hash, h->pending_line);
     if (first == 0)
         return;
     if (h->duplicate_ids++ >= RAS_ROWS_DUPLICATES_NAMED || !h->warn)

@@ -88,21 +88,29 @@ static size_t find(const ras_client_ids *ids, uint64_t h, size_t *place)
     return ids->n_slots;
 }
 
-/* Doubles the table (or makes its first) with room for as many ids as
- * half its slots; false when at the cap or out of memory. */
-static bool grow(ras_client_ids *ids)
+/* Makes room in hashes and lines for n ids. */
+static bool reserve(ras_client_ids *ids, size_t n)
 {
-    size_t n = ids->n_slots ? ids->n_slots * 2 : 4096;
-    if (n > RAS_IDS_MAX_SLOTS)
-        return false;
-    uint32_t *slots = calloc(n, sizeof *slots);
-    uint64_t *hashes = realloc(ids->hashes, n / 2 * sizeof *hashes);
+    if (ids->room >= n)
+        return true;
+    uint64_t *hashes = realloc(ids->hashes, n * sizeof *hashes);
     if (hashes)
         ids->hashes = hashes;
-    uint32_t *lines = realloc(ids->lines, n / 2 * sizeof *lines);
+    uint32_t *lines = realloc(ids->lines, n * sizeof *lines);
     if (lines)
         ids->lines = lines;
-    if (!slots || !hashes || !lines) {
+    if (!hashes || !lines)
+        return false;
+    ids->room = n;
+    return true;
+}
+
+/* A table of n slots (and room for n / 2 ids) finding the ids kept;
+ * false when out of memory, the table as it was. */
+static bool build(ras_client_ids *ids, size_t n)
+{
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots || !reserve(ids, n / 2)) {
         free(slots);
         return false;
     }
@@ -116,6 +124,55 @@ static bool grow(ras_client_ids *ids)
     return true;
 }
 
+/* Doubles the table (or makes its first); false when at the cap or out of
+ * memory. */
+static bool grow(ras_client_ids *ids)
+{
+    size_t n = ids->n_slots ? ids->n_slots * 2 : 4096;
+    return n <= RAS_IDS_MAX_SLOTS && build(ids, n);
+}
+
+/* Leaves the ids' order behind: from now on every id is looked up, in a
+ * table made for the ids kept so far. */
+static void unsort(ras_client_ids *ids)
+{
+    ids->unsorted = true;
+    size_t n = 4096;
+    while (n < RAS_IDS_MAX_SLOTS && (ids->used + 1) * 2 > n)
+        n *= 2;
+    if (!build(ids, n))
+        ids->capped = true; /* out of memory: checked against nothing */
+}
+
+/* True when the id (len bytes) sorts after the last one, byte by byte. */
+static bool after_last(const ras_client_ids *ids, const char *id, size_t len)
+{
+    size_t n = len < ids->last_len ? len : ids->last_len;
+    int c = memcmp(id, ids->last, n);
+    return c > 0 || (c == 0 && len > ids->last_len);
+}
+
+/* Keeps an id in sorted order: no look-up, it is greater than every id
+ * before it. */
+static void keep_sorted(ras_client_ids *ids, const char *id, size_t len, uint64_t h,
+                        unsigned long line)
+{
+    ras_copy_short(ids->last, id, len);
+    ids->last_len = len;
+    ids->any = true;
+    if (ids->capped)
+        return;
+    if (ids->used == ids->room &&
+        (ids->room >= RAS_IDS_MAX_SLOTS / 2 ||
+         !reserve(ids, ids->room ? ids->room * 2 : RAS_IDS_MAX_SLOTS / 64))) {
+        ids->capped = true;
+        return;
+    }
+    ids->hashes[ids->used] = h;
+    ids->lines[ids->used] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    ids->used++;
+}
+
 uint64_t ras_client_ids_hash(const char *id, size_t len)
 {
     return hash_id(id, len);
@@ -124,11 +181,23 @@ uint64_t ras_client_ids_hash(const char *id, size_t len)
 unsigned long ras_client_ids_add(ras_client_ids *ids, const char *id, size_t len,
                                  unsigned long line)
 {
-    return ras_client_ids_add_hash(ids, ras_client_ids_hash(id, len), line);
+    return ras_client_ids_add_id(ids, id, len, ras_client_ids_hash(id, len), line);
+}
+
+unsigned long ras_client_ids_add_id(ras_client_ids *ids, const char *id, size_t len, uint64_t h,
+                                    unsigned long line)
+{
+    if (!ids->unsorted && len <= RAS_IDS_LAST_MAX && (!ids->any || after_last(ids, id, len))) {
+        keep_sorted(ids, id, len, h, line);
+        return 0;
+    }
+    return ras_client_ids_add_hash(ids, h, line);
 }
 
 unsigned long ras_client_ids_add_hash(ras_client_ids *ids, uint64_t h, unsigned long line)
 {
+    if (!ids->unsorted)
+        unsort(ids);
     if (!ids->capped && (ids->used + 1) * 2 > ids->n_slots && !grow(ids))
         ids->capped = true;
     if (ids->n_slots == 0)

@@ -3,14 +3,17 @@
  * silently") in bounded memory and at little cost a row.
  *
  * Each id is kept as its 64-bit hash and the line it was first on, in
- * two arrays in the order the ids came (hashes, lines). An open-addressing
- * table of 4-byte slots finds them: a slot holds an id's place in those
- * arrays and 15 other bits of its hash, so a look-up reads one slot (a
- * probe, a new id's above all, stays short: the table doubles when half
- * full) and reads the id's whole hash only when those bits agree. Every
- * row looks an id up, so the table it reads is kept small (1 MiB at
- * most, a quarter of what 16-byte slots took): a table larger than the
- * caches made the look-up about a fifth of a clean batch's time
+ * two arrays in the order the ids came (hashes, lines). While every id
+ * sorts after the one before (byte by byte), as in an export sorted by
+ * client id, none can have been seen: the ids are kept, and not looked
+ * up. From the first id out of that order, an open-addressing table of
+ * 4-byte slots finds them: a slot holds an id's place in those arrays and
+ * 15 other bits of its hash, so a look-up reads one slot (a probe, a new
+ * id's above all, stays short: the table doubles when half full) and
+ * reads the id's whole hash only when those bits agree. The look-up is
+ * a fetch from anywhere in the table on every row, so the table is kept
+ * small (1 MiB at most, a quarter of what 16-byte slots took): a larger
+ * one made the check about a fifth of a clean batch's time
  * (docs/performance.md, "Exports as councils write them").
  *
  * A false "seen twice" takes two ids with the same 64-bit hash: about
@@ -28,13 +31,20 @@
 
 #define RAS_IDS_MAX_SLOTS ((size_t)1 << 18) /* 262,144 slots, up to 131,072 ids */
 
+#define RAS_IDS_LAST_MAX 256 /* the longest id kept as the last one (RAS_MAX_CLIENT_ID) */
+
 typedef struct ras_client_ids {
     uint32_t *slots;  /* 0 empty, else the id's place << 15 | 15 bits of its hash */
-    size_t n_slots;   /* a power of two, or 0 before the first id */
+    size_t n_slots;   /* a power of two, or 0 before the table is needed */
     uint64_t *hashes; /* the ids kept, in the order they came: their hashes */
     uint32_t *lines;  /* and the lines they were first on (saturated) */
-    size_t used;      /* ids kept; hashes and lines have room for n_slots / 2 */
-    bool capped;      /* the table is full: new ids are no longer kept */
+    size_t used;      /* ids kept */
+    size_t room;      /* the room in hashes and lines */
+    bool capped;      /* no more ids are kept */
+    bool unsorted;    /* an id came that did not sort after the one before */
+    bool any;         /* an id came (last holds it while sorted) */
+    size_t last_len;
+    char last[RAS_IDS_LAST_MAX];
 } ras_client_ids;
 
 /* The id's 64-bit hash, for the two calls below. */
@@ -50,6 +60,11 @@ static inline void ras_client_ids_prefetch(const ras_client_ids *ids, uint64_t h
 }
 
 /* ras_client_ids_add with the id's hash. */
+unsigned long ras_client_ids_add_id(ras_client_ids *ids, const char *id, size_t len, uint64_t h,
+                                    unsigned long line);
+
+/* The same with the hash alone: the id is looked up in the table, the
+ * order of the ids no longer followed. */
 unsigned long ras_client_ids_add_hash(ras_client_ids *ids, uint64_t h, unsigned long line);
 
 /* Notes id, read on line. Returns the line an equal id was first seen on,
