@@ -121,6 +121,17 @@ static void test_duplicate_keys(void **state)
     expect_refused("{k: 1, k: 2}\n", RAS_ERR_SYNTAX, 1, 8, "duplicate key 'k'");
     /* Quoting does not make a key different. */
     expect_refused("a: 1\n'a': 2\n", RAS_ERR_SYNTAX, 2, 1, "duplicate key 'a'");
+    /* Small maps are checked pair by pair, larger ones sorted: either way
+     * the first repeat in the file is reported (here k1, though k0 sorts
+     * first), at every size around the change. */
+    for (size_t n = 4; n <= 20; n++) {
+        char s[512];
+        size_t len = 0;
+        for (size_t i = 0; i + 2 < n; i++)
+            len += (size_t)snprintf(s + len, sizeof s - len, "k%zu: 1\n", i);
+        snprintf(s + len, sizeof s - len, "k1: 2\nk0: 2\n");
+        expect_refused(s, RAS_ERR_SYNTAX, (unsigned long)n - 1, 1, "duplicate key 'k1'");
+    }
     ras_error err;
     ras_ydoc doc;
     assert_int_equal(parse(&doc, "a: 1\nab: 2\nb: {a: 1}\n", &err), RAS_OK);

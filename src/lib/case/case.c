@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "case.h"
 #include "error.h"
 #include "near.h"
@@ -109,12 +110,10 @@ ras_case *ras_case_new(const ras_model *model)
     c->single = zalloc(model->n_questions, sizeof *c->single);
     c->number = zalloc(model->n_questions, sizeof *c->number);
     c->answer_len = zalloc(model->n_answers, sizeof *c->answer_len);
-    c->answer_slot = model->n_questions <= SIZE_MAX / RAS_ANSWER_SLOTS
-                         ? zalloc(model->n_questions * RAS_ANSWER_SLOTS, 1)
-                         : NULL;
-    c->answer_byte = model->n_questions <= SIZE_MAX / RAS_ANSWER_BYTES
-                         ? zalloc(model->n_questions * RAS_ANSWER_BYTES, 1)
-                         : NULL;
+    /* 160 bytes a question: 16 MB for 100,000 questions, taken in huge
+     * pages where it can be (ras_big_zalloc). */
+    c->answer_slot = ras_big_zalloc(model->n_questions, RAS_ANSWER_SLOTS);
+    c->answer_byte = ras_big_zalloc(model->n_questions, RAS_ANSWER_BYTES);
     /* What a row sets, in one block so that clearing it between the rows
      * of a batch is one memset (case.h): the 8-byte domain sums first,
      * then the bytes. */
@@ -147,8 +146,8 @@ void ras_case_free(ras_case *c)
     free(c->single);
     free(c->number);
     free(c->answer_len);
-    free(c->answer_slot);
-    free(c->answer_byte);
+    ras_big_free(c->answer_slot);
+    ras_big_free(c->answer_byte);
     free(c->domain_points); /* the block holding answered and chosen too */
     free(c);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "error.h"
 #include "header_name.h"
 #include "model_load.h"
@@ -123,7 +124,7 @@ ras_status ras_columns_load_file(const char *path, ras_columns **out, ras_error 
     if (st != RAS_OK)
         return st;
     st = ras_columns_load(&src, out, err);
-    free((void *)src.data);
+    ras_big_free((void *)src.data); /* ras_read_yaml_file's buffer */
     return st;
 }
 

@@ -21,4 +21,13 @@ char *ras_arena_strndup(ras_arena *a, const char *s, size_t len);
 /* Frees every block; the arena is then empty and may be reused. */
 void ras_arena_free(ras_arena *a);
 
+/* Zeroed memory for n items of size bytes (at least one byte), aligned
+ * for any type, for a table that may be large (a case's per-question
+ * tables): from 2 MiB it is mapped apart and offered huge pages, as the
+ * arena's large blocks are. NULL on no memory or overflow. Free it with
+ * ras_big_free only. */
+void *ras_big_zalloc(size_t n, size_t size);
+/* Frees what ras_big_zalloc gave; NULL is harmless. */
+void ras_big_free(void *p);
+
 #endif

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "builtin.h"
 #include "error.h"
 #include "model.h"
@@ -60,25 +61,37 @@ static ras_status open_regular(const char *path, FILE **out, ras_error *err)
 }
 
 /* Reads a whole file; stops one byte past the YAML size limit, so a huge
- * file costs no more memory and the parser reports the limit. */
+ * file costs no more memory and the parser reports the limit. The buffer
+ * is sized from the file's size and comes from ras_big_zalloc (free it
+ * with ras_big_free): a 10 MB questionnaire read into small pages took a
+ * tenth of its load in page faults (docs/performance.md, "Large
+ * models"). */
 ras_status ras_read_yaml_file(const char *path, ras_source *src, ras_error *err)
 {
     FILE *f;
     ras_status opened = open_regular(path, &f, err);
     if (opened != RAS_OK)
         return opened;
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
+    size_t limit = (size_t)RAS_MAX_DOC_BYTES + 1, cap = 8192, n = 0;
+    struct stat info;
+    if (fstat(fileno(f), &info) == 0 && info.st_size >= (off_t)cap)
+        cap = (size_t)info.st_size < limit ? (size_t)info.st_size + 1 : limit;
+    char *buf = ras_big_zalloc(cap, 1);
     ras_status st = buf ? RAS_OK : RAS_ERR_NOMEM;
-    while (st == RAS_OK && n <= RAS_MAX_DOC_BYTES) {
-        if (n == cap) {
-            char *bigger = realloc(buf, cap * 2);
+    while (st == RAS_OK) {
+        if (n == cap) { /* the file grew, or its size was not known */
+            if (cap >= limit)
+                break;
+            size_t more = cap > limit / 2 ? limit : cap * 2;
+            char *bigger = ras_big_zalloc(more, 1);
             if (!bigger) {
                 st = RAS_ERR_NOMEM;
                 break;
             }
+            memcpy(bigger, buf, n);
+            ras_big_free(buf);
             buf = bigger;
-            cap *= 2;
+            cap = more;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -91,7 +104,7 @@ ras_status ras_read_yaml_file(const char *path, ras_source *src, ras_error *err)
     int saved = errno;
     fclose(f);
     if (st != RAS_OK) {
-        free(buf);
+        ras_big_free(buf);
         if (st == RAS_ERR_NOMEM)
             return ras_fail(err, st, path, 0, 0, NULL, "out of memory");
         return ras_fail(err, st, path, 0, 0, NULL, "cannot read %s: %s", path, strerror(saved));
@@ -105,7 +118,7 @@ ras_status ras_read_yaml_file(const char *path, ras_source *src, ras_error *err)
 static void free_sources(ras_source *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        free((void *)s[i].data);
+        ras_big_free((void *)s[i].data);
     free(s);
 }
 

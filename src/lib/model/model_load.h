@@ -49,7 +49,8 @@ void ras_domain_bounds(const ras_domain *d, int64_t *min, int64_t *max);
 /* a + b, held at INT64_MAX instead of overflowing (both >= 0). */
 int64_t ras_add_saturate(int64_t a, int64_t b);
 
-/* Reads a whole YAML file into src (data malloc'd: the caller frees it);
+/* Reads a whole YAML file into src (data from ras_big_zalloc: the caller
+ * frees it with ras_big_free);
  * stops one byte past the YAML size limit, which the parser then reports.
  * Also the column mapping's reader (columns.c). */
 ras_status ras_read_yaml_file(const char *path, ras_source *src, ras_error *err);
