@@ -35,9 +35,8 @@ static void test_cp1252(void **state)
 
 /* A long buffer, ASCII runs of every length between high bytes, against
  * a byte-by-byte conversion. */
-static void test_cp1252_long(void **state)
+static void cp1252_against_bytes(unsigned every)
 {
-    (void)state;
     enum { N = 2000 };
     char *buf = malloc(3 * N), *want = malloc(3 * N);
     assert_non_null(buf);
@@ -46,8 +45,8 @@ static void test_cp1252_long(void **state)
     unsigned seed = 7;
     for (size_t i = 0; i < N; i++) {
         seed = seed * 1103515245u + 12345u;
-        unsigned char b = (seed >> 16) % 23 == 0 ? (unsigned char)(0x80 + (seed >> 8) % 128)
-                                                 : (unsigned char)('a' + (seed >> 8) % 26);
+        unsigned char b = (seed >> 16) % every == 0 ? (unsigned char)(0x80 + (seed >> 8) % 128)
+                                                    : (unsigned char)('a' + (seed >> 8) % 26);
         buf[i] = (char)b;
         char one[4] = {(char)b};
         size_t n = b < 0x80 ? 1 : ras_cp1252_to_utf8(one, 1);
@@ -59,6 +58,15 @@ static void test_cp1252_long(void **state)
     assert_memory_equal(buf, want, w);
     free(buf);
     free(want);
+}
+
+static void test_cp1252_long(void **state)
+{
+    (void)state;
+    /* High bytes one in 23 and one in 300: ASCII runs that the
+     * conversion skips a word and 32 bytes at a time. */
+    for (unsigned every = 23; every <= 300; every += 277)
+        cp1252_against_bytes(every);
 }
 
 static void test_utf8_prefix(void **state)

@@ -17,7 +17,7 @@ void ras_answer_memo_free(ras_answer_memo *m)
 
 ras_memo_key ras_memo_key_other(size_t q, const char *text, size_t len)
 {
-    if (len >= 8 && len <= 16)
+    if (len >= 8 && len <= 24)
         return ras_memo_key_short(q, text, len);
     ras_memo_key k;
     k.tag = ((uint64_t)q + 1) << 32 | len;

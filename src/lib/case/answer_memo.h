@@ -81,15 +81,17 @@ static inline size_t ras_memo_set(uint64_t head, uint64_t tail, uint64_t tag, ui
     return (size_t)(h >> 54) & (RAS_MEMO_SETS - 1);
 }
 
-/* The key of question q's cell of 8 to 16 bytes, the usual answer text:
- * no loop. */
+/* The key of question q's cell of 8 to 24 bytes, the usual answer text
+ * or two of them: no loop. One word between the first and last 8 bytes
+ * is hashed as ras_memo_key_other's loop hashes it. */
 static inline ras_memo_key ras_memo_key_short(size_t q, const char *text, size_t len)
 {
     ras_memo_key k;
     k.tag = ((uint64_t)q + 1) << 32 | len;
     k.head = ras_memo_word(text);
     k.tail = ras_memo_word(text + len - 8);
-    k.set = ras_memo_set(k.head, k.tail, k.tag, 0);
+    uint64_t mid = len > 16 ? ras_memo_word(text + 8) * RAS_MEMO_MUL : 0;
+    k.set = ras_memo_set(k.head, k.tail, k.tag, mid);
     return k;
 }
 
@@ -128,7 +130,7 @@ static inline const ras_memo_slot *ras_memo_lookup(const ras_answer_memo *m, con
 static inline const ras_memo_slot *ras_answer_memo_find(const ras_answer_memo *m, size_t q,
                                                         const char *text, size_t len)
 {
-    if (len - 8 <= 8) { /* 8 to 16 bytes */
+    if (len - 8 <= 16) { /* 8 to 24 bytes */
         ras_memo_key k = ras_memo_key_short(q, text, len);
         return ras_memo_lookup(m, &k, text, len);
     }

@@ -106,11 +106,19 @@ size_t ras_cp1252_utf8_len(const char *text, size_t len)
     return n;
 }
 
-/* The number of bytes below 0x80 that end text[0, len), up to len: eight
- * at a time while they last. */
+/* The number of bytes below 0x80 that end text[0, len), up to len: 32
+ * and then eight at a time while they last. */
 static size_t ascii_tail(const char *text, size_t len)
 {
     size_t n = 0;
+#if defined(__SSE2__)
+    while (len - n >= 32) {
+        const __m128i *p = (const __m128i *)(const void *)(text + len - n - 32);
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_loadu_si128(p), _mm_loadu_si128(p + 1))))
+            break;
+        n += 32;
+    }
+#endif
     while (len - n >= 8) {
         uint64_t word;
         memcpy(&word, text + len - n - 8, 8);
@@ -126,7 +134,7 @@ static size_t ascii_tail(const char *text, size_t len)
 size_t ras_cp1252_to_utf8(char *buf, size_t len)
 {
     size_t first = ras_first_high(buf, len);
-    size_t out = ras_cp1252_utf8_len(buf, len);
+    size_t out = first + ras_cp1252_utf8_len(buf + first, len - first);
     size_t w = out, i = len;
     /* From the end, so no byte is overwritten before it is read: each
      * byte's UTF-8 ends at or after where the byte was. A run of ASCII
