@@ -29,6 +29,10 @@ struct ras_digest {
     size_t fill;
     bool done; /* no more slots will come: hash them all, then end */
     bool stop; /* end now, dropping what is left */
+    /* Who sleeps on a condition: a wake-up is a system call (costly in
+     * a virtual machine), so each side wakes the other only when it
+     * sleeps, and the hasher only once half the ring is full. */
+    bool hasher_asleep, caller_asleep;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t posted;  /* full went up, or done or stop was set */
@@ -46,8 +50,11 @@ static void *hasher(void *arg)
     ras_digest *d = arg;
     pthread_mutex_lock(&d->lock);
     for (;;) {
-        while (d->full == 0 && !d->done && !d->stop)
+        while (d->full == 0 && !d->done && !d->stop) {
+            d->hasher_asleep = true;
             pthread_cond_wait(&d->posted, &d->lock);
+            d->hasher_asleep = false;
+        }
         if (d->stop || d->full == 0)
             break;
         unsigned i = d->tail;
@@ -57,7 +64,8 @@ static void *hasher(void *arg)
         d->tail = (i + 1) % RAS_DIGEST_SLOTS;
         pthread_mutex_lock(&d->lock);
         d->full--;
-        pthread_cond_signal(&d->emptied);
+        if (d->caller_asleep)
+            pthread_cond_signal(&d->emptied);
     }
     pthread_mutex_unlock(&d->lock);
     return NULL;
@@ -140,9 +148,13 @@ static void post(ras_digest *d)
     d->fill = 0;
     pthread_mutex_lock(&d->lock);
     d->full++;
-    pthread_cond_signal(&d->posted);
-    while (d->full == RAS_DIGEST_SLOTS)
+    if (d->hasher_asleep && d->full >= RAS_DIGEST_SLOTS / 2)
+        pthread_cond_signal(&d->posted);
+    while (d->full == RAS_DIGEST_SLOTS) {
+        d->caller_asleep = true;
         pthread_cond_wait(&d->emptied, &d->lock);
+        d->caller_asleep = false;
+    }
     pthread_mutex_unlock(&d->lock);
 }
 

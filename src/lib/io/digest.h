@@ -28,7 +28,7 @@ typedef enum ras_digest_mode {
 
 /* The ring: RAS_DIGEST_SLOTS buffers of RAS_DIGEST_SLOT bytes. */
 #define RAS_DIGEST_SLOTS 4
-#define RAS_DIGEST_SLOT ((size_t)128 * 1024)
+#define RAS_DIGEST_SLOT ((size_t)256 * 1024)
 
 /* A digest under way, or NULL when out of memory. Free it with
  * ras_digest_free. */
