@@ -57,3 +57,25 @@ char *test_read_file(const char *path, size_t *size)
         *size = n;
     return buf;
 }
+
+char *test_batch_text(const ras_model *m, const char *csv)
+{
+    FILE *in = tmpfile(), *out = tmpfile();
+    assert_non_null(in);
+    assert_non_null(out);
+    assert_int_equal(fwrite(csv, 1, strlen(csv), in), strlen(csv));
+    rewind(in);
+    ras_batch_summary sum;
+    ras_error err;
+    ras_error_clear(&err);
+    assert_int_equal(ras_batch(m, in, "cases.csv", NULL, out, &sum, NULL, NULL, &err), RAS_OK);
+    long n = ftell(out);
+    assert_true(n >= 0);
+    rewind(out);
+    char *text = calloc((size_t)n + 1, 1);
+    assert_non_null(text);
+    assert_int_equal(fread(text, 1, (size_t)n, out), (size_t)n);
+    fclose(in);
+    fclose(out);
+    return text;
+}

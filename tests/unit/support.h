@@ -18,6 +18,11 @@ ras_model *test_model(const char *questionnaire, const char *table);
  * frees the model if it did load. */
 ras_status test_model_error(const char *questionnaire, const char *table, ras_error *err);
 
+/* Scores csv (a whole CSV export, header first) with ras_batch on m and
+ * returns its output, NUL-terminated, for the caller to free; fails the
+ * test unless ras_batch returns RAS_OK. */
+char *test_batch_text(const ras_model *m, const char *csv);
+
 /* Reads a whole file into a NUL-terminated buffer the caller frees. */
 char *test_read_file(const char *path, size_t *size);
 

@@ -49,27 +49,8 @@ static const char table[] = "scoring: s\n"
 
 static char *run_batch(const char *csv)
 {
-    ras_source q = {"questionnaire.yaml", questionnaire, strlen(questionnaire)};
-    ras_source t = {"scoring.yaml", table, strlen(table)};
-    ras_model *m = NULL;
-    ras_error err;
-    ras_error_clear(&err);
-    if (ras_model_load(&q, &t, 1, &m, &err) != RAS_OK)
-        fail_msg("model: %lu:%lu %s", err.line, err.column, err.message);
-    FILE *in = tmpfile(), *out = tmpfile();
-    assert_non_null(in);
-    assert_non_null(out);
-    assert_int_equal(fwrite(csv, 1, strlen(csv), in), strlen(csv));
-    rewind(in);
-    ras_batch_summary sum;
-    assert_int_equal(ras_batch(m, in, "cases.csv", NULL, out, &sum, NULL, NULL, &err), RAS_OK);
-    long n = ftell(out);
-    rewind(out);
-    char *text = calloc((size_t)n + 1, 1);
-    assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)n, out), (size_t)n);
-    fclose(in);
-    fclose(out);
+    ras_model *m = test_model(questionnaire, table);
+    char *text = test_batch_text(m, csv);
     ras_model_free(m);
     return text;
 }
