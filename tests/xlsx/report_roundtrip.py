@@ -89,6 +89,10 @@ def check_record(summary, record, args, what):
     check([q[0].value, q[2].value, q[3].value] ==
           [f"{want['id']}@{want['version']}", want["file"], want["sha256"]],
           f"{what}: questionnaire {[c.value for c in q]}")
+    older = [[c.value for c in s] for s in summary.get("older questionnaire", [])]
+    check(older == [[f"{q['id']}@{q['version']}", None, q["file"], q["sha256"]]
+                    for q in record.get("older_questionnaires", [])],
+          f"{what}: older questionnaires {older}")
     got = [[c.value for c in s] for s in summary["scoring"]]
     check(got == [[f"{t['id']}@{t['version']}", None, t["file"], t["sha256"]]
                   for t in record["scoring_tables"]], f"{what}: scoring {got}")
@@ -146,7 +150,7 @@ def audit_case(tmp, source, extra=()):
           f"audit Summary tables used {got}")
 
 
-def calibrate_case(tmp, source, status=0):
+def calibrate_case(tmp, source, status=0, model=model):
     src = os.path.join(data, source)
     book = os.path.join(tmp, "cal.xlsx")
     args = ("calibrate", "-m", model, src, "-o", book)
@@ -159,7 +163,8 @@ def calibrate_case(tmp, source, status=0):
           f"calibrate sheets {wb.sheetnames}")
     s = summary_rows(wb["Summary"])
     check_record(s, report["record"], args, f"calibrate {source} Summary")
-    for item, key in (("rows read", "rows"), ("rows used", "used"), ("rows left out", "left_out")):
+    for item, key in (("rows read", "rows"), ("rows used", "used"), ("rows left out", "left_out"),
+                      ("rows on another version", "other_version")):
         int_cell(s[item][0][0], report[key], f"calibrate Summary {item}")
     cal = s["calibrated"][0]
     sc = report["scoring"]
@@ -222,6 +227,10 @@ with tempfile.TemporaryDirectory() as tmp:
     for source in ("e2e/csv/costs.csv", "xlsx/costs-openpyxl.xlsx"):
         calibrate_case(tmp, source)
     calibrate_case(tmp, "e2e/csv/costs-bad.csv", 1)
+    # Rows on a questionnaire version the table does not price: left out,
+    # and counted apart on the Summary sheet as in the JSON.
+    calibrate_case(tmp, "../e2e/calibrate/questionnaire-versions/costs.csv", 1,
+                   os.path.join(data, "versions/good"))
 
     # A client id that looks like a formula stays text.
     evil = os.path.join(tmp, "evil.csv")

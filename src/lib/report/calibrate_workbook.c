@@ -107,6 +107,9 @@ static void write_sheets(cal_book *cb, const ras_calibration *cal, const ras_run
     ras_book_summary_count(&s, "rows read", cal->rows, NULL);
     ras_book_summary_count(&s, "rows used", cal->used, NULL);
     ras_book_summary_count(&s, "rows left out", cal->errors, NULL);
+    ras_book_summary_count(&s, "rows on another version", cal->other_version,
+                           "of the rows left out: answered on a questionnaire version the "
+                           "table does not price");
     char idv[2 * RAS_MAX_ID + 2];
     snprintf(idv, sizeof idv, "%s@%s", cal->latest->id, cal->latest->version);
     ras_book_cstr(&s, RAS_BOOK_ITEM, "calibrated");

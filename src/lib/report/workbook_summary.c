@@ -49,9 +49,16 @@ bool ras_book_summary(ras_book *b, ras_book_sheet *s, const ras_model *m, const 
         ras_book_cstr(s, RAS_BOOK_VALUE, run->command);
         ras_book_next(s);
     }
+    /* As the JSON record lists them: the latest questionnaire, the older
+     * versions newest first, then every version's tables oldest first, so
+     * that a row scored on an older version is accounted for too. */
     model_file(s, "questionnaire", m->id, m->version, m->file, m->fingerprint);
-    for (size_t i = 0; i < m->n_tables; i++) {
-        const ras_table *t = &m->tables[i];
+    for (size_t v = m->n_versions ? m->n_versions - 1 : 0; v-- > 0;) {
+        const ras_model *q = m->versions[v];
+        model_file(s, "older questionnaire", q->id, q->version, q->file, q->fingerprint);
+    }
+    for (size_t i = 0; i < m->n_all_tables; i++) {
+        const ras_table *t = ras_model_all_table(m, i);
         model_file(s, "scoring", t->id, t->version, t->file, t->fingerprint);
     }
     ras_book_cstr(s, RAS_BOOK_ITEM, "input");
