@@ -585,6 +585,18 @@ static void test_blocks(void **state)
     }
 }
 
+/* Writes a short first record and then a record of 150 bytes, every
+ * every-th of them the delimiter, and its line end, at data; the long
+ * record's offset (it and its line end take the 151 bytes after). */
+static size_t long_record(char *data, char delimiter, size_t every)
+{
+    memcpy(data, "first,record\n", 13);
+    for (size_t k = 0; k < 150; k++)
+        data[13 + k] = k % every == every - 1 ? delimiter : 'v';
+    data[13 + 150] = '\n';
+    return 13;
+}
+
 /* A NUL, an invalid byte or a valid two-byte character at each position
  * of a record's blocks: the record is still whole, and the right field is
  * marked. */
@@ -595,13 +607,7 @@ static void test_block_bad_bytes(void **state)
     for (size_t at = 0; at < 140; at++) {
         static const char *const bad[] = {"\0", "\xff", "\xc3\xa9"};
         for (size_t kind = 0; kind < 3; kind++) {
-            size_t n = 0;
-            memcpy(data + n, "first,record\n", 13);
-            n += 13;
-            size_t rec = n;
-            for (size_t k = 0; k < 150; k++)
-                data[n++] = k % 3 == 2 ? ',' : 'v';
-            data[n++] = '\n';
+            size_t rec = long_record(data, ',', 3), n = rec + 151;
             memcpy(data + rec + at, bad[kind], kind == 2 ? 2 : 1);
             if (data[rec + at + (kind == 2)] == '\n')
                 continue; /* the character would break the line end */
@@ -668,13 +674,7 @@ static void test_block_quotes(void **state)
     char data[1024];
     for (size_t at = 0; at < 140; at++) {
         for (size_t kind = 0; kind < 3; kind++) {
-            size_t n = 0;
-            memcpy(data + n, "first,record\n", 13);
-            n += 13;
-            size_t rec = n;
-            for (size_t k = 0; k < 150; k++)
-                data[n++] = k % 5 == 4 ? ';' : 'v';
-            data[n++] = '\n';
+            size_t rec = long_record(data, ';', 5), n = rec + 151;
             data[rec + at] = '"';
             if (kind == 1 && at + 1 < 150)
                 data[rec + at + 1] = '"';
